@@ -1,0 +1,18 @@
+package io.egressstudio;
+
+import io.egressstudio.cli.EgressStudioCommand;
+import io.egressstudio.gui.DesignerApp;
+
+/** The one entry point: no arguments opens the designer, anything else is the command line. */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            DesignerApp.launchApp(args);
+            return;
+        }
+        System.exit(EgressStudioCommand.run(args));
+    }
+}

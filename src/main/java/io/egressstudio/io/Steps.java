@@ -1,0 +1,171 @@
+package io.egressstudio.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.egressstudio.model.Change;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.Problem;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.model.ScenarioValidator;
+import io.egressstudio.model.Step;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** Applies a walkthrough's steps: each step's changes on top of the scenario as the previous steps left it. */
+public final class Steps {
+    static final Set<String> COLLECTIONS = Set.of("meshes", "workloads", "egressGateways", "externalServices",
+            "links", "federations", "certificates");
+
+    private Steps() {
+    }
+
+    /** Thrown when a change does not fit the scenario it is applied to. */
+    public static final class StepException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+
+        StepException(String path, String message) {
+            super(message);
+            this.path = path;
+        }
+
+        public String path() {
+            return path;
+        }
+    }
+
+    /** The scenario after the first {@code count} steps (0: as drawn). */
+    public static Scenario after(Scenario scenario, int count) throws StepException {
+        Scenario current = scenario;
+        for (int i = 0; i < count; i++) {
+            current = apply(current, scenario.steps().get(i), "steps[" + i + "]");
+        }
+        return current;
+    }
+
+    public static Scenario apply(Scenario scenario, Step step, String stepPath) throws StepException {
+        ObjectNode tree = ScenarioMapper.JSON.valueToTree(scenario);
+        for (int i = 0; i < step.changes().size(); i++) {
+            applyChange(tree, step.changes().get(i), stepPath + ".changes[" + i + "]");
+        }
+        try {
+            return ScenarioMapper.JSON.treeToValue(tree, Scenario.class);
+        } catch (JsonMappingException e) {
+            throw new StepException(stepPath + ".changes", "a change gives an invalid " + ScenarioFile.pathOf(e.getPath())
+                    + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new StepException(stepPath + ".changes", e.getOriginalMessage());
+        }
+    }
+
+    private static void applyChange(ObjectNode tree, Change change, String path) throws StepException {
+        int kinds = (change.set() != null ? 1 : 0) + (change.add() != null ? 1 : 0) + (change.remove() != null ? 1 : 0);
+        if (kinds != 1) {
+            throw new StepException(path, "a change has exactly one of 'set', 'add' or 'remove'");
+        }
+        if (change.set() != null) {
+            String[] parts = change.set().split("\\.");
+            if (parts.length < 2) {
+                throw new StepException(path + ".set", "'" + change.set() + "' must be ELEMENT_ID.FIELD");
+            }
+            ObjectNode target = findElement(tree, parts[0]);
+            if (target == null) {
+                throw new StepException(path + ".set", "'" + parts[0] + "' does not name any element");
+            }
+            for (int i = 1; i < parts.length - 1; i++) {
+                JsonNode next = target.get(parts[i]);
+                if (next == null || next.isNull()) {
+                    next = target.putObject(parts[i]);
+                }
+                if (!next.isObject()) {
+                    throw new StepException(path + ".set", "'" + parts[i] + "' of '" + parts[0] + "' is not a mapping");
+                }
+                target = (ObjectNode) next;
+            }
+            String field = parts[parts.length - 1];
+            if (change.value() == null) {
+                target.remove(field);
+            } else {
+                target.set(field, ScenarioMapper.JSON.valueToTree(change.value()));
+            }
+        } else if (change.add() != null) {
+            if (!COLLECTIONS.contains(change.add())) {
+                throw new StepException(path + ".add", "'" + change.add() + "' is not one of " + COLLECTIONS);
+            }
+            if (change.value() == null) {
+                throw new StepException(path + ".value", "missing required field 'value': the element to add");
+            }
+            JsonNode list = tree.get(change.add());
+            ArrayNode array = list instanceof ArrayNode existing ? existing : tree.putArray(change.add());
+            array.add(ScenarioMapper.JSON.<JsonNode>valueToTree(change.value()));
+        } else {
+            if (!removeElement(tree, change.remove())) {
+                throw new StepException(path + ".remove", "'" + change.remove() + "' does not name any element");
+            }
+        }
+    }
+
+    private static ObjectNode findElement(ObjectNode tree, String id) {
+        for (String collection : COLLECTIONS) {
+            JsonNode list = tree.get(collection);
+            if (list == null) {
+                continue;
+            }
+            for (JsonNode element : list) {
+                if (element.isObject() && id.equals(element.path("id").asText(null))) {
+                    return (ObjectNode) element;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean removeElement(ObjectNode tree, String id) {
+        for (String collection : COLLECTIONS) {
+            JsonNode list = tree.get(collection);
+            if (list == null) {
+                continue;
+            }
+            for (Iterator<JsonNode> it = list.iterator(); it.hasNext(); ) {
+                if (id.equals(it.next().path("id").asText(null))) {
+                    it.remove();
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every step applies cleanly, leaves a valid scenario, and expects outcomes only of links that exist then. */
+    public static List<Problem> validate(Scenario scenario) {
+        List<Problem> problems = new ArrayList<>();
+        Scenario current = scenario;
+        for (int i = 0; i < scenario.steps().size(); i++) {
+            String stepPath = "steps[" + i + "]";
+            Step step = scenario.steps().get(i);
+            if (step.title() == null || step.title().isBlank()) {
+                problems.add(new Problem(stepPath + ".title", "missing required field 'title'"));
+            }
+            try {
+                current = apply(current, step, stepPath);
+            } catch (StepException e) {
+                problems.add(new Problem(e.path(), e.getMessage()));
+                return problems;
+            }
+            for (Problem problem : ScenarioValidator.validate(current)) {
+                problems.add(new Problem(stepPath + ".changes", "after this step, " + problem.path() + ": " + problem.message()));
+            }
+            for (String linkId : step.expect().keySet()) {
+                if (current.element(linkId, Link.class).isEmpty()) {
+                    problems.add(new Problem(stepPath + ".expect." + linkId, "'" + linkId + "' is not a link at this step"));
+                }
+            }
+        }
+        return problems;
+    }
+}

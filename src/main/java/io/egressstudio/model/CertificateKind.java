@@ -1,0 +1,3 @@
+package io.egressstudio.model;
+
+public enum CertificateKind { CA, SERVER, CLIENT }

@@ -1,0 +1,315 @@
+package io.egressstudio.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Checks what the types alone cannot: required fields, unique ids, references that resolve to the right kind of
+ * element, Kubernetes names, ports. Returns every problem found, each at its field path.
+ */
+public final class ScenarioValidator {
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Element> byId = new HashMap<>();
+    private final Scenario scenario;
+
+    private ScenarioValidator(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    public static List<Problem> validate(Scenario scenario) {
+        ScenarioValidator validator = new ScenarioValidator(scenario);
+        validator.run();
+        return List.copyOf(validator.problems);
+    }
+
+    private void run() {
+        required(scenario.name(), "name");
+        if (scenario.name() != null) {
+            dnsSubdomain(scenario.name(), "name");
+        }
+        collectIds();
+        each("meshes", scenario.meshes(), this::mesh);
+        each("workloads", scenario.workloads(), this::workload);
+        each("egressGateways", scenario.egressGateways(), this::egressGateway);
+        each("externalServices", scenario.externalServices(), this::externalService);
+        each("links", scenario.links(), this::link);
+        each("federations", scenario.federations(), this::federation);
+        each("certificates", scenario.certificates(), this::certificate);
+        scenario.layout().keySet().forEach(id -> {
+            if (!byId.containsKey(id)) {
+                problems.add(new Problem("layout." + id, "layout names '" + id + "', which is not an element id"));
+            }
+        });
+    }
+
+    private void collectIds() {
+        List<? extends Element> elements = scenario.elements();
+        Map<Class<?>, Integer> indexByType = new HashMap<>();
+        for (Element element : elements) {
+            int index = indexByType.merge(element.getClass(), 1, Integer::sum) - 1;
+            String path = collectionOf(element) + "[" + index + "].id";
+            if (element.id() == null || element.id().isBlank()) {
+                problems.add(new Problem(path, "missing required field 'id'"));
+                continue;
+            }
+            if (!Names.isDns1123Label(element.id())) {
+                problems.add(new Problem(path, "id '" + element.id()
+                        + "' must be lowercase letters, digits or '-', starting and ending with a letter or digit"));
+            }
+            Element previous = byId.putIfAbsent(element.id(), element);
+            if (previous != null) {
+                problems.add(new Problem(path, "duplicate id '" + element.id() + "': ids must be unique across all elements"));
+            }
+        }
+    }
+
+    static String collectionOf(Element element) {
+        if (element instanceof Mesh) {
+            return "meshes";
+        } else if (element instanceof Workload) {
+            return "workloads";
+        } else if (element instanceof EgressGateway) {
+            return "egressGateways";
+        } else if (element instanceof ExternalService) {
+            return "externalServices";
+        } else if (element instanceof Link) {
+            return "links";
+        } else if (element instanceof Federation) {
+            return "federations";
+        }
+        return "certificates";
+    }
+
+    private interface ItemCheck<T> {
+        void check(T item, String path);
+    }
+
+    private <T> void each(String collection, List<T> items, ItemCheck<T> check) {
+        for (int i = 0; i < items.size(); i++) {
+            check.check(items.get(i), collection + "[" + i + "]");
+        }
+    }
+
+    private void mesh(Mesh mesh, String path) {
+        label(mesh.name(), path + ".name");
+        label(mesh.namespace(), path + ".namespace");
+        for (int i = 0; i < mesh.members().size(); i++) {
+            label(mesh.members().get(i), path + ".members[" + i + "]");
+        }
+        if (mesh.trustDomain() != null && !Names.isDns1123Subdomain(mesh.trustDomain())) {
+            problems.add(new Problem(path + ".trustDomain", "trust domain '" + mesh.trustDomain() + "' is not a DNS name"));
+        }
+        for (Mesh other : scenario.meshes()) {
+            if (other != mesh && other.id() != null && mesh.id() != null && other.namespace() != null
+                    && scenario.meshes().indexOf(other) < scenario.meshes().indexOf(mesh)) {
+                for (String member : mesh.members()) {
+                    if (other.owns(member)) {
+                        problems.add(new Problem(path + ".members", "namespace '" + member
+                                + "' is already a member of mesh '" + other.id() + "': a namespace belongs to one control plane"));
+                    }
+                }
+            }
+        }
+    }
+
+    private void workload(Workload workload, String path) {
+        label(workload.namespace(), path + ".namespace");
+        label(workload.name(), path + ".name");
+        for (int i = 0; i < workload.ports().size(); i++) {
+            port(workload.ports().get(i), path + ".ports[" + i + "]");
+        }
+    }
+
+    private void egressGateway(EgressGateway gateway, String path) {
+        reference(gateway.mesh(), path + ".mesh", Mesh.class, "a mesh", true);
+        label(gateway.name(), path + ".name");
+        if (gateway.namespace() != null) {
+            label(gateway.namespace(), path + ".namespace");
+        }
+    }
+
+    private void externalService(ExternalService service, String path) {
+        required(service.hosts().isEmpty() ? null : service.hosts(), path + ".hosts");
+        for (int i = 0; i < service.hosts().size(); i++) {
+            String host = service.hosts().get(i);
+            if (!Names.isHost(host)) {
+                problems.add(new Problem(path + ".hosts[" + i + "]", "host '" + host
+                        + "' is not a valid DNS name (lowercase labels separated by dots, optionally starting with '*.')"));
+            }
+        }
+        if (service.registered()) {
+            label(service.name(), path + ".name");
+            label(service.namespace(), path + ".namespace");
+            required(service.ports().isEmpty() ? null : service.ports(), path + ".ports");
+        }
+        for (int i = 0; i < service.ports().size(); i++) {
+            ServicePort port = service.ports().get(i);
+            port(port.number(), path + ".ports[" + i + "].number");
+            if (port.targetPort() != null) {
+                port(port.targetPort(), path + ".ports[" + i + "].targetPort");
+            }
+        }
+        Server server = service.server();
+        String serverPath = path + ".server";
+        reference(server.certificate(), serverPath + ".certificate", CertificateSpec.class, "a certificate", false);
+        reference(server.ca(), serverPath + ".ca", CertificateSpec.class, "a certificate", false);
+        reference(server.clientCa(), serverPath + ".clientCa", CertificateSpec.class, "a certificate", false);
+        reference(server.workload(), serverPath + ".workload", Workload.class, "a workload", false);
+        if (server.kind() == ServerKind.MESH_INGRESS) {
+            MeshIngress ingress = server.ingress();
+            if (ingress == null) {
+                problems.add(new Problem(serverPath + ".ingress", "missing required field 'ingress' for a MESH_INGRESS server"));
+            } else {
+                String ip = serverPath + ".ingress";
+                reference(ingress.mesh(), ip + ".mesh", Mesh.class, "a mesh", true);
+                label(ingress.routeName(), ip + ".routeName");
+                label(ingress.gatewayName(), ip + ".gatewayName");
+                label(ingress.gatewayNamespace(), ip + ".gatewayNamespace");
+                label(ingress.backendNamespace(), ip + ".backendNamespace");
+                label(ingress.backendService(), ip + ".backendService");
+                port(ingress.backendPort(), ip + ".backendPort");
+                port(ingress.gatewayPort(), ip + ".gatewayPort");
+                reference(ingress.clientCa(), ip + ".clientCa", CertificateSpec.class, "a certificate", false);
+                boolean terminates = ingress.gatewayTlsMode() == GatewayTlsMode.SIMPLE
+                        || ingress.gatewayTlsMode() == GatewayTlsMode.MUTUAL;
+                if (terminates && ingress.credentialName() == null) {
+                    problems.add(new Problem(ip + ".credentialName", "missing required field 'credentialName': a "
+                            + ingress.gatewayTlsMode() + " Gateway server needs the Secret with its certificate"));
+                }
+            }
+        }
+    }
+
+    private void link(Link link, String path) {
+        reference(link.from(), path + ".from", Workload.class, "a workload", true);
+        reference(link.to(), path + ".to", ExternalService.class, "an external service", true);
+        reference(link.via(), path + ".via", EgressGateway.class, "an egress gateway", false);
+        port(link.port(), path + ".port");
+        if (link.targetPort() != null) {
+            port(link.targetPort(), path + ".targetPort");
+        }
+        if (link.rewrite() != PortRewrite.NONE && link.targetPort() == null) {
+            problems.add(new Problem(path + ".targetPort", "missing required field 'targetPort' for rewrite " + link.rewrite()));
+        }
+        origination(link.sidecarTls(), path + ".sidecarTls");
+        origination(link.egressTls(), path + ".egressTls");
+        if (link.egressTls() != null && link.via() == null) {
+            problems.add(new Problem(path + ".egressTls", "egressTls needs 'via': only an egress gateway originates it"));
+        }
+    }
+
+    private void origination(Origination origination, String path) {
+        if (origination == null) {
+            return;
+        }
+        reference(origination.caCertificate(), path + ".caCertificate", CertificateSpec.class, "a certificate", false);
+        reference(origination.clientCertificate(), path + ".clientCertificate", CertificateSpec.class, "a certificate", false);
+        if (origination.credentialName() != null) {
+            dnsSubdomain(origination.credentialName(), path + ".credentialName");
+        }
+    }
+
+    private void federation(Federation federation, String path) {
+        if (federation.meshes().size() != 2) {
+            problems.add(new Problem(path + ".meshes", "a federation joins exactly two meshes, found " + federation.meshes().size()));
+        }
+        for (int i = 0; i < federation.meshes().size(); i++) {
+            reference(federation.meshes().get(i), path + ".meshes[" + i + "]", Mesh.class, "a mesh", true);
+        }
+        for (int i = 0; i < federation.services().size(); i++) {
+            FederatedService service = federation.services().get(i);
+            String sp = path + ".services[" + i + "]";
+            if (!federation.meshes().contains(service.exportedBy())) {
+                problems.add(new Problem(sp + ".exportedBy", "exportedBy '" + service.exportedBy()
+                        + "' is not one of this federation's meshes " + federation.meshes()));
+            }
+            label(service.namespace(), sp + ".namespace");
+            label(service.name(), sp + ".name");
+            label(service.aliasNamespace(), sp + ".aliasNamespace");
+            label(service.aliasName(), sp + ".aliasName");
+        }
+    }
+
+    private void certificate(CertificateSpec certificate, String path) {
+        required(certificate.commonName(), path + ".commonName");
+        if (certificate.issuer() != null) {
+            reference(certificate.issuer(), path + ".issuer", CertificateSpec.class, "a certificate", true);
+            Element issuer = byId.get(certificate.issuer());
+            if (issuer instanceof CertificateSpec spec && spec.kind() != CertificateKind.CA) {
+                problems.add(new Problem(path + ".issuer", "issuer '" + certificate.issuer() + "' is a "
+                        + spec.kind() + " certificate, not a CA"));
+            }
+        } else if (certificate.kind() != CertificateKind.CA) {
+            problems.add(new Problem(path + ".issuer", "missing required field 'issuer': only a CA may be self-signed"));
+        }
+        if (certificate.validityDays() < 1) {
+            problems.add(new Problem(path + ".validityDays", "validityDays must be at least 1"));
+        }
+        for (int i = 0; i < certificate.secrets().size(); i++) {
+            SecretPlacement secret = certificate.secrets().get(i);
+            dnsSubdomain(secret.name(), path + ".secrets[" + i + "].name");
+            label(secret.namespace(), path + ".secrets[" + i + "].namespace");
+        }
+    }
+
+    private void required(Object value, String path) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            problems.add(new Problem(path, "missing required field '" + lastSegment(path) + "'"));
+        }
+    }
+
+    private void label(String value, String path) {
+        check(value, path, Names::isDns1123Label,
+                "must be a DNS-1123 label: at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit");
+    }
+
+    private void dnsSubdomain(String value, String path) {
+        check(value, path, Names::isDns1123Subdomain,
+                "must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");
+    }
+
+    private void check(String value, String path, Predicate<String> rule, String rule_text) {
+        if (value == null) {
+            required(null, path);
+        } else if (!rule.test(value)) {
+            problems.add(new Problem(path, "'" + value + "' is not a valid " + lastSegment(path) + ": " + rule_text));
+        }
+    }
+
+    private void port(Integer port, String path) {
+        if (port == null) {
+            required(null, path);
+        } else if (!Names.isPort(port)) {
+            problems.add(new Problem(path, "port " + port + " is out of range (1-65535)"));
+        }
+    }
+
+    private void reference(String id, String path, Class<? extends Element> type, String what, boolean required) {
+        if (id == null) {
+            if (required) {
+                required(null, path);
+            }
+            return;
+        }
+        Element target = byId.get(id);
+        if (target == null) {
+            problems.add(new Problem(path, "'" + id + "' does not name any element; expected " + what));
+        } else if (!type.isInstance(target)) {
+            problems.add(new Problem(path, "'" + id + "' is " + article(target) + ", expected " + what));
+        }
+    }
+
+    private static String article(Element element) {
+        String kind = element.getClass().getSimpleName();
+        return (kind.matches("^[AEIOU].*") ? "an " : "a ") + kind;
+    }
+
+    private static String lastSegment(String path) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        int bracket = last.indexOf('[');
+        return bracket >= 0 ? last.substring(0, bracket) : last;
+    }
+}
