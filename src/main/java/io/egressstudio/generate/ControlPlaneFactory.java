@@ -26,15 +26,15 @@ final class ControlPlaneFactory {
         spec.put("version", mesh.version());
         spec.put("profiles", List.of("default"));
         Map<String, Object> security = new LinkedHashMap<>();
-        security.put("dataPlane", Map.of("mtls", mesh.mtls(), "automtls", mesh.autoMtls()));
+        security.put("dataPlane", Ordered.map("mtls", mesh.mtls(), "automtls", mesh.autoMtls()));
         if (!"cluster.local".equals(mesh.trustDomain())) {
-            security.put("trust", Map.of("domain", mesh.trustDomain()));
+            security.put("trust", Ordered.map("domain", mesh.trustDomain()));
         }
         spec.put("security", security);
-        spec.put("proxy", Map.of("networking", Map.of("trafficControl",
-                Map.of("outbound", Map.of("policy", mesh.outboundPolicy().name())))));
+        spec.put("proxy", Ordered.map("networking", Ordered.map("trafficControl",
+                Ordered.map("outbound", Ordered.map("policy", mesh.outboundPolicy().name())))));
         spec.put("gateways", gateways(context, mesh));
-        spec.put("addons", Map.of("kiali", Map.of("enabled", true), "prometheus", Map.of("enabled", true)));
+        spec.put("addons", Ordered.map("kiali", Ordered.map("enabled", true), "prometheus", Ordered.map("enabled", true)));
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion("maistra.io/v2").withKind("ServiceMeshControlPlane")
                 .withMetadata(context.meta(mesh.name(), mesh.namespace(), mesh.id()))
@@ -44,8 +44,8 @@ final class ControlPlaneFactory {
 
     private static Map<String, Object> gateways(GenerationContext context, Mesh mesh) {
         Map<String, Object> gateways = new LinkedHashMap<>();
-        gateways.put("ingress", Map.of("enabled", mesh.ingressGateway()));
-        gateways.put("egress", Map.of("enabled", mesh.egressGateway()));
+        gateways.put("ingress", Ordered.map("enabled", mesh.ingressGateway()));
+        gateways.put("egress", Ordered.map("enabled", mesh.egressGateway()));
         Map<String, Object> additionalEgress = new LinkedHashMap<>();
         Map<String, Object> additionalIngress = new LinkedHashMap<>();
         for (Federation federation : context.scenario().federations()) {
@@ -79,10 +79,10 @@ final class ControlPlaneFactory {
         if (!egress) {
             service.put("type", "LoadBalancer");
         }
-        service.put("metadata", Map.of("labels", Map.of("federation.maistra.io/proxy", name)));
+        service.put("metadata", Ordered.map("labels", Ordered.map("federation.maistra.io/proxy", name)));
         service.put("ports", List.of(
-                Map.of("port", FEDERATION_SERVICE_PORT, "name", "tls"),
-                Map.of("port", FEDERATION_DISCOVERY_PORT, "name", discoveryPortName)));
+                Ordered.map("port", FEDERATION_SERVICE_PORT, "name", "tls"),
+                Ordered.map("port", FEDERATION_DISCOVERY_PORT, "name", discoveryPortName)));
         gateway.put("service", service);
         return gateway;
     }
@@ -91,7 +91,7 @@ final class ControlPlaneFactory {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion("maistra.io/v1").withKind("ServiceMeshMemberRoll")
                 .withMetadata(context.meta(ResourceNames.MEMBER_ROLL, mesh.namespace(), mesh.id()))
-                .addToAdditionalProperties("spec", Map.of("members", mesh.members()))
+                .addToAdditionalProperties("spec", Ordered.map("members", mesh.members()))
                 .build();
     }
 }

@@ -46,19 +46,19 @@ final class FederationFactory {
             List<Object> exportRules = new ArrayList<>();
             List<Object> importRules = new ArrayList<>();
             for (FederatedService service : services) {
-                exportRules.add(Map.of("type", "NameSelector", "nameSelector", Map.of(
+                exportRules.add(Ordered.map("type", "NameSelector", "nameSelector", Ordered.map(
                         "namespace", service.namespace(), "name", service.name(),
-                        "alias", Map.of("namespace", service.aliasNamespace(), "name", service.aliasName()))));
+                        "alias", Ordered.map("namespace", service.aliasNamespace(), "name", service.aliasName()))));
                 Map<String, Object> importRule = new LinkedHashMap<>();
                 importRule.put("type", "NameSelector");
                 importRule.put("importAsLocal", service.importAsLocal());
-                importRule.put("nameSelector", Map.of("namespace", service.aliasNamespace(), "name", service.aliasName()));
+                importRule.put("nameSelector", Ordered.map("namespace", service.aliasNamespace(), "name", service.aliasName()));
                 importRules.add(importRule);
             }
             context.add(generic(context, "ExportedServiceSet", importer.name(), exporter.namespace(), federation.id(),
-                    Map.of("exportRules", exportRules)), federation.id());
+                    Ordered.map("exportRules", exportRules)), federation.id());
             context.add(generic(context, "ImportedServiceSet", exporter.name(), importer.namespace(), federation.id(),
-                    Map.of("importRules", importRules)), federation.id());
+                    Ordered.map("importRules", importRules)), federation.id());
         }
     }
 
@@ -68,16 +68,16 @@ final class FederationFactory {
         String address = federation.discoveryHost() != null ? federation.discoveryHost()
                 : ResourceNames.fqdn(ResourceNames.federationIngress(mesh), peer.namespace());
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("remote", Map.of("addresses", List.of(address),
+        spec.put("remote", Ordered.map("addresses", List.of(address),
                 "discoveryPort", ControlPlaneFactory.FEDERATION_DISCOVERY_PORT,
                 "servicePort", ControlPlaneFactory.FEDERATION_SERVICE_PORT));
-        spec.put("gateways", Map.of("ingress", Map.of("name", ResourceNames.federationIngress(peer)),
-                "egress", Map.of("name", ResourceNames.federationEgress(peer))));
-        spec.put("security", Map.of(
+        spec.put("gateways", Ordered.map("ingress", Ordered.map("name", ResourceNames.federationIngress(peer)),
+                "egress", Ordered.map("name", ResourceNames.federationEgress(peer))));
+        spec.put("security", Ordered.map(
                 "trustDomain", peer.trustDomain(),
                 "clientID", peer.trustDomain() + "/ns/" + peer.namespace() + "/sa/"
                         + ResourceNames.federationEgress(mesh) + "-service-account",
-                "certificateChain", Map.of("kind", "ConfigMap", "name", ResourceNames.peerRootCertConfigMap(peer))));
+                "certificateChain", Ordered.map("kind", "ConfigMap", "name", ResourceNames.peerRootCertConfigMap(peer))));
         return generic(context, "ServiceMeshPeer", peer.name(), mesh.namespace(), federation.id(), spec);
     }
 

@@ -35,7 +35,7 @@ final class IngressFactory {
         context.add(route(context, service, ingress, mesh, host), service.id());
         context.addIstio(new GatewayBuilder()
                 .withMetadata(context.meta(ingress.gatewayName(), ingress.gatewayNamespace(), service.id()))
-                .withNewSpec().withSelector(Map.of("istio", "ingressgateway")).withServers(server(ingress, host)).endSpec()
+                .withNewSpec().withSelector(Ordered.strings("istio", "ingressgateway")).withServers(server(ingress, host)).endSpec()
                 .build(), service.id());
         String gatewayRef = ingress.gatewayNamespace().equals(ingress.backendNamespace())
                 ? ingress.gatewayName() : ingress.gatewayNamespace() + "/" + ingress.gatewayName();

@@ -104,14 +104,14 @@ public final class ScenarioGenerator {
                 java.util.List<Object> volumes = new java.util.ArrayList<>();
                 java.util.List<Object> mounts = new java.util.ArrayList<>();
                 for (String name : names) {
-                    volumes.add(Map.of("name", name, "secret", Map.of("secretName", name)));
+                    volumes.add(Ordered.map("name", name, "secret", Ordered.map("secretName", name)));
                     Map<String, Object> mount = new LinkedHashMap<>();
                     mount.put("name", name);
                     mount.put("mountPath", mountPaths.get(workload + "/" + name));
                     mount.put("readonly", true);
                     mounts.add(mount);
                 }
-                annotations.put(workload, Map.of(
+                annotations.put(workload, Ordered.strings(
                         ResourceNames.USER_VOLUME_ANNOTATION, json(volumes),
                         ResourceNames.USER_VOLUME_MOUNT_ANNOTATION, json(mounts)));
             });
