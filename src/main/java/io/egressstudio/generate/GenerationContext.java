@@ -1,7 +1,9 @@
 package io.egressstudio.generate;
 
 import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.model.Element;
 import io.egressstudio.model.IstioApiVersion;
+import io.egressstudio.model.Link;
 import io.egressstudio.model.Mesh;
 import io.egressstudio.model.Scenario;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -14,10 +16,27 @@ final class GenerationContext {
     private final Scenario scenario;
     private final GeneratorOptions options;
     private final ResourceSet.Builder resources = ResourceSet.builder();
+    private final Map<String, Element> elements = new java.util.HashMap<>();
+    private final Map<String, java.util.List<Link>> linksTo = new java.util.HashMap<>();
 
     GenerationContext(Scenario scenario, GeneratorOptions options) {
         this.scenario = scenario;
         this.options = options;
+        scenario.elements().forEach(element -> elements.putIfAbsent(element.id(), element));
+        scenario.links().forEach(link -> linksTo.computeIfAbsent(link.to(), k -> new java.util.ArrayList<>()).add(link));
+    }
+
+    /** An element by id, of the expected kind (the scenario was validated, so references resolve). */
+    <T extends Element> T element(String id, Class<T> type) {
+        Element element = elements.get(id);
+        if (!type.isInstance(element)) {
+            throw new IllegalArgumentException("'" + id + "' is not a " + type.getSimpleName());
+        }
+        return type.cast(element);
+    }
+
+    java.util.List<Link> linksTo(String serviceId) {
+        return linksTo.getOrDefault(serviceId, java.util.List.of());
     }
 
     Scenario scenario() {

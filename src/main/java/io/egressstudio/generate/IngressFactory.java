@@ -30,7 +30,7 @@ final class IngressFactory {
 
     static void create(GenerationContext context, ExternalService service) {
         MeshIngress ingress = service.server().ingress();
-        Mesh mesh = context.scenario().mesh(ingress.mesh()).orElseThrow();
+        Mesh mesh = context.element(ingress.mesh(), Mesh.class);
         String host = service.primaryHost();
         context.add(route(context, service, ingress, mesh, host), service.id());
         context.addIstio(new GatewayBuilder()

@@ -53,12 +53,12 @@ final class LinkFactory {
     }
 
     void create(Link link) {
-        Workload client = context.scenario().workload(link.from()).orElseThrow();
-        ExternalService service = context.scenario().externalService(link.to()).orElseThrow();
+        Workload client = context.element(link.from(), Workload.class);
+        ExternalService service = context.element(link.to(), ExternalService.class);
         if (link.via() == null) {
             direct(link, client, service);
         } else {
-            EgressGateway gateway = context.scenario().egressGateway(link.via()).orElseThrow();
+            EgressGateway gateway = context.element(link.via(), EgressGateway.class);
             viaEgress(link, client, service, gateway);
         }
     }
@@ -131,7 +131,7 @@ final class LinkFactory {
     }
 
     private void viaEgress(Link link, Workload client, ExternalService service, EgressGateway gateway) {
-        Mesh mesh = context.scenario().mesh(gateway.mesh()).orElseThrow();
+        Mesh mesh = context.element(gateway.mesh(), Mesh.class);
         String gatewayNamespace = ResourceNames.egressGatewayNamespace(gateway, mesh);
         String gatewayHost = ResourceNames.egressGatewayHost(gateway, mesh);
         String host = service.primaryHost();

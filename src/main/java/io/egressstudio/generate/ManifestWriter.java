@@ -31,7 +31,24 @@ public final class ManifestWriter {
     static final String SINGLE_FILE = "manifests.yaml";
     static final String CLUSTER_FOLDER = "_cluster";
 
+    /**
+     * One YAML mapper for every document, configured like fabric8's own YAML output (double-quoted strings,
+     * {@code ---} before each document, no nulls or empty collections) but built once instead of per call.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectWriter YAML = new com.fasterxml.jackson.databind.ObjectMapper(
+            com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder().build())
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            .writer();
+
     private ManifestWriter() {
+    }
+
+    static String yaml(HasMetadata resource) {
+        try {
+            return YAML.writeValueAsString(resource);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a generated resource always serializes", e);
+        }
     }
 
     /** Applicable resources in dependency order; within a kind, in the order they were generated. */
@@ -61,7 +78,7 @@ public final class ManifestWriter {
         StringBuilder yaml = new StringBuilder(pendingComment(resources));
         for (HasMetadata resource : ordered(resources)) {
             if (!isPending(resource)) {
-                yaml.append(Serialization.asYaml(resource));
+                yaml.append(yaml(resource));
             }
         }
         return yaml.toString();
@@ -98,7 +115,7 @@ public final class ManifestWriter {
                         .thenComparing(f -> f))
                 .toList();
         for (String file : applyOrder) {
-            String yaml = files.get(file).stream().map(Serialization::asYaml).collect(Collectors.joining());
+            String yaml = files.get(file).stream().map(ManifestWriter::yaml).collect(Collectors.joining());
             written.add(writeText(folder.resolve(file), yaml));
         }
         written.add(writeText(folder.resolve("kustomization.yaml"), kustomization(applyOrder)));

@@ -44,8 +44,8 @@ final class ServiceEntryFactory {
     static List<io.fabric8.istio.api.api.networking.v1alpha3.ServicePort> ports(GenerationContext context,
                                                                                   ExternalService service) {
         List<ServicePort> ports = new ArrayList<>(service.ports());
-        for (Link link : context.scenario().links()) {
-            if (service.id().equals(link.to()) && link.rewrite() == PortRewrite.TARGET_PORT && link.targetPort() != null
+        for (Link link : context.linksTo(service.id())) {
+            if (link.rewrite() == PortRewrite.TARGET_PORT && link.targetPort() != null
                     && ports.stream().noneMatch(p -> p.number() == link.port())) {
                 ports.add(new ServicePort(link.port(), "http-" + link.port(), PortProtocol.HTTP, link.targetPort()));
             }
