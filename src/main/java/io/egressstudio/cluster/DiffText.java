@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public final class DiffText {
     static final int COLUMN = 60;
     static final String REDACTED = "<redacted>";
-    static final String REDACTED_CHANGED = "<redacted, changes>";
+    static final String REDACTED_CHANGED = "<redacted> (changes)";
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

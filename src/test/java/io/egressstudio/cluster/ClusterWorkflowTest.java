@@ -241,6 +241,31 @@ class ClusterWorkflowTest {
     }
 
     @Test
+    void anApiServerThatGoesAwayPartWayLeavesAReportAndTheSnapshot() throws Exception {
+        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        ClusterConnection connection = connect(scenario);
+        Plan plan = Planner.plan(connection, scenario);
+        ApplyReport report = Applier.apply(connection, plan, store(), new ApplyListener() {
+            @Override
+            public void finished(ResourceResult result, int index, int total) {
+                if (index == 1) {
+                    server.shutdown();
+                }
+            }
+        }, Cancellation.none());
+
+        assertThat(report.status()).isEqualTo(Snapshot.Status.FAILED);
+        assertThat(report.done()).hasSize(2);
+        assertThat(report.failed()).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("Cannot reach the API server at " + connection.server()));
+        assertThat(report.notAttempted()).hasSize(plan.toApply().size() - 3);
+        Snapshot snapshot = store().load(MockCluster.CONTEXT, scenario.name()).orElseThrow();
+        assertThat(snapshot.status()).isEqualTo(Snapshot.Status.FAILED);
+        assertThat(snapshot.entries()).hasSize(plan.toApply().size());
+        assertThat(snapshot.entries().stream().filter(Snapshot.Entry::applied)).hasSize(2);
+    }
+
+    @Test
     void rollbackWithoutASnapshotSaysSo() {
         ClusterConnection connection = connect(BuiltInScenarios.get("1a-simple"));
         assertThatThrownBy(() -> Rollback.rollback(connection, store(), "1a-simple", ApplyListener.NONE))
