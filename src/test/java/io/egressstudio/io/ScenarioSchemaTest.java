@@ -86,7 +86,8 @@ class ScenarioSchemaTest {
                 Arguments.of("newer-api-version", "$.apiVersion"),
                 Arguments.of("unknown-field", "$.meshes[0]"),
                 Arguments.of("unknown-enum-value", "$.meshes[0].outboundPolicy"),
-                Arguments.of("missing-api-version", "$"));
+                Arguments.of("missing-api-version", "$"),
+                Arguments.of("empty-list-item", "$.workloads[0].ports[1]"));
     }
 
     @ParameterizedTest(name = "{0}")
