@@ -149,11 +149,25 @@ class ScenarioFileTest {
     }
 
     @Test
-    void theFileIsUtf8() throws Exception {
+    void theFileIsUtf8AndOtherEncodingsAreRefused() throws Exception {
+        Scenario simple = BuiltInScenarios.get("1a-simple");
+        Scenario accented = new Scenario(simple.name(), "Grüße → greeting.remote.com", simple.description(),
+                simple.istioApi(), simple.meshes(), simple.workloads(), simple.egressGateways(),
+                simple.externalServices(), simple.links(), simple.federations(), simple.certificates(), simple.steps(),
+                simple.layout());
         Path file = folder.resolve("s.yaml");
-        ScenarioFile.save(BuiltInScenarios.get("1a-simple"), file);
-        byte[] bytes = Files.readAllBytes(file);
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(ScenarioFile.toYaml(BuiltInScenarios.get("1a-simple")));
+
+        ScenarioFile.save(accented, file);
+
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).contains("Grüße → greeting.remote.com");
+        assertThat(ScenarioFile.load(file)).isEqualTo(accented);
+
+        Path latin1 = folder.resolve("latin1.yaml");
+        Files.write(latin1, "apiVersion: egress-studio/v1\nkind: Scenario\nname: x\ntitle: Grüße\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ScenarioFile.load(latin1))
+                .isInstanceOf(ScenarioFormatException.class)
+                .hasMessage(latin1 + ": not UTF-8 text");
     }
 
     /** The fixtures in {@code src/test/resources/scenarios/bad/} and the message each one's first line expects. */
