@@ -41,6 +41,9 @@ public final class Steps {
 
     /** The scenario after the first {@code count} steps (0: as drawn). */
     public static Scenario after(Scenario scenario, int count) throws StepException {
+        if (count < 0 || count > scenario.steps().size()) {
+            throw new IllegalArgumentException("step " + count + " is out of range 0-" + scenario.steps().size());
+        }
         Scenario current = scenario;
         for (int i = 0; i < count; i++) {
             current = apply(current, scenario.steps().get(i), "steps[" + i + "]");
