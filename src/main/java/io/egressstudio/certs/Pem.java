@@ -176,7 +176,7 @@ public final class Pem {
             Object object;
             while ((object = readNext(parser, source)) != null) {
                 if (object instanceof PEMKeyPair pair) {
-                    keys.add(converter.getKeyPair(pair).getPrivate());
+                    keys.add(converter.getPrivateKey(pair.getPrivateKeyInfo()));
                 } else if (object instanceof PrivateKeyInfo info) {
                     keys.add(converter.getPrivateKey(info));
                 } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
@@ -193,7 +193,7 @@ public final class Pem {
                     try {
                         var decryptor = new JcePEMDecryptorProviderBuilder().setProvider(bouncyCastle())
                                 .build(passphrase);
-                        keys.add(converter.getKeyPair(encrypted.decryptKeyPair(decryptor)).getPrivate());
+                        keys.add(converter.getPrivateKey(encrypted.decryptKeyPair(decryptor).getPrivateKeyInfo()));
                     } catch (IOException e) {
                         throw new BadMaterialException(source, "cannot decrypt the private key: wrong passphrase?");
                     }
@@ -226,6 +226,11 @@ public final class Pem {
         } catch (IOException | RuntimeException e) {
             throw new BadMaterialException(source, "malformed PEM: a block is not valid base64 or DER");
         }
+    }
+
+    /** Fails unless {@code text} is non-empty PEM text (not binary, at least one BEGIN line). */
+    public static void requirePemText(String text, String source) throws BadMaterialException {
+        requirePem(text, source);
     }
 
     static void requirePem(String text, String source) throws BadMaterialException {
