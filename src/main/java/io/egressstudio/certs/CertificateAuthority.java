@@ -199,7 +199,11 @@ public final class CertificateAuthority {
         }
         String cn = csr.commonName().orElse(null);
         if (kind == CertificateKind.SERVER && dns.isEmpty() && ips.isEmpty() && cn != null) {
-            (HostNames.isIpLiteral(cn) ? ips : dns).add(cn);
+            if (HostNames.isIpLiteral(cn)) {
+                ips.add(cn);
+            } else if (HostNames.dnsNameProblem(cn).isEmpty()) {
+                dns.add(cn);
+            }
         }
         // Validates the names and the SAN rule; the subject itself comes from the CSR.
         CertificateRequest check = new CertificateRequest(kind, "csr", dns.stream().distinct().toList(),

@@ -111,6 +111,13 @@ public final class CertificateInspector {
     }
 
     private static CertificateIssue noSan(X509Certificate certificate, String subject) {
+        List<String> eku = extendedKeyUsage(certificate);
+        if (eku.contains(CLIENT_AUTH) && !eku.contains(SERVER_AUTH)) {
+            return new CertificateIssue(Severity.INFO, Check.NO_SAN, subject,
+                    "client certificate without subjectAltName: fine unless the server matches client "
+                            + "subjectAltNames (a Gateway's tls.subjectAltNames)",
+                    "if it does, re-issue it with egress-studio certs issue --client NAME (the name becomes a SAN)");
+        }
         return new CertificateIssue(Severity.WARNING, Check.NO_SAN, subject,
                 "has no subjectAltName; its name is only in the CN, which clients verifying a host "
                         + "(Envoy with subjectAltNames, Go, browsers) ignore",
