@@ -171,7 +171,8 @@ public final class CertificateFiles {
         }
     }
 
-    private static void refuseExisting(List<Path> targets, boolean overwrite) throws BadMaterialException {
+    /** Fails on the first target that exists, unless {@code overwrite}. */
+    public static void refuseExisting(List<Path> targets, boolean overwrite) throws BadMaterialException {
         if (overwrite) {
             return;
         }

@@ -64,6 +64,10 @@ public final class HostNames {
             return Optional.of("'" + name + "' is an IP address; use it as an IP SAN");
         }
         String[] labels = host.split("\\.", -1);
+        if (labels[labels.length - 1].matches("\\d+")) {
+            return Optional.of("'" + name + "' is neither a valid IP address nor a host name (a top-level domain is "
+                    + "never all digits)");
+        }
         for (int i = 0; i < labels.length; i++) {
             String label = labels[i];
             if (i == 0 && label.equals("*")) {

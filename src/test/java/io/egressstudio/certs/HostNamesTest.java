@@ -33,7 +33,7 @@ class HostNamesTest {
     @ParameterizedTest(name = "''{0}'' is a usable DNS SAN: {1}")
     @CsvSource({"greeting.remote.com, true", "*.apps.example.com, true", "hr-stio-sstm-svc.apps.c1.example.com, true",
         "bad_host, false", "-lead.example.com, false", "*.com, false", "a.*.example.com, false",
-        "f*.example.com, false", "127.0.0.1, false", "'', false"})
+        "f*.example.com, false", "127.0.0.1, false", "999.1.1.1, false", "'', false"})
     void dnsNames(String name, boolean usable) {
         assertThat(HostNames.dnsNameProblem(name).isEmpty()).isEqualTo(usable);
     }

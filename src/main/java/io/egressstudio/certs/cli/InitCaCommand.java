@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,6 +59,8 @@ final class InitCaCommand extends CertsSubcommand {
             String cn = parent != null && "Egress Studio Root CA".equals(commonName)
                     ? "Egress Studio Intermediate CA" : commonName;
             CertificateRequest request = about("--cn", () -> CertificateRequest.ca(cn, keyType, days));
+            CertificateFiles.refuseExisting(List.of(output.resolve(CertificateFiles.CA_CERTIFICATE),
+                    output.resolve(CertificateFiles.CA_KEY)), force);
             CertificateAuthority authority;
             if (parent != null) {
                 CertificateAuthority parentCa = CertificateFiles.loadAuthority(parent, parentPassphrase);

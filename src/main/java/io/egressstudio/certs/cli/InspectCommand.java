@@ -64,9 +64,10 @@ final class InspectCommand extends CertsSubcommand {
         }
         for (String host : hosts) {
             if (!HostNames.isIpLiteral(host)) {
-                HostNames.dnsNameProblem(host).ifPresent(p -> {
-                    throw new IllegalArgumentException(p);
-                });
+                var problem = HostNames.dnsNameProblem(host);
+                if (problem.isPresent()) {
+                    throw new BadMaterialException("--host", problem.get());
+                }
             }
         }
         CertificateKind role = purpose != null ? purpose : hosts.isEmpty() ? null : CertificateKind.SERVER;
@@ -124,8 +125,6 @@ final class InspectCommand extends CertsSubcommand {
                             + "request (found " + String.join(", ", labels) + ")");
                 }
             }
-        } catch (IllegalArgumentException e) {
-            throw new BadMaterialException("--host", e.getMessage());
         } finally {
             wipe(passphrase);
         }

@@ -6,6 +6,7 @@ import io.egressstudio.certs.CertificateFiles;
 import io.egressstudio.certs.CertificateInfo;
 import io.egressstudio.certs.CertificateInspector;
 import io.egressstudio.certs.CertificateRequest;
+import io.egressstudio.certs.HostNames;
 import io.egressstudio.certs.Csr;
 import io.egressstudio.certs.IssuedCertificate;
 import io.egressstudio.model.CertificateKind;
@@ -84,6 +85,8 @@ final class IssueCommand extends CertsSubcommand {
             String option = server ? "--server" : "--client";
             String baseName = about("--name", () -> fileName(name != null ? name
                     : server ? role.hosts.get(0) : role.client));
+            CertificateFiles.refuseExisting(csrFile != null ? List.of(output.resolve(baseName + ".crt"))
+                    : List.of(output.resolve(baseName + ".crt"), output.resolve(baseName + ".key")), force);
             CertificateAuthority ca = CertificateFiles.loadAuthority(caFolder != null ? caFolder : output,
                     caPassphrase);
             IssuedCertificate issued;
@@ -93,6 +96,11 @@ final class IssueCommand extends CertsSubcommand {
                 CertificateKind kind = server ? CertificateKind.SERVER : CertificateKind.CLIENT;
                 issued = about(csrFile.toString(), () -> ca.sign(csr, kind, extraDns, ips, days));
             } else {
+                for (String ip : ips) {
+                    if (!HostNames.isIpLiteral(ip)) {
+                        throw new BadMaterialException("--ip", "'" + ip + "' is not an IPv4 or IPv6 address");
+                    }
+                }
                 CertificateRequest request = about(option, () -> {
                     if (server) {
                         List<String> hosts = new ArrayList<>(role.hosts);
