@@ -101,8 +101,7 @@ class OpenSslInteropTest {
     @Test
     void sServerRejectsAClientCertificateFromAnotherCa() throws Exception {
         Handshake handshake = handshake("-cert", "other/stranger.crt", "-key", "other/stranger.key");
-        assertThat(handshake.client().exit()).isNotZero();
-        assertThat(handshake.client().output()).contains("unknown ca");
+        // as above, the server's verdict is the one that does not race with the client's exit
         assertThat(handshake.server()).contains("certificate verify failed").doesNotContain("hello from s_client");
     }
 
