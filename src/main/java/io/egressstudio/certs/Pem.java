@@ -21,6 +21,7 @@ import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.PKCS8Generator;
+import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -154,6 +155,8 @@ public final class Pem {
             while ((object = readNext(parser, source)) != null) {
                 if (object instanceof X509CertificateHolder holder) {
                     certificates.add(converter.getCertificate(holder));
+                } else if (object instanceof X509TrustedCertificateBlock trusted) {
+                    certificates.add(converter.getCertificate(trusted.getCertificateHolder()));
                 }
             }
         } catch (CertificateException e) {

@@ -199,6 +199,8 @@ class CertsCommandTest {
         cases.put(List.of("certs", "issue", "--client", "greeting-client", "-o", dir.toString()),
                 p("greeting-client.crt") + ": already exists; pass --force");
         cases.put(List.of("certs", "init-ca", "-o", dir.toString()), p("ca.crt") + ": already exists");
+        cases.put(List.of("certs", "init-ca", "--parent", dir.toString(), "-o", dir.toString(), "--force"),
+                "--parent: " + dir + " is also the output folder");
         cases.put(List.of("certs", "issue", "--client", "x", "--csr", p("garbage.crt"), "-o", p("out"), "--ca",
                 dir.toString()), p("garbage.crt") + ": is not PEM");
         cases.put(List.of("certs", "inspect", p("nothing.crt")), p("nothing.crt") + ": no such file");
@@ -235,6 +237,7 @@ class CertsCommandTest {
     void certsAloneShowsItsCommands() {
         Cli.Run help = cli.ok("certs");
         assertThat(help.out()).contains("init-ca", "issue", "inspect", "secret");
+        assertThat(cli.ok("certs", "issue", "--version").out()).startsWith("egress-studio ");
         assertThat(cli.ok("certs", "issue", "--help").out()).contains("--server", "--client", "--ca, --ca-dir",
                 "--csr", "--key-passphrase-file");
     }

@@ -23,6 +23,13 @@ class PemTest {
     }
 
     @Test
+    void readsOpenSslTrustedCertificateBlocks() throws Exception {
+        String trusted = Pem.certificate(Pki.CA.certificate()).replace("BEGIN CERTIFICATE", "BEGIN TRUSTED CERTIFICATE")
+                .replace("END CERTIFICATE", "END TRUSTED CERTIFICATE");
+        assertThat(Pem.readCertificates(trusted, "trusted.crt")).containsExactly(Pki.CA.certificate());
+    }
+
+    @Test
     void privateKeysAreWrittenAsPkcs8AndReadBack() throws Exception {
         PrivateKey key = Pki.CLIENT.privateKey().orElseThrow();
         String pem = Pem.privateKey(key);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
  * {@code egress-studio certs}: the CA workbench. Lives beside the certificate logic rather than in {@code cli/} so that
  * the workbench stays one package to review; it is as thin as the other commands (parse, call, print).
  */
-@Command(name = "certs", mixinStandardHelpOptions = true,
+@Command(name = "certs", mixinStandardHelpOptions = true, versionProvider = CertsSubcommand.Version.class,
         description = {"Make and check the certificates of a scenario: a CA, server and client certificates with "
                 + "SANs, the Secrets that hold them.",
             "Keys are written with permissions 0600 and never printed, except in the Secret YAML of 'certs secret'."},

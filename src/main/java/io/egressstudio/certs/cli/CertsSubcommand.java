@@ -72,6 +72,15 @@ abstract class CertsSubcommand implements Callable<Integer> {
         }
     }
 
+    /** The same version line as {@code egress-studio --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = CertsCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"egress-studio " + (version != null ? version : "development build")};
+        }
+    }
+
     /** {@code rsa2048 | rsa4096 | ec256}. */
     static final class KeyTypeConverter implements CommandLine.ITypeConverter<KeyType> {
         @Override

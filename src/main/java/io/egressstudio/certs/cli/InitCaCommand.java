@@ -15,7 +15,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "init-ca", mixinStandardHelpOptions = true,
+@Command(name = "init-ca", mixinStandardHelpOptions = true, versionProvider = CertsSubcommand.Version.class,
         description = {"Create a CA: writes ca.crt and ca.key (permissions 0600) into the output folder.",
             "With --parent DIR it is an intermediate CA signed by the CA in DIR, and ca-chain.crt holds the CAs "
                     + "above it (root last)."})
@@ -62,6 +62,10 @@ final class InitCaCommand extends CertsSubcommand {
             CertificateFiles.refuseExisting(List.of(output.resolve(CertificateFiles.CA_CERTIFICATE),
                     output.resolve(CertificateFiles.CA_KEY)), force);
             CertificateAuthority authority;
+            if (parent != null && parent.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+                throw new BadMaterialException("--parent", parent + " is also the output folder; write the "
+                        + "intermediate CA into another folder with -o DIR");
+            }
             if (parent != null) {
                 CertificateAuthority parentCa = CertificateFiles.loadAuthority(parent, parentPassphrase);
                 authority = about(parent.toString(), () -> parentCa.createIntermediate(request));

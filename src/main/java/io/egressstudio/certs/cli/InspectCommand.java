@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = CertsSubcommand.Version.class,
         description = {"Describe and check certificates (PEM): v3 and extensions, SANs, key usage, validity and days "
                 + "left; with --ca, the chain to that CA; with --host, whether the SANs cover the host; across all "
                 + "files, duplicate serials.",

@@ -20,7 +20,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "issue", mixinStandardHelpOptions = true,
+@Command(name = "issue", mixinStandardHelpOptions = true, versionProvider = CertsSubcommand.Version.class,
         description = {"Issue a server or client certificate from the CA in --ca DIR: writes NAME.crt (the "
                 + "certificate, then any intermediate CAs) and NAME.key (permissions 0600).",
             "NAME is the first host for --server ('*' becomes 'wildcard'), the name for --client.",

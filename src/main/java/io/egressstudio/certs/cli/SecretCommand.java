@@ -13,7 +13,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "secret", mixinStandardHelpOptions = true,
+@Command(name = "secret", mixinStandardHelpOptions = true, versionProvider = CertsSubcommand.Version.class,
         description = {"Print (or write with -o) a Secret holding a certificate, its key and a CA certificate, for "
                 + "'oc apply -f -'.",
             "Layouts: tls (tls.crt, tls.key, ca.crt), generic (cert, key, cacert), files (NAME.crt, NAME.key, CA.crt; "
