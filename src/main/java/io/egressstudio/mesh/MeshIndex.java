@@ -28,6 +28,7 @@ public final class MeshIndex {
     final List<Rules.Vs> allVirtualServices = new ArrayList<>();
     final List<Rules.Gw> allGateways = new ArrayList<>();
     final List<MeshService> allServices = new ArrayList<>();
+    final java.util.Set<Integer> httpPorts = new java.util.HashSet<>();
 
     MeshIndex(ControlPlane controlPlane) {
         this.controlPlane = controlPlane;
@@ -44,6 +45,19 @@ public final class MeshIndex {
     void addService(MeshService service) {
         services.computeIfAbsent(service.host(), h -> new ArrayList<>()).add(service);
         allServices.add(service);
+        for (ServicePort p : service.ports()) {
+            if (p.protocol().isHttp()) {
+                httpPorts.add(p.number());
+            }
+        }
+    }
+
+    /**
+     * Whether sidecars have an HTTP listener on a port: some registered service declares an HTTP port with that
+     * number. Its routes then also hold virtual hosts for VirtualServices whose host is not registered on that port.
+     */
+    public boolean hasHttpListener(int port) {
+        return httpPorts.contains(port);
     }
 
     void addDestinationRule(Rules.Dr dr) {

@@ -144,6 +144,9 @@ public final class TrafficPredictor {
         } catch (Done done) {
             outcome = done.outcome;
         }
+        if (t.hops.isEmpty()) {
+            t.hop(request.from(), request.host() + ":" + request.port(), request.appTls() ? Encryption.APP_TLS : Encryption.NONE);
+        }
         return new Prediction(request, outcome, t.hops, t.lines, List.copyOf(t.resources));
     }
 
@@ -192,6 +195,16 @@ public final class TrafficPredictor {
             t.say(service.key() + " registers " + service.host() + " but not port " + r.port() + ".");
         }
         if (port == null) {
+            Rules.Vs vs = r.appHttp() ? index.meshVirtualService(r.fromNamespace(), r.host()) : null;
+            if (vs != null && index.hasHttpListener(r.port()) && matchHttp(vs, "mesh", r.port(), r.path()) != null) {
+                t.say("Listener: the sidecar's HTTP listener on port " + r.port() + " holds a virtual host for "
+                        + r.host() + " from " + vs.key() + ", though the host is not registered on that port.");
+                Target target = route(t, index, vs, "mesh", Protocol.HTTP, r.port(), r.path(), null, r.fromNamespace(),
+                        client.labels(), null, null, false);
+                if (target.service() != null) {
+                    return sendFromProxy(t, index, from, r.fromNamespace(), client, target, wire, false, cp, 0);
+                }
+            }
             return unknownHost(t, index, client, r, wire);
         }
         t.use(service.key());
@@ -522,7 +535,8 @@ public final class TrafficPredictor {
                 boolean proxied = hasProxy(service);
                 t.say("Auto mTLS: no DestinationRule sets TLS, so the proxy sends " + (proxied
                         ? "Istio mTLS, since the destination has a proxy." : "plaintext, since the destination has no proxy."));
-                return new Origination(proxied ? "ISTIO_MUTUAL" : "DISABLE", null, proxied, null, mesh.trustDomain());
+                return new Origination(proxied ? "ISTIO_MUTUAL" : "DISABLE", proxied ? autoSni(service, port, subset) : null,
+                        proxied, null, mesh.trustDomain());
             }
             t.say("Auto mTLS is off and no DestinationRule sets TLS: the proxy sends plaintext.");
             return new Origination("DISABLE", null, false, null, mesh.trustDomain());
@@ -532,8 +546,7 @@ public final class TrafficPredictor {
             return new Origination("DISABLE", null, false, null, mesh.trustDomain());
         }
         if (mode.equals("ISTIO_MUTUAL")) {
-            String sni = tls.getSni() != null ? tls.getSni()
-                    : "outbound_." + port.number() + "_." + (subset == null ? "" : subset) + "_." + service.host();
+            String sni = tls.getSni() != null ? tls.getSni() : autoSni(service, port, subset);
             return new Origination(mode, sni, true, null, mesh.trustDomain());
         }
         boolean clientCertificate = false;
@@ -577,6 +590,10 @@ public final class TrafficPredictor {
                     + " sends the TLS handshake without SNI.");
         }
         return new Origination(mode, tls.getSni(), clientCertificate, tls.getCaCertificates(), mesh.trustDomain());
+    }
+
+    private static String autoSni(MeshService service, ServicePort port, String subset) {
+        return "outbound_." + port.number() + "_." + (subset == null ? "" : subset) + "_." + service.host();
     }
 
     private String mountNote(WorkloadInfo proxy, String file) {
@@ -652,7 +669,8 @@ public final class TrafficPredictor {
         if (pods.isEmpty()) {
             return view.controlPlaneOf(service.namespace()) != null;
         }
-        return pods.stream().anyMatch(w -> w.sidecar() || w.gateway());
+        // Gateway pods are not injected, so they lack the security.istio.io/tlsMode label auto mTLS looks for.
+        return pods.stream().anyMatch(WorkloadInfo::sidecar);
     }
 
     // ------------------------------------------------------------------------------------------------ next hops
