@@ -1,0 +1,76 @@
+package io.egressstudio.cli;
+
+import io.egressstudio.generate.ManifestWriter;
+import io.egressstudio.generate.ScenarioGenerator;
+import io.egressstudio.io.ScenarioFile;
+import io.egressstudio.io.ScenarioFormatException;
+import io.egressstudio.io.Steps;
+import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.model.Scenario;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generate the Istio, Maistra and OpenShift resources for a scenario.",
+                "Without -o, prints one multi-document YAML on stdout."})
+final class GenerateCommand implements Callable<Integer> {
+    enum LayoutOption { single, folders, script }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file")
+    Path scenarioFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "write into this folder")
+    Path output;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "single",
+            description = "single (manifests.yaml), folders (a folder per namespace + kustomization.yaml) or script (folders + apply.sh); default: ${DEFAULT-VALUE}")
+    LayoutOption layout;
+
+    @Option(names = "--step", paramLabel = "N",
+            description = "generate the scenario as it is after its first N steps (default: after all of them)")
+    Integer step;
+
+    @Override
+    public Integer call() {
+        Scenario scenario;
+        try {
+            scenario = ScenarioFile.load(scenarioFile);
+            int count = step == null ? scenario.steps().size() : step;
+            if (count < 0 || count > scenario.steps().size()) {
+                spec.commandLine().getErr().println(scenarioFile + ": --step " + count + " is out of range (0-"
+                        + scenario.steps().size() + ")");
+                return EgressStudioCommand.BAD_INPUT;
+            }
+            scenario = Steps.after(scenario, count);
+        } catch (ScenarioFormatException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return EgressStudioCommand.BAD_INPUT;
+        } catch (Steps.StepException e) {
+            spec.commandLine().getErr().println(scenarioFile + ": field '" + e.path() + "': " + e.getMessage());
+            return EgressStudioCommand.BAD_INPUT;
+        }
+        ResourceSet resources = ScenarioGenerator.generate(scenario);
+        if (output == null) {
+            spec.commandLine().getOut().print(ManifestWriter.toYaml(resources));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        try {
+            var files = ManifestWriter.write(resources, output, ManifestWriter.Layout.valueOf(layout.name().toUpperCase(java.util.Locale.ROOT)));
+            spec.commandLine().getOut().println("wrote " + files.size() + " files to " + output);
+            return 0;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(output + ": cannot write: " + e.getMessage());
+            return 1;
+        }
+    }
+}

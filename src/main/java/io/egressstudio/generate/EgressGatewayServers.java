@@ -1,0 +1,74 @@
+package io.egressstudio.generate;
+
+import io.egressstudio.model.EgressGateway;
+import io.fabric8.istio.api.api.networking.v1alpha3.Port;
+import io.fabric8.istio.api.api.networking.v1alpha3.Server;
+import io.fabric8.istio.api.api.networking.v1alpha3.ServerTLSSettings;
+import io.fabric8.istio.api.api.networking.v1alpha3.ServerTLSSettingsTLSmode;
+import io.fabric8.istio.api.networking.v1beta1.GatewayBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects the servers every link needs on each egress gateway, so that links sharing a gateway share one Gateway
+ * resource (named after the gateway, in its namespace) with one server per port and kind.
+ */
+final class EgressGatewayServers {
+    private record ServerKey(int port, boolean passthrough, boolean mutual) {
+    }
+
+    private record GatewayKey(String namespace, EgressGateway gateway) {
+    }
+
+    private final Map<GatewayKey, Map<ServerKey, Set<String>>> servers = new LinkedHashMap<>();
+    private final Map<GatewayKey, String> firstElement = new LinkedHashMap<>();
+
+    void add(EgressGateway gateway, String namespace, String host, int port, boolean passthrough, boolean mutual,
+             String elementId) {
+        GatewayKey key = new GatewayKey(namespace, gateway);
+        firstElement.putIfAbsent(key, gateway.id());
+        servers.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                .computeIfAbsent(new ServerKey(port, passthrough, mutual), k -> new LinkedHashSet<>())
+                .add(host);
+    }
+
+    void emit(GenerationContext context) {
+        servers.forEach((key, byServer) -> {
+            List<Server> list = new ArrayList<>();
+            byServer.forEach((server, hosts) -> list.add(server(server, List.copyOf(hosts))));
+            context.addIstio(new GatewayBuilder()
+                    .withMetadata(context.meta(key.gateway().name(), key.namespace(), firstElement.get(key)))
+                    .withNewSpec().withSelector(key.gateway().selector()).withServers(list).endSpec()
+                    .build(), firstElement.get(key));
+        });
+    }
+
+    private static Server server(ServerKey key, List<String> hosts) {
+        Port port = new Port();
+        port.setNumber((long) key.port());
+        Server server = new Server();
+        server.setHosts(hosts);
+        server.setPort(port);
+        if (key.passthrough()) {
+            port.setName("tls-" + key.port());
+            port.setProtocol("TLS");
+            ServerTLSSettings tls = new ServerTLSSettings();
+            tls.setMode(ServerTLSSettingsTLSmode.PASSTHROUGH);
+            server.setTls(tls);
+        } else if (key.mutual()) {
+            port.setName("https-" + key.port());
+            port.setProtocol("HTTPS");
+            ServerTLSSettings tls = new ServerTLSSettings();
+            tls.setMode(ServerTLSSettingsTLSmode.ISTIO_MUTUAL);
+            server.setTls(tls);
+        } else {
+            port.setName("http-" + key.port());
+            port.setProtocol("HTTP");
+        }
+        return server;
+    }
+}

@@ -1,0 +1,147 @@
+package io.egressstudio.generate;
+
+import io.egressstudio.io.AtomicFile;
+import io.egressstudio.mesh.ResourceSet;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the resources to apply, in dependency order: one multi-document YAML, a folder per namespace with a
+ * kustomization.yaml, or those folders plus an apply.sh. Same resources, same bytes.
+ */
+public final class ManifestWriter {
+    /** How the output is laid out. */
+    public enum Layout { SINGLE, FOLDERS, SCRIPT }
+
+    /** Kinds in the order a cluster needs them: what others refer to comes first. */
+    static final List<String> ORDER = List.of("Namespace", "ServiceMeshControlPlane", "ServiceMeshMemberRoll",
+            "ServiceMeshMember", "Secret", "ConfigMap", "Role", "RoleBinding", "ServiceEntry", "DestinationRule",
+            "Gateway", "VirtualService", "Sidecar", "PeerAuthentication", "Route", "ServiceMeshPeer",
+            "ExportedServiceSet", "ImportedServiceSet");
+    static final String SINGLE_FILE = "manifests.yaml";
+    static final String CLUSTER_FOLDER = "_cluster";
+
+    /**
+     * One YAML mapper for every document, configured like fabric8's own YAML output (double-quoted strings,
+     * {@code ---} before each document, no nulls or empty collections) but built once instead of per call.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectWriter YAML = new com.fasterxml.jackson.databind.ObjectMapper(
+            com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder().build())
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            .writer();
+
+    private ManifestWriter() {
+    }
+
+    static String yaml(HasMetadata resource) {
+        try {
+            return YAML.writeValueAsString(resource);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a generated resource always serializes", e);
+        }
+    }
+
+    /** Applicable resources in dependency order; within a kind, in the order they were generated. */
+    public static List<HasMetadata> ordered(ResourceSet resources) {
+        List<HasMetadata> list = new ArrayList<>(resources.applicable());
+        list.sort(Comparator.comparingInt(ManifestWriter::rank));
+        return list;
+    }
+
+    static int rank(HasMetadata resource) {
+        int index = ORDER.indexOf(resource.getKind());
+        return index >= 0 ? index : ORDER.size();
+    }
+
+    /** A Secret or ConfigMap whose data the user must still supply (never invented). */
+    public static boolean isPending(HasMetadata resource) {
+        Map<String, String> annotations = resource.getMetadata().getAnnotations();
+        return annotations != null && annotations.containsKey(ResourceNames.DATA_PENDING_ANNOTATION);
+    }
+
+    public static List<HasMetadata> pending(ResourceSet resources) {
+        return ordered(resources).stream().filter(ManifestWriter::isPending).toList();
+    }
+
+    /** The whole set as one multi-document YAML, pending data objects listed in a comment instead. */
+    public static String toYaml(ResourceSet resources) {
+        StringBuilder yaml = new StringBuilder(pendingComment(resources));
+        for (HasMetadata resource : ordered(resources)) {
+            if (!isPending(resource)) {
+                yaml.append(yaml(resource));
+            }
+        }
+        return yaml.toString();
+    }
+
+    private static String pendingComment(ResourceSet resources) {
+        StringBuilder comment = new StringBuilder();
+        for (HasMetadata resource : pending(resources)) {
+            comment.append("# Not included, data needed first: ").append(ResourceSet.Key.of(resource))
+                    .append(" (").append(resource.getMetadata().getAnnotations().get(ResourceNames.DATA_PENDING_ANNOTATION))
+                    .append(")\n");
+        }
+        return comment.toString();
+    }
+
+    public static List<Path> write(ResourceSet resources, Path folder, Layout layout) throws IOException {
+        List<Path> written = new ArrayList<>();
+        if (layout == Layout.SINGLE) {
+            written.add(writeText(folder.resolve(SINGLE_FILE), toYaml(resources)));
+            return written;
+        }
+        Map<String, List<HasMetadata>> files = new LinkedHashMap<>();
+        for (HasMetadata resource : ordered(resources)) {
+            if (isPending(resource)) {
+                continue;
+            }
+            String namespace = resource.getMetadata().getNamespace();
+            String file = (namespace == null ? CLUSTER_FOLDER : namespace) + "/"
+                    + String.format("%02d-%s.yaml", rank(resource), resource.getKind().toLowerCase(java.util.Locale.ROOT));
+            files.computeIfAbsent(file, f -> new ArrayList<>()).add(resource);
+        }
+        List<String> applyOrder = files.keySet().stream()
+                .sorted(Comparator.comparing((String f) -> f.substring(f.indexOf('/') + 1, f.indexOf('/') + 3))
+                        .thenComparing(f -> f))
+                .toList();
+        for (String file : applyOrder) {
+            String yaml = files.get(file).stream().map(ManifestWriter::yaml).collect(Collectors.joining());
+            written.add(writeText(folder.resolve(file), yaml));
+        }
+        written.add(writeText(folder.resolve("kustomization.yaml"), kustomization(applyOrder)));
+        if (layout == Layout.SCRIPT) {
+            Path script = folder.resolve("apply.sh");
+            written.add(writeText(script, ApplyScript.text(resources, applyOrder)));
+            script.toFile().setExecutable(true);
+        }
+        return written;
+    }
+
+    private static String kustomization(List<String> files) {
+        Map<String, Object> kustomization = new LinkedHashMap<>();
+        kustomization.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
+        kustomization.put("kind", "Kustomization");
+        kustomization.put("resources", files);
+        return Serialization.asYaml(kustomization);
+    }
+
+    private static Path writeText(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(file, out -> out.write(bytes));
+        return file;
+    }
+
+    static Set<String> kinds(ResourceSet resources) {
+        return resources.applicable().stream().map(HasMetadata::getKind).collect(Collectors.toSet());
+    }
+}

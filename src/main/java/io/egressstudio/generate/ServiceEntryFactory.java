@@ -1,0 +1,66 @@
+package io.egressstudio.generate;
+
+import io.egressstudio.model.ExternalService;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.PortProtocol;
+import io.egressstudio.model.PortRewrite;
+import io.egressstudio.model.ServicePort;
+import io.fabric8.istio.api.api.networking.v1alpha3.ServiceEntryLocation;
+import io.fabric8.istio.api.api.networking.v1alpha3.ServiceEntryResolution;
+import io.fabric8.istio.api.networking.v1beta1.ServiceEntry;
+import io.fabric8.istio.api.networking.v1beta1.ServiceEntryBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A registered external service's ServiceEntry. */
+final class ServiceEntryFactory {
+    private ServiceEntryFactory() {
+    }
+
+    static void create(GenerationContext context, ExternalService service) {
+        if (service.registered()) {
+            context.addIstio(serviceEntry(context, service), service.id());
+        }
+    }
+
+    static ServiceEntry serviceEntry(GenerationContext context, ExternalService service) {
+        return new ServiceEntryBuilder()
+                .withMetadata(context.meta(service.name(), service.namespace(), service.id()))
+                .withNewSpec()
+                .withHosts(service.hosts())
+                .withAddresses(service.addresses())
+                .withPorts(ports(context, service))
+                .withLocation(ServiceEntryLocation.valueOf(service.location().name()))
+                .withResolution(ServiceEntryResolution.valueOf(service.resolution().name()))
+                .withExportTo(service.exportTo())
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * The declared ports, plus a plaintext port for every link that rewrites through {@code targetPort}: the
+     * application calls that port in plaintext and the sidecar sends to the target port (Istio 1.8+).
+     */
+    static List<io.fabric8.istio.api.api.networking.v1alpha3.ServicePort> ports(GenerationContext context,
+                                                                                  ExternalService service) {
+        List<ServicePort> ports = new ArrayList<>(service.ports());
+        for (Link link : context.linksTo(service.id())) {
+            if (link.rewrite() == PortRewrite.TARGET_PORT && link.targetPort() != null
+                    && ports.stream().noneMatch(p -> p.number() == link.port())) {
+                ports.add(new ServicePort(link.port(), "http-" + link.port(), PortProtocol.HTTP, link.targetPort()));
+            }
+        }
+        return ports.stream().map(ServiceEntryFactory::port).toList();
+    }
+
+    private static io.fabric8.istio.api.api.networking.v1alpha3.ServicePort port(ServicePort port) {
+        var out = new io.fabric8.istio.api.api.networking.v1alpha3.ServicePort();
+        out.setNumber((long) port.number());
+        out.setName(port.name());
+        out.setProtocol(port.protocol().name());
+        if (port.targetPort() != null) {
+            out.setTargetPort((long) port.targetPort());
+        }
+        return out;
+    }
+}

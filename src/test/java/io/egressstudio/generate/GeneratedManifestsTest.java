@@ -1,0 +1,201 @@
+package io.egressstudio.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.io.Steps;
+import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.model.Scenario;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated YAML of every built-in scenario: equal to its reviewed golden file, valid against the upstream CRD
+ * schemas in ../shared/crds, and read back by fabric8 as equal objects. Run with -Dgolden.update=true to rewrite
+ * the golden files after an intended change, then review the diff.
+ */
+class GeneratedManifestsTest {
+    private static final Path GOLDEN = Paths.get("src/test/resources/io/egressstudio/generate/golden");
+    private static final Path CRDS = Paths.get("..", "shared", "crds");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> BUILT_IN_KINDS = Set.of("Namespace", "Secret", "ConfigMap", "Role", "RoleBinding");
+    private static Map<String, JsonSchema> schemas;
+
+    static Stream<String> builtIns() {
+        return BuiltInScenarios.names().stream();
+    }
+
+    private static ResourceSet finished(String name) throws Exception {
+        Scenario scenario = BuiltInScenarios.get(name);
+        return ScenarioGenerator.generate(Steps.after(scenario, scenario.steps().size()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("builtIns")
+    void matchesTheReviewedGoldenFile(String name) throws Exception {
+        String yaml = ManifestWriter.toYaml(finished(name));
+        Path golden = GOLDEN.resolve("GeneratedManifestsTest." + name + ".yaml");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, yaml);
+        }
+        assertThat(golden).as("golden file; create it with -Dgolden.update=true").exists();
+        assertThat(yaml).isEqualTo(Files.readString(golden));
+    }
+
+    @ParameterizedTest
+    @MethodSource("builtIns")
+    void everyResourceValidatesAgainstItsUpstreamCrdSchema(String name) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(CRDS),
+                "../shared/crds is absent in this clone: CRD schema validation is skipped");
+        Map<String, JsonSchema> byKind = schemas();
+        int validated = 0;
+        for (HasMetadata resource : finished(name).applicable()) {
+            if (BUILT_IN_KINDS.contains(resource.getKind())) {
+                continue;
+            }
+            String key = resource.getApiVersion() + "/" + resource.getKind();
+            JsonSchema schema = byKind.get(key);
+            assertThat(schema).as("a CRD schema for %s", key).isNotNull();
+            JsonNode node = Serialization.jsonMapper().valueToTree(resource);
+            Set<ValidationMessage> errors = schema.validate(node);
+            assertThat(errors).as("%s %s/%s against its CRD", key, resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName()).isEmpty();
+            validated++;
+        }
+        assertThat(validated).as("resources with a CRD in %s", name).isPositive();
+    }
+
+    @org.junit.jupiter.api.Test
+    void schemaValidationRejectsAResourceThatBreaksItsCrd() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(CRDS),
+                "../shared/crds is absent in this clone: CRD schema validation is skipped");
+        JsonNode broken = YAML.readTree(String.join("\n",
+                "apiVersion: networking.istio.io/v1beta1",
+                "kind: ServiceEntry",
+                "metadata: {name: x, namespace: y}",
+                "spec:",
+                "  hosts: [example.com]",
+                "  resolution: SOMETIMES",
+                "  ports: [{number: notanumber, name: http, protocol: HTTP}]"));
+        Set<ValidationMessage> errors = schemas().get("networking.istio.io/v1beta1/ServiceEntry").validate(broken);
+        assertThat(errors).extracting(ValidationMessage::getMessage).anySatisfy(m -> assertThat(m).contains("resolution"))
+                .anySatisfy(m -> assertThat(m).contains("number"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("builtIns")
+    void yamlReadBackWithFabric8GivesEqualObjects(String name, @TempDir Path folder) throws Exception {
+        ResourceSet set = finished(name);
+        ManifestWriter.write(set, folder, ManifestWriter.Layout.SINGLE);
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        List<HasMetadata> expected = ManifestWriter.ordered(set).stream().filter(r -> !ManifestWriter.isPending(r)).toList();
+        List<HasMetadata> read = serialization.unmarshal(Files.newInputStream(folder.resolve(ManifestWriter.SINGLE_FILE)));
+        assertThat(read).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(read.get(i).getClass()).isEqualTo(expected.get(i).getClass());
+            assertThat(serialization.asJson(read.get(i))).isEqualTo(serialization.asJson(expected.get(i)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("builtIns")
+    void scriptLayoutAppliesEveryFileInDependencyOrder(String name, @TempDir Path folder) throws Exception {
+        ManifestWriter.write(finished(name), folder, ManifestWriter.Layout.SCRIPT);
+        String script = Files.readString(folder.resolve("apply.sh"));
+        String kustomization = Files.readString(folder.resolve("kustomization.yaml"));
+        List<String> files = YAML.readTree(kustomization).path("resources").findValuesAsText("resources");
+        JsonNode resources = YAML.readTree(kustomization).path("resources");
+        int lastRank = -1;
+        for (JsonNode file : resources) {
+            assertThat(folder.resolve(file.asText())).exists();
+            assertThat(script).contains("apply -f '" + file.asText() + "'");
+            int rank = Integer.parseInt(Paths.get(file.asText()).getFileName().toString().substring(0, 2));
+            assertThat(rank).isGreaterThanOrEqualTo(lastRank);
+            lastRank = rank;
+        }
+        assertThat(files).isEmpty();
+        assertThat(script.indexOf("-namespace.yaml")).isLessThan(script.indexOf("-servicemeshcontrolplane.yaml"));
+        assertThat(script).contains("wait --for condition=Ready servicemeshcontrolplane/");
+        assertThat(Files.isExecutable(folder.resolve("apply.sh"))).isTrue();
+    }
+
+    /**
+     * OpenAPI v3 as Kubernetes writes it, made plain JSON Schema: int-or-string becomes anyOf integer/string, and
+     * null-valued keywords (an upstream quirk, e.g. the Route CRD's {@code anyOf: null}) are dropped.
+     */
+    static JsonNode openApiToJsonSchema(JsonNode schema) {
+        JsonNode copy = schema.deepCopy();
+        sanitize(copy);
+        return copy;
+    }
+
+    private static void sanitize(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            List<String> nulls = new java.util.ArrayList<>();
+            object.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    nulls.add(e.getKey());
+                }
+            });
+            object.remove(nulls);
+            if (object.path("x-kubernetes-int-or-string").asBoolean(false) && !object.has("type") && !object.has("anyOf")) {
+                object.putArray("anyOf").add(YAML.createObjectNode().put("type", "integer"))
+                        .add(YAML.createObjectNode().put("type", "string"));
+            }
+            object.elements().forEachRemaining(GeneratedManifestsTest::sanitize);
+        } else if (node != null && node.isArray()) {
+            node.elements().forEachRemaining(GeneratedManifestsTest::sanitize);
+        }
+    }
+
+    private static synchronized Map<String, JsonSchema> schemas() throws IOException {
+        if (schemas != null) {
+            return schemas;
+        }
+        Map<String, JsonSchema> result = new HashMap<>();
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+        try (Stream<Path> files = Files.walk(CRDS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                for (JsonNode crd : YAML.readValues(YAML.createParser(text), JsonNode.class).readAll()) {
+                    if (crd == null || !"CustomResourceDefinition".equals(crd.path("kind").asText())) {
+                        continue;
+                    }
+                    String group = crd.path("spec").path("group").asText();
+                    String kind = crd.path("spec").path("names").path("kind").asText();
+                    for (JsonNode version : crd.path("spec").path("versions")) {
+                        JsonNode schema = version.path("schema").path("openAPIV3Schema");
+                        if (!schema.isMissingNode()) {
+                            result.put(group + "/" + version.path("name").asText() + "/" + kind, factory.getSchema(openApiToJsonSchema(schema)));
+                        }
+                    }
+                }
+            }
+        }
+        schemas = result;
+        return result;
+    }
+}
