@@ -847,7 +847,7 @@ public final class TrafficPredictor {
         String termination = route.getSpec().getTls() == null || route.getSpec().getTls().getTermination() == null
                 ? "none" : route.getSpec().getTls().getTermination().toLowerCase(Locale.ROOT);
         String o = wire.outerMode();
-        t.say("OpenShift router: Route " + routeKey + " serves " + route.getSpec().getHost() + " with TLS termination "
+        t.say("OpenShift router: " + routeKey + " serves " + route.getSpec().getHost() + " with TLS termination "
                 + termination + ".");
         String ns = route.getMetadata().getNamespace();
         Wire onward = wire;
