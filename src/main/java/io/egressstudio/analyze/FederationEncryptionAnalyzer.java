@@ -49,13 +49,14 @@ final class FederationEncryptionAnalyzer implements Analyzer {
             }
         }
         for (ControlPlane cp : view.controlPlanes()) {
+            List<String> importedHosts = view.index(cp).services().stream()
+                    .filter(s -> s.kind() == MeshService.Kind.IMPORTED).map(MeshService::host).toList();
             for (Rules.Dr dr : view.index(cp).destinationRules()) {
                 if (dr.implied()) {
                     continue;
                 }
-                boolean imported = view.index(cp).services().stream().anyMatch(
-                        s -> s.kind() == MeshService.Kind.IMPORTED && Hosts.matches(dr.host(), s.host()))
-                        || dr.host().endsWith("-imports.local");
+                boolean imported = dr.host().endsWith("-imports.local")
+                        || importedHosts.stream().anyMatch(h -> Hosts.matches(dr.host(), h));
                 if (!imported) {
                     continue;
                 }
