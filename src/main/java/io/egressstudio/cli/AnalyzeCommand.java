@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.egressstudio.analyze.Analysis;
 import io.egressstudio.analyze.Finding;
-import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.io.ManifestException;
 import io.egressstudio.io.ManifestReader;
 import io.egressstudio.io.ScenarioFile;
@@ -16,6 +15,7 @@ import io.egressstudio.predict.Hop;
 import io.egressstudio.predict.Prediction;
 import io.egressstudio.predict.Request;
 import io.egressstudio.predict.ScenarioRequests;
+import io.egressstudio.predict.ScenarioResources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             for (Path path : paths) {
                 if (isScenario(path)) {
                     Scenario scenario = ScenarioFile.load(path);
-                    resources.addAll(ScenarioGenerator.generate(scenario));
+                    resources.addAll(ScenarioResources.of(scenario));
                     scenarioRequests.addAll(ScenarioRequests.all(scenario));
                 } else {
                     manifests.add(path);
