@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 /**
  * A YAML fixture under {@code src/test/resources/predict}: resources, plus comments the tests read.
  * {@code # Include: base/x.yaml} reads another file first; {@code # Request: NS/WORKLOAD=URL} followed by
- * {@code # Expected: OUTCOME} states a prediction; {@code # Expected: CODE Kind/ns/name} states a finding and
+ * {@code # Expected: OUTCOME} states a prediction (and an optional {@code # Hops: ENC ENC...} the encryption of each
+ * hop); {@code # Expected: CODE Kind/ns/name} states a finding and
  * {@code # Absent: CODE Kind/ns/name} a finding that must not appear (the good resource beside the bad one).
  */
 public record Fixture(Path file, ResourceSet resources, List<Expectation> requests, List<String> findings,
                       List<String> absent) {
-    public record Expectation(String request, String outcome) {
+    /** An expected outcome, and optionally the expected encryption of each hop ({@code # Hops: A B C}). */
+    public record Expectation(String request, String outcome, List<String> hops) {
     }
 
     public static final Path ROOT = root();
@@ -56,11 +58,15 @@ public record Fixture(Path file, ResourceSet resources, List<Expectation> reques
                 } else if (l.startsWith("# Expected:")) {
                     String value = l.substring("# Expected:".length()).strip();
                     if (pending != null) {
-                        requests.add(new Expectation(pending, value));
+                        requests.add(new Expectation(pending, value, null));
                         pending = null;
                     } else {
                         findings.add(value);
                     }
+                } else if (l.startsWith("# Hops:") && !requests.isEmpty()) {
+                    Expectation last = requests.remove(requests.size() - 1);
+                    requests.add(new Expectation(last.request(), last.outcome(),
+                            List.of(l.substring("# Hops:".length()).strip().split("\\s+"))));
                 } else if (l.startsWith("# Absent:")) {
                     absent.add(l.substring("# Absent:".length()).strip());
                 }

@@ -43,6 +43,10 @@ class PredictFixturesTest {
                     assertThat(p.outcome().name()).as(fixture.name() + " " + e.request() + "\n" + String.join("\n", p.explanation())).isEqualTo(e.outcome());
                     assertThat(p.explanation()).isNotEmpty();
                     assertThat(p.hops()).as(fixture.name() + " hops").isNotEmpty();
+                    if (e.hops() != null) {
+                        assertThat(p.hops()).as(fixture.name() + " hops " + p.hops())
+                                .extracting(h -> h.encryption().name()).containsExactlyElementsOf(e.hops());
+                    }
                 }));
             }
         }
