@@ -33,6 +33,9 @@ import io.fabric8.istio.api.api.networking.v1alpha3.TrafficPolicyPortTrafficPoli
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.openshift.api.model.Route;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,7 +104,12 @@ public final class TrafficPredictor {
 
     /** TLS a proxy originates on a hop. {@code mode} is DISABLE, SIMPLE, MUTUAL or ISTIO_MUTUAL. */
     private record Origination(String mode, String sni, boolean clientCertificate, String caCertificates,
-                               String trustDomain) {
+                               String trustDomain, List<X509Certificate> clientChain, List<X509Certificate> trusted,
+                               List<String> subjectAltNames) {
+        Origination(String mode, String sni, boolean clientCertificate, String caCertificates, String trustDomain) {
+            this(mode, sni, clientCertificate, caCertificates, trustDomain, List.of(), List.of(), List.of());
+        }
+
         boolean tls() {
             return !mode.equals("DISABLE");
         }
@@ -550,7 +558,10 @@ public final class TrafficPredictor {
             return new Origination(mode, sni, true, null, mesh.trustDomain());
         }
         boolean clientCertificate = false;
+        List<X509Certificate> clientChain = List.of();
+        List<X509Certificate> trusted = List.of();
         String credential = tls.getCredentialName();
+        boolean credentialUsed = false;
         if (credential != null) {
             if (gateway) {
                 Secret secret = view.secret(proxyNamespace, credential);
@@ -562,11 +573,13 @@ public final class TrafficPredictor {
                 }
                 t.use(MeshView.key(secret));
                 clientCertificate = true;
+                credentialUsed = true;
                 t.say("The gateway reads its client certificate from Secret " + proxyNamespace + "/" + credential + ".");
             } else {
                 String ignored = sidecarCredentialProblem(index.controlPlane(), dr, proxyNamespace, credential);
                 if (ignored == null) {
                     clientCertificate = true;
+                    credentialUsed = true;
                     t.say("The sidecar reads its client certificate from Secret " + proxyNamespace + "/" + credential
                             + " (workloadSelector set, Maistra " + index.controlPlane().version() + ").");
                 } else {
@@ -574,10 +587,23 @@ public final class TrafficPredictor {
                 }
             }
         }
+        if (credentialUsed) {
+            Secret secret = view.secret(proxyNamespace, credential);
+            clientChain = Certificates.parse(Certificates.value(secret, "cert", "tls.crt"));
+            String ca = Certificates.value(secret, "cacert", "ca.crt");
+            if (ca == null) {
+                ca = Certificates.value(view.secret(proxyNamespace, credential + "-cacert"), "cacert", "ca.crt");
+            }
+            trusted = Certificates.parse(ca);
+        }
         if (!clientCertificate && tls.getClientCertificate() != null && tls.getPrivateKey() != null) {
             clientCertificate = true;
             t.say("The proxy presents the client certificate file " + tls.getClientCertificate() + mountNote(proxy,
                     tls.getClientCertificate()) + ".");
+            clientChain = Certificates.parse(mountedFile(t, proxy, tls.getClientCertificate()));
+        }
+        if (trusted.isEmpty() && tls.getCaCertificates() != null) {
+            trusted = Certificates.parse(mountedFile(t, proxy, tls.getCaCertificates()));
         }
         if (tls.getCaCertificates() == null && credential == null && !Boolean.TRUE.equals(tls.getInsecureSkipVerify())) {
             t.say("No caCertificates: the proxy does not verify the server's certificate.");
@@ -589,7 +615,46 @@ public final class TrafficPredictor {
             t.say("No sni in the DestinationRule: Istio " + index.controlPlane().istioVersion()
                     + " sends the TLS handshake without SNI.");
         }
-        return new Origination(mode, tls.getSni(), clientCertificate, tls.getCaCertificates(), mesh.trustDomain());
+        return new Origination(mode, tls.getSni(), clientCertificate, tls.getCaCertificates(), mesh.trustDomain(),
+                clientChain, trusted, Specs.orEmpty(tls.getSubjectAltNames()));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The PEM text of a file in istio-proxy, when a Secret is mounted there with the sidecar.istio.io/userVolume and
+     * userVolumeMount annotations and holds the file's name as a key; null otherwise.
+     */
+    private String mountedFile(Trace t, WorkloadInfo proxy, String path) {
+        String volumes = proxy.annotations().get("sidecar.istio.io/userVolume");
+        String mounts = proxy.annotations().get("sidecar.istio.io/userVolumeMount");
+        if (volumes == null || mounts == null || path == null) {
+            return null;
+        }
+        try {
+            JsonNode volumeList = JSON.readTree(volumes);
+            JsonNode mountList = JSON.readTree(mounts);
+            for (JsonNode mount : mountList.isArray() ? mountList : JSON.createArrayNode().add(mountList)) {
+                String dir = mount.path("mountPath").asText("");
+                if (dir.isEmpty() || !path.startsWith(dir.endsWith("/") ? dir : dir + "/")) {
+                    continue;
+                }
+                String key = path.substring(dir.length()).replaceFirst("^/", "");
+                for (JsonNode volume : volumeList.isArray() ? volumeList : JSON.createArrayNode().add(volumeList)) {
+                    if (volume.path("name").asText().equals(mount.path("name").asText())) {
+                        String secretName = volume.path("secret").path("secretName").asText(null);
+                        Secret secret = secretName == null ? null : view.secret(proxy.namespace(), secretName);
+                        if (secret != null) {
+                            t.use(MeshView.key(secret));
+                        }
+                        return Certificates.value(secret, key);
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     private static String autoSni(MeshService service, ServicePort port, String subset) {
@@ -1029,6 +1094,8 @@ public final class TrafficPredictor {
                             + "503 UF,URX. Fix: originate SIMPLE or MUTUAL TLS.");
                 }
                 String credential = tls.getCredentialName();
+                List<X509Certificate> serverChain = List.of();
+                List<X509Certificate> clientCa = List.of();
                 if (credential != null) {
                     Secret secret = view.secret(gateway.namespace(), credential);
                     if (secret == null) {
@@ -1038,7 +1105,18 @@ public final class TrafficPredictor {
                                 + "(503 UF; curl exit 35). Fix: create the Secret in " + gateway.namespace() + ".");
                     }
                     t.use(MeshView.key(secret));
+                    serverChain = Certificates.parse(Certificates.value(secret, "tls.crt", "cert"));
+                    String ca = Certificates.value(secret, "ca.crt", "cacert");
+                    if (ca == null) {
+                        ca = Certificates.value(view.secret(gateway.namespace(), credential + "-cacert"), "ca.crt", "cacert");
+                    }
+                    clientCa = Certificates.parse(ca);
+                    if (!Certificates.hasData(secret)) {
+                        t.say("Secret " + gateway.namespace() + "/" + credential + " carries no certificates yet; the "
+                                + "certificate chains are not checked.");
+                    }
                 }
+                checkServerCertificate(t, wire, serverChain);
                 if (tlsMode.equals("MUTUAL")) {
                     boolean presented = wire.origination() != null && wire.origination().tls()
                             && wire.origination().clientCertificate() && !o.equals("SIMPLE");
@@ -1048,7 +1126,19 @@ public final class TrafficPredictor {
                                 + "503 UF from a proxy). Fix: originate MUTUAL TLS with a client certificate the proxy can "
                                 + "really use.");
                     }
-                    t.say("The client presents its certificate; it is checked against the CA of the server's credential.");
+                    List<X509Certificate> chain = wire.origination().clientChain();
+                    if (!clientCa.isEmpty() && !chain.isEmpty()) {
+                        if (!Certificates.chainsTo(chain, clientCa)) {
+                            throw t.end(Outcome.TLS_FAILURE, "The client certificate (" + Certificates.subject(chain.get(0))
+                                    + ") is not signed by the CA the Gateway server trusts (ca.crt of " + credential
+                                    + "): the handshake fails (unknown ca), 503 UF. Fix: issue the client certificate "
+                                    + "from that CA, or add its CA to ca.crt.");
+                        }
+                        t.say("The client certificate " + Certificates.subject(chain.get(0)) + " chains to the server's "
+                                + "client CA.");
+                    } else {
+                        t.say("The client presents its certificate; its chain is not checked (no PEM data in the set).");
+                    }
                 }
             }
             inner = new Wire(null, wire.origination() != null && wire.origination().tls() && wire.appTls(),
@@ -1078,6 +1168,31 @@ public final class TrafficPredictor {
     }
 
     private record Candidate(Rules.Gw gw, Server server, int index) {
+    }
+
+    /** The client side of the handshake: does the server's certificate chain to the trusted CA and carry the SAN? */
+    private static void checkServerCertificate(Trace t, Wire wire, List<X509Certificate> serverChain) {
+        Origination o = wire.origination();
+        if (o == null || !o.tls() || serverChain.isEmpty()) {
+            return;
+        }
+        X509Certificate leaf = serverChain.get(0);
+        if (!o.trusted().isEmpty()) {
+            if (!Certificates.chainsTo(serverChain, o.trusted())) {
+                throw t.end(Outcome.TLS_FAILURE, "The server's certificate (" + Certificates.subject(leaf) + ") is not "
+                        + "signed by the CA in the client's caCertificates: CERTIFICATE_VERIFY_FAILED, 503 UF. Fix: trust "
+                        + "the CA that issued the server certificate.");
+            }
+            t.say("The server's certificate " + Certificates.subject(leaf) + " chains to the CA the client trusts.");
+        }
+        if (!o.subjectAltNames().isEmpty()) {
+            boolean covered = o.subjectAltNames().stream().anyMatch(n -> Certificates.coversName(leaf, n));
+            if (!covered) {
+                throw t.end(Outcome.TLS_FAILURE, "The server's certificate names " + Certificates.dnsNames(leaf)
+                        + ", none of the DestinationRule's subjectAltNames " + o.subjectAltNames() + ": the SAN check "
+                        + "fails, 503 UF. Fix: issue the certificate with that DNS name, or correct subjectAltNames.");
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ federation
