@@ -323,6 +323,11 @@ public final class TrafficPredictor {
                         + "for this request: the gateway answers 404 with flag NR. Fix: use http routes.");
             }
             if (http != null) {
+                if (http.getRedirect() != null) {
+                    throw t.end(Outcome.OK, "Route: " + vs.key() + " answers with a redirect (301) to "
+                            + (http.getRedirect().getAuthority() == null ? "" : http.getRedirect().getAuthority())
+                            + (http.getRedirect().getUri() == null ? "" : http.getRedirect().getUri()) + ".");
+                }
                 if (http.getDirectResponse() != null) {
                     throw t.end(Outcome.OK, "Route: " + vs.key() + " answers directly with status "
                             + http.getDirectResponse().getStatus() + ".");
