@@ -2,9 +2,9 @@ package io.egressstudio.cluster;
 
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.generate.ResourceNames;
-import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;
+import io.egressstudio.predict.ScenarioResources;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -36,8 +36,13 @@ public final class Planner {
         this.api = connection.api();
     }
 
+    /**
+     * Plans the scenario's resources as the predictor sees them ({@link ScenarioResources}): what the generator emits,
+     * with the drawn kind of each external server as an annotation on its ServiceEntry, so that a later import of
+     * the cluster knows it too.
+     */
     public static Plan plan(ClusterConnection connection, Scenario scenario) throws ClusterException {
-        return plan(connection, scenario.name(), ScenarioGenerator.generate(scenario));
+        return plan(connection, scenario.name(), ScenarioResources.of(scenario));
     }
 
     /** @param resources what to apply (its APPLY entries); pending-data objects are reported, never applied */

@@ -243,16 +243,24 @@ class ClusterWorkflowTest {
     @Test
     void anApiServerThatGoesAwayPartWayLeavesAReportAndTheSnapshot() throws Exception {
         Scenario scenario = BuiltInScenarios.get("1a-simple");
-        ClusterConnection connection = connect(scenario);
+        connect(scenario);
+        // As Kubeconfig configures real connections: no retries, so the failure is reported at once.
+        ClusterConnection connection = ClusterConnection.of(new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                        .withRequestRetryBackoffLimit(0).build()).build(), MockCluster.CONTEXT,
+                WriteStrategy.CREATE_OR_UPDATE);
         Plan plan = Planner.plan(connection, scenario);
-        ApplyReport report = Applier.apply(connection, plan, store(), new ApplyListener() {
-            @Override
-            public void finished(ResourceResult result, int index, int total) {
-                if (index == 1) {
-                    server.shutdown();
+        ApplyReport report;
+        try (connection) {
+            report = Applier.apply(connection, plan, store(), new ApplyListener() {
+                @Override
+                public void finished(ResourceResult result, int index, int total) {
+                    if (index == 1) {
+                        server.shutdown();
+                    }
                 }
-            }
-        }, Cancellation.none());
+            }, Cancellation.none());
+        }
 
         assertThat(report.status()).isEqualTo(Snapshot.Status.FAILED);
         assertThat(report.done()).hasSize(2);
