@@ -24,8 +24,7 @@ import java.util.TreeMap;
  * where the server supports it; the permission check; and the control planes already there.
  */
 public final class Planner {
-    static final String NAMESPACE_KEPT = "exists already; left as it is (Egress Studio never changes or removes an "
-            + "existing namespace)";
+    static final String NAMESPACE_KEPT = "exists; Egress Studio never changes or removes an existing namespace";
     static final String TAKE_OVER = "not created by this scenario: apply takes it over (rollback restores it)";
 
     private final ClusterConnection connection;
@@ -271,6 +270,7 @@ public final class Planner {
     private boolean dryRun(List<PlannedChange> changes, Set<String> newNamespaces, String[] note)
             throws ClusterException {
         int skipped = 0;
+        int validated = 0;
         for (int i = 0; i < changes.size(); i++) {
             PlannedChange change = changes.get(i);
             if (change.action() != PlannedChange.Action.CREATE && change.action() != PlannedChange.Action.UPDATE) {
@@ -282,6 +282,7 @@ public final class Planner {
             }
             ApiKind kind = ApiKind.of(change.key().kind()).orElseThrow();
             WriteStrategy.DryRun result = connection.strategy().dryRun(api, kind, change.desired());
+            validated++;
             if (!result.supported()) {
                 note[0] = "Server-side dry run was not used: " + result.note()
                         + ". The plan comes from comparing with the live objects.";
@@ -297,6 +298,13 @@ public final class Planner {
         }
         if (skipped > 0) {
             note[0] = skipped + " change(s) in namespaces that do not exist yet could not be validated by dry run";
+        } else if (validated == 0) {
+            WriteStrategy.DryRun available = connection.strategy().dryRunAvailable();
+            if (!available.supported()) {
+                note[0] = "Server-side dry run was not used: " + available.note() + ".";
+                return false;
+            }
+            note[0] = "nothing to validate";
         }
         return true;
     }

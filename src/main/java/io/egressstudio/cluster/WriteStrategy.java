@@ -67,6 +67,11 @@ public enum WriteStrategy {
 
         @Override
         DryRun dryRun(KubeApi api, ApiKind kind, GenericKubernetesResource desired) {
+            return dryRunAvailable();
+        }
+
+        @Override
+        DryRun dryRunAvailable() {
             return DryRun.unsupported("this connection writes with create/update, which has no server-side dry run");
         }
 
@@ -101,6 +106,11 @@ public enum WriteStrategy {
     abstract GenericKubernetesResource write(KubeApi api, ApiKind kind, GenericKubernetesResource desired);
 
     abstract DryRun dryRun(KubeApi api, ApiKind kind, GenericKubernetesResource desired);
+
+    /** Whether dry run can be used at all, before any object is tried (the server may still refuse it). */
+    DryRun dryRunAvailable() {
+        return DryRun.accepted();
+    }
 
     /** The RBAC verbs a change needs with this strategy. */
     abstract List<String> verbs(PlannedChange.Action action);

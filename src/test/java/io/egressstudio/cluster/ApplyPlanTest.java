@@ -48,6 +48,15 @@ class ApplyPlanTest {
         assertThat(report.complete()).as(report.results().toString()).isTrue();
         assertThat(report.done()).hasSize(first.changes().size());
 
+        assertThat(MockCluster.dump(client).values()).isNotEmpty().allSatisfy(object -> {
+            assertThat(object.path("metadata").path("labels").path("app.kubernetes.io/managed-by").asText())
+                    .isEqualTo("egress-studio");
+            assertThat(object.path("metadata").path("labels").path("egress-studio.io/scenario").asText())
+                    .isEqualTo(scenario.name());
+            assertThat(object.path("metadata").path("annotations").path("egress-studio.io/element").asText())
+                    .isNotEmpty();
+        });
+
         Plan second = Planner.plan(connection, scenario.name(), resources);
         assertThat(second.changes()).hasSize(first.changes().size())
                 .allSatisfy(c -> assertThat(c.action()).as(c.key() + " " + c.differences())

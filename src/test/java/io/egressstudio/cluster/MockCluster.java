@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** What the cluster tests share: CRDs in fabric8's mock, the user's applications, and a full dump of the server. */
-final class MockCluster {
-    static final String CONTEXT = "mock";
+public final class MockCluster {
+    public static final String CONTEXT = "mock";
 
     /** The mock logs every request at INFO; kept quiet (and referenced, so the setting is not collected). */
     private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
@@ -34,7 +34,7 @@ final class MockCluster {
     }
 
     /** Every CRD Egress Studio uses (Istio networking in v1beta1, Maistra, federation, Route). */
-    static void installCrds(KubernetesClient client) {
+    public static void installCrds(KubernetesClient client) {
         installCrds(client, EnumSet.allOf(ApiKind.class), "v1beta1");
     }
 
@@ -42,7 +42,7 @@ final class MockCluster {
      * The mock serves one version per CRD (it keeps one context per CRD, and objects of different versions apart),
      * so Istio networking kinds are registered in the version the scenario uses.
      */
-    static void installCrds(KubernetesClient client, Set<ApiKind> kinds, String istioNetworkingVersion) {
+    public static void installCrds(KubernetesClient client, Set<ApiKind> kinds, String istioNetworkingVersion) {
         for (ApiKind kind : kinds) {
             if (kind.builtIn()) {
                 continue;
@@ -66,12 +66,12 @@ final class MockCluster {
         }
     }
 
-    static ClusterConnection connect(KubernetesClient client) {
+    public static ClusterConnection connect(KubernetesClient client) {
         return ClusterConnection.of(client, CONTEXT, WriteStrategy.CREATE_OR_UPDATE);
     }
 
     /** The user's applications the scenario assumes (its CONTEXT Deployments and Services), as a user would have them. */
-    static void installApplications(KubernetesClient client, ResourceSet resources) {
+    public static void installApplications(KubernetesClient client, ResourceSet resources) {
         for (ResourceSet.Entry entry : resources.entries()) {
             if (entry.role() == ResourceSet.Role.CONTEXT) {
                 HasMetadata resource = entry.resource();
@@ -84,7 +84,7 @@ final class MockCluster {
     }
 
     /** Generator options with made-up PEM text, so certificate Secrets carry data and are applied. */
-    static GeneratorOptions withCertificates() {
+    public static GeneratorOptions withCertificates() {
         return new GeneratorOptions(spec -> Optional.of(new PemMaterial(
                 "-----BEGIN CERTIFICATE-----\nMIIfake" + spec.id() + "\n-----END CERTIFICATE-----\n",
                 "-----BEGIN PRIVATE KEY-----\nMIIfake" + spec.id() + "\n-----END PRIVATE KEY-----\n",
@@ -96,7 +96,7 @@ final class MockCluster {
      * name; server-set fields that change on any write (resourceVersion, uid, generation, creationTimestamp,
      * managedFields) are left out, everything else (labels, annotations, spec, data) is compared.
      */
-    static Map<String, ObjectNode> dump(KubernetesClient client) {
+    public static Map<String, ObjectNode> dump(KubernetesClient client) {
         Map<String, ObjectNode> out = new TreeMap<>();
         for (ApiKind kind : ApiKind.values()) {
             for (String version : kind.versions()) {
