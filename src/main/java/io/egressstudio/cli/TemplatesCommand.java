@@ -17,7 +17,7 @@ final class TemplatesCommand implements Callable<Integer> {
     public Integer call() {
         for (String name : BuiltInScenarios.names()) {
             Scenario scenario = BuiltInScenarios.get(name);
-            spec.commandLine().getOut().printf("%-22s %s%n", name, scenario.title());
+            spec.commandLine().getOut().printf("%-22s %s%n", name, scenario.title() != null ? scenario.title() : "");
         }
         return 0;
     }

@@ -46,7 +46,7 @@ final class ServiceEntryFactory {
         List<ServicePort> ports = new ArrayList<>(service.ports());
         for (Link link : context.linksTo(service.id())) {
             if (link.rewrite() == PortRewrite.TARGET_PORT && link.targetPort() != null
-                    && ports.stream().noneMatch(p -> p.number() == link.port())) {
+                    && ports.stream().noneMatch(p -> link.port().equals(p.number()))) {
                 ports.add(new ServicePort(link.port(), "http-" + link.port(), PortProtocol.HTTP, link.targetPort()));
             }
         }
@@ -55,7 +55,7 @@ final class ServiceEntryFactory {
 
     private static io.fabric8.istio.api.api.networking.v1alpha3.ServicePort port(ServicePort port) {
         var out = new io.fabric8.istio.api.api.networking.v1alpha3.ServicePort();
-        out.setNumber((long) port.number());
+        out.setNumber(port.number().longValue());
         out.setName(port.name());
         out.setProtocol(port.protocol().name());
         if (port.targetPort() != null) {

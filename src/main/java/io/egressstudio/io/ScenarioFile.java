@@ -78,6 +78,11 @@ public final class ScenarioFile {
         checkHeader(document, source, map);
         document.remove("apiVersion");
         document.remove("kind");
+        String emptyItem = emptyListItem(document, "");
+        if (emptyItem != null) {
+            // the records copy lists with List.copyOf, which refuses null: say so here, at the item
+            throw at(source, map, emptyItem, "empty list item: remove the '-' or give the item a value");
+        }
         Scenario scenario;
         try {
             scenario = ScenarioMapper.YAML.treeToValue(document, Scenario.class);
@@ -123,6 +128,28 @@ public final class ScenarioFile {
         if (!KIND.equals(kind.asText())) {
             throw at(source, map, "kind", "unknown kind '" + kind.asText() + "' (expected " + KIND + ")");
         }
+    }
+
+    /** The path of the first null item of a list, or null when there is none. */
+    private static String emptyListItem(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String item = path + "[" + i + "]";
+                String found = node.get(i).isNull() ? item : emptyListItem(node.get(i), item);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                String found = emptyListItem(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static ScenarioFormatException at(String source, SourceMap map, String path, String reason) {
@@ -193,6 +220,12 @@ public final class ScenarioFile {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

@@ -2,9 +2,12 @@ package io.egressstudio.io;
 
 import java.io.StringReader;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -25,7 +28,10 @@ final class SourceMap {
     private SourceMap() {
     }
 
-    /** Parses the text; a syntax error surfaces as SnakeYAML's MarkedYAMLException with its own mark. */
+    /**
+     * Parses the text; a syntax error, or a key given twice in one mapping, surfaces as SnakeYAML's
+     * MarkedYAMLException with its own mark.
+     */
     static SourceMap of(String yaml) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
@@ -42,8 +48,14 @@ final class SourceMap {
             positions.put(path, new Position(mark.getLine() + 1, mark.getColumn() + 1));
         }
         if (node instanceof MappingNode mapping) {
+            Set<String> keys = new HashSet<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    if (!keys.add(key.getValue())) {
+                        // compose() does not check duplicates (only construction does), and Jackson keeps the last
+                        throw new DuplicateKeyException(mapping.getStartMark(), key.getValue(), key.getStartMark()) {
+                        };
+                    }
                     String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
                     walk(tuple.getValueNode(), child, key.getStartMark());
                 }

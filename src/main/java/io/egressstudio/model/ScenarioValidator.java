@@ -2,8 +2,10 @@ package io.egressstudio.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -38,11 +40,26 @@ public final class ScenarioValidator {
         each("links", scenario.links(), this::link);
         each("federations", scenario.federations(), this::federation);
         each("certificates", scenario.certificates(), this::certificate);
+        Set<String> addedBySteps = idsAddedBySteps();
         scenario.layout().keySet().forEach(id -> {
-            if (!byId.containsKey(id)) {
+            if (!byId.containsKey(id) && !addedBySteps.contains(id)) {
                 problems.add(new Problem("layout." + id, "layout names '" + id + "', which is not an element id"));
             }
         });
+    }
+
+    /** Layout may also place an element that only a step adds (a {@code value} with an {@code id}). */
+    private Set<String> idsAddedBySteps() {
+        Set<String> ids = new HashSet<>();
+        for (Step step : scenario.steps()) {
+            for (Change change : step.changes()) {
+                if (change.add() != null && change.value() instanceof Map<?, ?> element
+                        && element.get("id") instanceof String id) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     private void collectIds() {

@@ -1,0 +1,66 @@
+package io.egressstudio.analyze;
+
+import io.egressstudio.mesh.MeshIndex;
+import io.egressstudio.mesh.MeshService;
+import io.egressstudio.mesh.MeshView;
+import io.egressstudio.mesh.ServicePort;
+import io.egressstudio.mesh.WorkloadInfo;
+import io.egressstudio.predict.Prediction;
+import io.egressstudio.predict.Request;
+import io.egressstudio.predict.TrafficPredictor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Predictions and findings for one set of resources: what {@code egress-studio analyze} prints. */
+public record Analysis(List<Prediction> predictions, List<Finding> findings) {
+    public static Analysis run(MeshView view, List<Request> requests) {
+        TrafficPredictor predictor = new TrafficPredictor(view);
+        List<Prediction> predictions = new ArrayList<>(requests.size());
+        for (Request r : requests) {
+            predictions.add(predictor.predict(r));
+        }
+        return new Analysis(predictions, Analyzers.analyze(view));
+    }
+
+    /**
+     * Every sidecar workload to every host it can see: each registered service visible to it (not wildcard hosts,
+     * not gateways, not its own), on the service's first port, with the scheme its declared protocol implies.
+     */
+    public static List<Request> visibleHostRequests(MeshView view) {
+        List<Request> out = new ArrayList<>();
+        for (WorkloadInfo w : view.workloads()) {
+            if (!w.sidecar() || !w.declared()) {
+                continue;
+            }
+            MeshIndex index = view.indexOf(w.namespace());
+            Map<String, MeshService> seen = new LinkedHashMap<>();
+            for (MeshService s : index.services()) {
+                if (s.host().startsWith("*") || s.ports().isEmpty() || seen.containsKey(s.host())) {
+                    continue;
+                }
+                MeshIndex.ServiceLookup lookup = index.lookupService(w.namespace(), w.labels(), s.host());
+                if (lookup.service() == null || isGateway(view, lookup.service()) || selects(view, lookup.service(), w)) {
+                    continue;
+                }
+                seen.put(s.host(), lookup.service());
+            }
+            for (MeshService s : seen.values()) {
+                ServicePort p = s.ports().get(0);
+                String scheme = p.protocol().isHttp() ? "http" : p.protocol().isTls() ? "https" : "tcp";
+                out.add(Request.of(w.namespace(), w.name(), scheme + "://" + s.host() + ":" + p.number()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isGateway(MeshView view, MeshService s) {
+        return s.kind() == MeshService.Kind.KUBERNETES
+                && view.workloadsSelectedBy(s).stream().anyMatch(WorkloadInfo::gateway);
+    }
+
+    private static boolean selects(MeshView view, MeshService s, WorkloadInfo w) {
+        return s.kind() == MeshService.Kind.KUBERNETES && s.namespace().equals(w.namespace()) && w.selectedBy(s.selector());
+    }
+}

@@ -1,0 +1,57 @@
+package io.egressstudio.analyze;
+
+import java.util.List;
+
+/**
+ * The catalogue of finding codes, in order. A code is never reused: a retired check keeps its line with
+ * {@code retired} in its summary. Every code has a page {@code docs/analyzers/CODE.md}.
+ */
+public final class Messages {
+    public static final MessageType TLS_WITHOUT_VERIFICATION = new MessageType("ES0001",
+            "TlsOriginationWithoutServerVerification", Severity.WARNING,
+            "A DestinationRule originates SIMPLE or MUTUAL TLS without caCertificates: the server is not verified.");
+    public static final MessageType CREDENTIAL_SECRET_MISSING = new MessageType("ES0002", "CredentialSecretNotFound",
+            Severity.ERROR, "A credentialName names a Secret that is missing from the namespace of the proxy that uses it.");
+    public static final MessageType SIDECAR_CREDENTIAL_IGNORED = new MessageType("ES0003", "SidecarCredentialNameIgnored",
+            Severity.ERROR, "A DestinationRule applied at sidecars uses credentialName where sidecars ignore it.");
+    public static final MessageType RESOLUTION_NONE_VIA_EGRESS = new MessageType("ES0004",
+            "ServiceEntryResolutionNoneThroughGateway", Severity.ERROR,
+            "A ServiceEntry with resolution NONE is routed through a gateway, which then forwards to itself.");
+    public static final MessageType TCP_WITHOUT_ADDRESSES = new MessageType("ES0005", "TcpServiceEntryWithoutAddresses",
+            Severity.WARNING, "A ServiceEntry port with protocol TCP (or none) has no addresses: it captures the whole port.");
+    public static final MessageType GATEWAY_VS_TLS_MISMATCH = new MessageType("ES0006",
+            "GatewayVirtualServiceTlsMismatch", Severity.ERROR,
+            "tls routes bound to a server that terminates TLS, or http routes bound to a PASSTHROUGH server.");
+    public static final MessageType DOUBLE_TLS = new MessageType("ES0007", "DoubleTls", Severity.ERROR,
+            "A port declared HTTPS/TLS (the application sends TLS) also gets TLS originated by a DestinationRule.");
+    public static final MessageType PLAINTEXT_TO_STRICT = new MessageType("ES0008", "PlaintextToStrictServer",
+            Severity.ERROR, "A DestinationRule makes sidecars send plaintext to workloads whose PeerAuthentication is STRICT.");
+    public static final MessageType STRICT_TO_NON_MESH_LOCAL = new MessageType("ES0009", "IstioMtlsToNonMeshLocalHost",
+            Severity.ERROR, "A STRICT Maistra mesh calls a *.local host without a sidecar and no rule disables mTLS for it.");
+    public static final MessageType MISSING_SNI_PASSTHROUGH_ROUTE = new MessageType("ES0010", "MissingSniForPassthroughRoute",
+            Severity.ERROR, "TLS is originated towards an OpenShift passthrough Route without sni.");
+    public static final MessageType CONFLICTING_SERVICE_ENTRIES = new MessageType("ES0011", "ConflictingServiceEntries",
+            Severity.WARNING, "Several ServiceEntries register one host for the same namespaces.");
+    public static final MessageType CONFLICTING_DESTINATION_RULES = new MessageType("ES0012", "ConflictingDestinationRules",
+            Severity.WARNING, "Several DestinationRules in one namespace name the same host: only one applies.");
+    public static final MessageType UNREGISTERED_HOST_REGISTRY_ONLY = new MessageType("ES0013",
+            "UnregisteredHostUnderRegistryOnly", Severity.ERROR,
+            "Under REGISTRY_ONLY, a VirtualService routes to a host that is not registered.");
+    public static final MessageType FEDERATION_UNENCRYPTED = new MessageType("ES0014", "FederationWithoutEncryption",
+            Severity.ERROR, "Federation asked to go without encryption, or a peer with no trust configured.");
+    public static final MessageType CONFIG_OUTSIDE_MESH = new MessageType("ES0015", "ConfigurationOutsideMesh",
+            Severity.WARNING, "Istio configuration in a namespace that no control plane reads.");
+
+    private static final List<MessageType> ALL = List.of(TLS_WITHOUT_VERIFICATION, CREDENTIAL_SECRET_MISSING,
+            SIDECAR_CREDENTIAL_IGNORED, RESOLUTION_NONE_VIA_EGRESS, TCP_WITHOUT_ADDRESSES, GATEWAY_VS_TLS_MISMATCH,
+            DOUBLE_TLS, PLAINTEXT_TO_STRICT, STRICT_TO_NON_MESH_LOCAL, MISSING_SNI_PASSTHROUGH_ROUTE,
+            CONFLICTING_SERVICE_ENTRIES, CONFLICTING_DESTINATION_RULES, UNREGISTERED_HOST_REGISTRY_ONLY,
+            FEDERATION_UNENCRYPTED, CONFIG_OUTSIDE_MESH);
+
+    private Messages() {
+    }
+
+    public static List<MessageType> all() {
+        return ALL;
+    }
+}

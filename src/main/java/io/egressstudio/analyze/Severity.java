@@ -1,0 +1,3 @@
+package io.egressstudio.analyze;
+
+public enum Severity { ERROR, WARNING, INFO }

@@ -1,0 +1,193 @@
+package io.egressstudio.certs;
+
+import io.egressstudio.io.AtomicFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Certificates and keys on disk, as PEM. A CA folder holds {@code ca.crt} and {@code ca.key}, plus
+ * {@code ca-chain.crt} (the CAs above it, root last) for an intermediate. An issued certificate is {@code NAME.crt}
+ * (the certificate, then any intermediates) and {@code NAME.key}.
+ *
+ * <p>Keys are written with permissions 0600 ({@code rw-------}), certificates 0644, each atomically. Nothing is
+ * overwritten unless asked.
+ */
+public final class CertificateFiles {
+    public static final String CA_CERTIFICATE = "ca.crt";
+    public static final String CA_KEY = "ca.key";
+    public static final String CA_CHAIN = "ca-chain.crt";
+    public static final Set<PosixFilePermission> KEY_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> CERTIFICATE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+    /** No PEM file we read is anywhere near this big. */
+    static final long MAX_FILE_SIZE = 1 << 20;
+
+    private CertificateFiles() {
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The file as text; a missing, unreadable, binary-looking or huge file is a {@link BadMaterialException}. */
+    public static String read(Path file) throws BadMaterialException {
+        String source = file.toString();
+        try {
+            if (Files.isDirectory(file)) {
+                throw new BadMaterialException(source, "is a folder, not a file");
+            }
+            if (Files.size(file) > MAX_FILE_SIZE) {
+                throw new BadMaterialException(source, "is too large to be a PEM file");
+            }
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (NoSuchFileException e) {
+            throw new BadMaterialException(source, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new BadMaterialException(source, "permission denied");
+        } catch (IOException e) {
+            throw new BadMaterialException(source, "cannot read: " + e.getMessage());
+        }
+    }
+
+    public static List<X509Certificate> readCertificates(Path file) throws BadMaterialException {
+        return Pem.readCertificates(read(file), file.toString());
+    }
+
+    public static PrivateKey readPrivateKey(Path file, char[] passphrase) throws BadMaterialException {
+        return Pem.readPrivateKey(read(file), file.toString(), passphrase);
+    }
+
+    public static Csr readCsr(Path file) throws BadMaterialException {
+        return Csr.parse(read(file), file.toString());
+    }
+
+    /** The first line of a passphrase file, without its line ending. */
+    public static char[] readPassphrase(Path file) throws BadMaterialException {
+        String text = read(file);
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        if (line.endsWith("\r")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        if (line.isEmpty()) {
+            throw new BadMaterialException(file.toString(), "the passphrase (its first line) is empty");
+        }
+        return new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8).toCharArray();
+    }
+
+    /** The CA in {@code folder}: {@code ca.crt}, {@code ca.key}, and {@code ca-chain.crt} if it is an intermediate. */
+    public static CertificateAuthority loadAuthority(Path folder, char[] passphrase) throws BadMaterialException {
+        Path certificateFile = folder.resolve(CA_CERTIFICATE);
+        Path keyFile = folder.resolve(CA_KEY);
+        if (!Files.isDirectory(folder)) {
+            throw new BadMaterialException(folder.toString(), "no such folder; create a CA there with "
+                    + "'egress-studio certs init-ca -o " + folder + "'");
+        }
+        if (!Files.exists(certificateFile)) {
+            throw new BadMaterialException(certificateFile.toString(), "no such file; create a CA with "
+                    + "'egress-studio certs init-ca -o " + folder + "' or pass --ca DIR");
+        }
+        List<X509Certificate> certificates = readCertificates(certificateFile);
+        PrivateKey key = readPrivateKey(keyFile, passphrase);
+        List<X509Certificate> issuers = new ArrayList<>(certificates.subList(1, certificates.size()));
+        Path chainFile = folder.resolve(CA_CHAIN);
+        if (Files.exists(chainFile)) {
+            for (X509Certificate issuer : readCertificates(chainFile)) {
+                if (!issuers.contains(issuer)) {
+                    issuers.add(issuer);
+                }
+            }
+        }
+        return CertificateAuthority.of(certificates.get(0), key, issuers, certificateFile.toString());
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Writes {@code ca.crt}, {@code ca.key} (0600) and, for an intermediate, {@code ca-chain.crt}. */
+    public static List<Path> writeAuthority(CertificateAuthority authority, Path folder, char[] passphrase,
+                                            boolean overwrite) throws BadMaterialException {
+        Path certificateFile = folder.resolve(CA_CERTIFICATE);
+        Path keyFile = folder.resolve(CA_KEY);
+        Path chainFile = folder.resolve(CA_CHAIN);
+        List<Path> targets = authority.isRoot() ? List.of(certificateFile, keyFile)
+                : List.of(certificateFile, keyFile, chainFile);
+        refuseExisting(targets, overwrite);
+        writeKey(keyFile, authority.privateKey(), passphrase);
+        writeCertificates(certificateFile, List.of(authority.certificate()));
+        if (!authority.isRoot()) {
+            writeCertificates(chainFile, authority.issuers());
+        } else if (overwrite) {
+            deleteQuietly(chainFile);
+        }
+        return targets;
+    }
+
+    /** Writes {@code NAME.crt} (certificate and intermediates) and, if there is a key, {@code NAME.key} (0600). */
+    public static List<Path> writeIssued(IssuedCertificate issued, Path folder, String name, char[] passphrase,
+                                         boolean overwrite) throws BadMaterialException {
+        Path certificateFile = folder.resolve(name + ".crt");
+        Path keyFile = folder.resolve(name + ".key");
+        List<Path> targets = issued.privateKey().isPresent() ? List.of(certificateFile, keyFile)
+                : List.of(certificateFile);
+        refuseExisting(targets, overwrite);
+        if (issued.privateKey().isPresent()) {
+            writeKey(keyFile, issued.privateKey().get(), passphrase);
+        }
+        writeCertificates(certificateFile, issued.chain());
+        return targets;
+    }
+
+    /** The key as PKCS#8 PEM, encrypted when a passphrase is given, in a file with permissions 0600. */
+    public static void writeKey(Path file, PrivateKey key, char[] passphrase) throws BadMaterialException {
+        String pem = passphrase == null ? Pem.privateKey(key) : Pem.encryptedPrivateKey(key, passphrase);
+        writeSecretText(file, pem);
+    }
+
+    /** Text that holds secrets (a key, a Secret manifest with key data): written with permissions 0600. */
+    public static void writeSecretText(Path file, String text) throws BadMaterialException {
+        write(file, text, KEY_PERMISSIONS);
+    }
+
+    public static void writeCertificates(Path file, List<X509Certificate> certificates) throws BadMaterialException {
+        write(file, Pem.certificates(certificates), CERTIFICATE_PERMISSIONS);
+    }
+
+    private static void write(Path file, String text, Set<PosixFilePermission> permissions)
+            throws BadMaterialException {
+        try {
+            AtomicFile.write(file, out -> out.write(text.getBytes(StandardCharsets.US_ASCII)), permissions);
+        } catch (AccessDeniedException e) {
+            throw new BadMaterialException(file.toString(), "cannot write: permission denied");
+        } catch (IOException e) {
+            throw new BadMaterialException(file.toString(), "cannot write: " + e.getMessage());
+        }
+    }
+
+    /** Fails on the first target that exists, unless {@code overwrite}. */
+    public static void refuseExisting(List<Path> targets, boolean overwrite) throws BadMaterialException {
+        if (overwrite) {
+            return;
+        }
+        for (Path target : targets) {
+            if (Files.exists(target)) {
+                throw new BadMaterialException(target.toString(), "already exists; pass --force to replace it");
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stale chain file is harmless next to a root CA: loadAuthority only adds issuers it finds
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.egressstudio.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.egressstudio.analyze.Analysis;
+import io.egressstudio.analyze.Finding;
+import io.egressstudio.io.ManifestException;
+import io.egressstudio.io.ManifestReader;
+import io.egressstudio.io.ScenarioFile;
+import io.egressstudio.io.ScenarioFormatException;
+import io.egressstudio.mesh.MeshView;
+import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.predict.Hop;
+import io.egressstudio.predict.Prediction;
+import io.egressstudio.predict.Request;
+import io.egressstudio.predict.ScenarioRequests;
+import io.egressstudio.predict.ScenarioResources;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code egress-studio analyze [--format text|json] [--request NAMESPACE/WORKLOAD=URL]... PATH...}: predicts requests
+ * and runs the analyzers over scenario files and manifests. Exit 0 when the analysis ran, whatever it found; 2 on
+ * input that cannot be read, with a located message.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Predict what requests will do and check the resources, from scenario files or manifests.")
+final class AnalyzeCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    private static final Pattern SCENARIO = Pattern.compile("(?m)^apiVersion:\\s*[\"']?egress-studio/v\\d+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "output format (default: text)")
+    Format format = Format.text;
+
+    @Option(names = "--request", paramLabel = "NAMESPACE/WORKLOAD=URL",
+            description = "a request to predict; the URL scheme says what the app sends: http, https or tcp")
+    List<String> requestTexts = new ArrayList<>();
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "scenario files, manifest files or folders")
+    List<Path> paths;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Request> requests = new ArrayList<>();
+        for (String text : requestTexts) {
+            try {
+                requests.add(Request.parse(text));
+            } catch (IllegalArgumentException e) {
+                err.println("--request " + e.getMessage());
+                return EgressStudioCommand.BAD_INPUT;
+            }
+        }
+        ResourceSet.Builder resources = ResourceSet.builder();
+        List<Request> scenarioRequests = new ArrayList<>();
+        List<Path> manifests = new ArrayList<>();
+        try {
+            for (Path path : paths) {
+                if (isScenario(path)) {
+                    Scenario scenario = ScenarioFile.load(path);
+                    resources.addAll(ScenarioResources.of(scenario));
+                    scenarioRequests.addAll(ScenarioRequests.all(scenario));
+                } else {
+                    manifests.add(path);
+                }
+            }
+            if (!manifests.isEmpty()) {
+                resources.addAll(ManifestReader.read(manifests));
+            }
+        } catch (ScenarioFormatException e) {
+            err.println(e.getMessage());
+            return EgressStudioCommand.BAD_INPUT;
+        } catch (ManifestException e) {
+            err.println(e.getMessage());
+            return EgressStudioCommand.BAD_INPUT;
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return EgressStudioCommand.BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("cannot use the input: " + e.getMessage());
+            return EgressStudioCommand.BAD_INPUT;
+        }
+        MeshView view = MeshView.of(resources.build());
+        if (requests.isEmpty()) {
+            requests.addAll(scenarioRequests);
+            if (!manifests.isEmpty()) {
+                requests.addAll(Analysis.visibleHostRequests(view));
+            }
+        }
+        Analysis analysis = Analysis.run(view, requests);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            try {
+                out.println(JSON.writeValueAsString(toJson(analysis)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            printText(out, analysis);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static boolean isScenario(Path path) throws IOException {
+        if (Files.isDirectory(path) || !Files.isRegularFile(path)) {
+            return false;
+        }
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        return SCENARIO.matcher(text).find();
+    }
+
+    static Map<String, Object> toJson(Analysis analysis) {
+        List<Object> requests = new ArrayList<>();
+        for (Prediction p : analysis.predictions()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("from", p.request().from());
+            r.put("url", p.request().url());
+            r.put("outcome", p.outcome().name());
+            List<Object> hops = new ArrayList<>();
+            for (Hop h : p.hops()) {
+                Map<String, Object> hop = new LinkedHashMap<>();
+                hop.put("from", h.from());
+                hop.put("to", h.to());
+                hop.put("encryption", h.encryption().name());
+                hops.add(hop);
+            }
+            r.put("hops", hops);
+            r.put("explanation", p.explanation());
+            r.put("resources", p.resources());
+            requests.add(r);
+        }
+        List<Object> findings = new ArrayList<>();
+        for (Finding f : analysis.findings()) {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("code", f.code());
+            finding.put("severity", f.severity().name());
+            finding.put("resource", f.resource());
+            finding.put("field", f.field());
+            finding.put("message", f.message());
+            finding.put("fix", f.fix());
+            findings.add(finding);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("requests", requests);
+        root.put("findings", findings);
+        return root;
+    }
+
+    private static void printText(PrintWriter out, Analysis analysis) {
+        for (Prediction p : analysis.predictions()) {
+            out.println(p.request().from() + " -> " + p.request().url() + ": " + p.outcome());
+            for (Hop h : p.hops()) {
+                out.println("  hop " + h.from() + " -> " + h.to() + " [" + h.encryption() + "]");
+            }
+            for (String line : p.explanation()) {
+                out.println("  " + line);
+            }
+            if (!p.resources().isEmpty()) {
+                out.println("  decided by: " + String.join(", ", p.resources()));
+            }
+            out.println();
+        }
+        for (Finding f : analysis.findings()) {
+            out.println(f.severity() + " [" + f.code() + "] (" + f.resource() + " " + f.field() + ") " + f.message());
+            out.println("  fix: " + f.fix());
+        }
+        out.println(analysis.predictions().size() + " requests, " + analysis.findings().size() + " findings");
+    }
+}

@@ -1,0 +1,38 @@
+package io.egressstudio.predict;
+
+import io.egressstudio.model.ExternalService;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.model.Workload;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The request each link of a scenario makes: the app's scheme, the external service's first host, the port, the path. */
+public final class ScenarioRequests {
+    private ScenarioRequests() {
+    }
+
+    public static Request forLink(Scenario scenario, String linkId) {
+        Link link = scenario.element(linkId, Link.class)
+                .orElseThrow(() -> new IllegalArgumentException("no link '" + linkId + "'"));
+        return forLink(scenario, link);
+    }
+
+    public static Request forLink(Scenario scenario, Link link) {
+        Workload from = scenario.workload(link.from())
+                .orElseThrow(() -> new IllegalArgumentException("link " + link.id() + ": no workload '" + link.from() + "'"));
+        ExternalService to = scenario.externalService(link.to())
+                .orElseThrow(() -> new IllegalArgumentException("link " + link.id() + ": no external service '" + link.to() + "'"));
+        int port = link.port() != null ? link.port() : to.ports().isEmpty() ? 80 : to.ports().get(0).number();
+        String url = link.app().scheme() + "://" + to.primaryHost() + ":" + port + (link.path() == null ? "" : link.path());
+        return Request.of(from.namespace(), from.name(), url);
+    }
+
+    public static List<Request> all(Scenario scenario) {
+        List<Request> out = new ArrayList<>();
+        for (Link link : scenario.links()) {
+            out.add(forLink(scenario, link));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,5 @@
+package archviolations.util;
+
+/** Violates: every class is in a package of a layer. */
+public final class Stray {
+}

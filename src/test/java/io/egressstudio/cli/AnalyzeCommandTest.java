@@ -1,0 +1,105 @@
+package io.egressstudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.egressstudio.predict.Fixture;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analyze command's contract: its JSON shape, its requests, its exit codes. */
+class AnalyzeCommandTest {
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = EgressStudioCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void jsonHasExactlyTheContractShape() throws Exception {
+        Path base = Fixture.ROOT.resolve("base");
+        Result r = run("analyze", "--format", "json",
+                "--request", "greetings-client/rest-client-greeting=http://rest-greeting-remote.greetings-service.svc.cluster.local:8080/hello",
+                base.resolve("smcp-registry-only-strict.yaml").toString(), base.resolve("greeting-client.yaml").toString(),
+                base.resolve("greeting-remote-outside.yaml").toString(), base.resolve("se-greeting-remote.yaml").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().strip().lines()).hasSize(1);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(fields(root)).containsExactly("requests", "findings");
+        JsonNode request = root.get("requests").get(0);
+        assertThat(fields(request)).containsExactly("from", "url", "outcome", "hops", "explanation", "resources");
+        assertThat(request.get("from").asText()).isEqualTo("greetings-client/rest-client-greeting");
+        assertThat(request.get("url").asText())
+                .isEqualTo("http://rest-greeting-remote.greetings-service.svc.cluster.local:8080/hello");
+        assertThat(request.get("outcome").asText()).isEqualTo("MTLS_FAILURE");
+        assertThat(fields(request.get("hops").get(0))).containsExactly("from", "to", "encryption");
+        assertThat(request.get("hops").get(0).get("encryption").asText()).isEqualTo("ISTIO_MUTUAL");
+        assertThat(request.get("resources").toString()).contains("DestinationRule/istio-system/default");
+        JsonNode finding = root.get("findings").get(0);
+        assertThat(fields(finding)).containsExactly("code", "severity", "resource", "field", "message", "fix");
+        assertThat(root.get("findings").toString()).contains("ES0009");
+    }
+
+    @Test
+    void aScenarioFileIsGeneratedAndEveryLinkPredicted() throws Exception {
+        Path scenario = Path.of("src/main/resources/io/egressstudio/scenarios/1a-unencrypted-v1.yaml");
+        Result r = run("analyze", "--format", "json", scenario.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode request = new ObjectMapper().readTree(r.out()).get("requests").get(0);
+        assertThat(request.get("from").asText()).isEqualTo("greetings-client/rest-client-greeting");
+        assertThat(request.get("url").asText()).isEqualTo(
+                "http://rest-greeting-remote.greetings-service.svc.cluster.local:8080/hello/greeting/Stelios");
+        assertThat(request.get("outcome").asText()).isEqualTo("PASSTHROUGH");
+    }
+
+    @Test
+    void manifestsWithoutRequestsPredictEverySidecarToEveryVisibleHost() {
+        Result r = run("analyze", Fixture.ROOT.resolve("rules/double-tls.yaml").toString(),
+                Fixture.ROOT.resolve("base/smcp-registry-only-permissive.yaml").toString(),
+                Fixture.ROOT.resolve("base/greeting-client.yaml").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("greetings-client/rest-client-greeting -> https://httpbin.org:443: DOUBLE_TLS")
+                .contains("ES0007").contains("requests,");
+    }
+
+    @Test
+    void malformedManifestExitsTwoWithALocatedMessage(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x\n");
+        Result r = run("analyze", bad.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith(bad + ":").contains("malformed YAML");
+    }
+
+    @Test
+    void badScenarioAndBadRequestExitTwo(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, "apiVersion: egress-studio/v1\nkind: Scenario\nmeshes: [{id: 1, name: {}}]\n");
+        Result r = run("analyze", scenario.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith(scenario.toString());
+        Result q = run("analyze", "--request", "no-slash=http://x", Fixture.ROOT.resolve("base/greeting-client.yaml").toString());
+        assertThat(q.exit()).isEqualTo(2);
+        assertThat(q.err()).contains("NAMESPACE/WORKLOAD=URL");
+        Result missing = run("analyze", dir.resolve("absent.yaml").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file or folder");
+    }
+}
