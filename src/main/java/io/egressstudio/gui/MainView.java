@@ -119,6 +119,9 @@ public final class MainView {
         legend.setStyle(null);
         ((Region) legend).getStyleClass().add("status-bar");
         canvasArea.getChildren().addAll(canvas.root(), legendLayer);
+        canvasArea.setMinSize(0, 0);
+        legendLayer.setMinSize(0, 0);
+        canvas.root().setMinSize(0, 0);
 
         TabPane bottom = new TabPane();
         bottom.setId("bottom-tabs");
@@ -285,8 +288,11 @@ public final class MainView {
             return s.title() != null ? s.title() : s.name();
         }, vm.document().scenarioProperty()));
         title.setMinWidth(0);
+        HBox.setHgrow(title, Priority.SOMETIMES);
         ComboBox<String> steps = new ComboBox<>(vm.stepChoices());
         steps.setId("steps");
+        steps.setMaxWidth(420);
+        steps.setPrefWidth(320);
         steps.setTooltip(new Tooltip("Show the walkthrough as it is after a step (read-only)"));
         steps.getSelectionModel().select(vm.stepProperty().get());
         steps.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {

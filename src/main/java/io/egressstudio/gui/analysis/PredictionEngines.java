@@ -7,10 +7,10 @@ public final class PredictionEngines {
     private PredictionEngines() {
     }
 
-    /** No predictor in this build yet: the canvas draws links without outcomes and says so. */
+    /** No predictor: the canvas draws links without outcomes and says so (tests of the panels alone use it). */
     public static final PredictionEngine UNAVAILABLE = (scenario, resources) -> Optional.empty();
 
     public static PredictionEngine standard() {
-        return UNAVAILABLE;
+        return new ScenarioPredictionEngine();
     }
 }
