@@ -33,7 +33,18 @@ public final class ElementPatch {
 
     /** The value at a path as a JSON node (missing when unset). */
     public static JsonNode get(Object element, String path) {
-        JsonNode node = JSON.valueToTree(element);
+        JsonNode node;
+        if (element instanceof Scenario s && !path.contains(".")) {
+            // the scenario's own fields, without serializing every element of a large scenario
+            java.util.Map<String, Object> own = new java.util.HashMap<>();
+            own.put("name", s.name());
+            own.put("title", s.title());
+            own.put("description", s.description());
+            own.put("istioApi", s.istioApi());
+            node = JSON.valueToTree(own);
+        } else {
+            node = JSON.valueToTree(element);
+        }
         for (String part : path.split("\\.")) {
             node = node.path(part);
         }

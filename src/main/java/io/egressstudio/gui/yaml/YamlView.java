@@ -34,7 +34,7 @@ public final class YamlView {
         copy.setId("yaml-copy");
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString(vm.textProperty().get());
+            content.putString(vm.fullText());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         });
         Button save = new Button("Save…", new FontIcon(Feather.SAVE));

@@ -27,13 +27,21 @@ public final class YamlViewModel {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper(this, "scope", "");
     private final BooleanProperty all = new SimpleBooleanProperty(this, "all", false);
+    /** A TextArea lays out all of its text: beyond this the pane shows the start, and Save writes everything. */
+    static final int SHOWN_LIMIT = 200_000;
+    private volatile String full = "";
     private final BackgroundRunner<Request, String> writer;
     private final Executor background;
 
     public YamlViewModel(MainViewModel main, Executor background, Executor ui) {
         this.main = main;
         this.background = background;
-        this.writer = new BackgroundRunner<>(r -> render(r), text::set, e -> text.set("# cannot write: " + e), background, ui);
+        this.writer = new BackgroundRunner<>(r -> {
+            String yaml = render(r);
+            full = yaml;
+            return yaml.length() <= SHOWN_LIMIT ? yaml : yaml.substring(0, yaml.lastIndexOf("\n---", SHOWN_LIMIT) + 1)
+                    + "# ... " + (yaml.length() / 1024) + " KiB in all: the rest is left out here; Save writes everything\n";
+        }, text::set, e -> text.set("# cannot write: " + e), background, ui);
         main.analysisProperty().addListener((o, a, b) -> update());
         main.selection().ids().addListener((javafx.collections.ListChangeListener<String>) c -> update());
         all.addListener((o, a, b) -> update());
@@ -73,7 +81,7 @@ public final class YamlViewModel {
 
     /** Writes the shown text (the selection or all) to a file, atomically, off the FX thread. */
     public java.util.concurrent.CompletableFuture<Path> save(Path file) {
-        String content = text.get();
+        String content = full;
         java.util.concurrent.CompletableFuture<Path> done = new java.util.concurrent.CompletableFuture<>();
         background.execute(() -> {
             try {
@@ -85,6 +93,11 @@ public final class YamlViewModel {
             }
         });
         return done;
+    }
+
+    /** Everything, also when the pane shows only the start. */
+    public String fullText() {
+        return full;
     }
 
     /** The resources the text shows, counted. */
