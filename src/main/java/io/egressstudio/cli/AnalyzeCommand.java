@@ -15,7 +15,7 @@ import io.egressstudio.predict.Hop;
 import io.egressstudio.predict.Prediction;
 import io.egressstudio.predict.Request;
 import io.egressstudio.predict.ScenarioRequests;
-import io.egressstudio.predict.ScenarioResources;
+import io.egressstudio.generate.ScenarioGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             for (Path path : paths) {
                 if (isScenario(path)) {
                     Scenario scenario = ScenarioFile.load(path);
-                    resources.addAll(ScenarioResources.of(scenario));
+                    resources.addAll(ScenarioGenerator.generate(scenario));
                     scenarioRequests.addAll(ScenarioRequests.all(scenario));
                 } else {
                     manifests.add(path);
