@@ -59,6 +59,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "scenario files, manifest files or folders")
     List<Path> paths;
 
+    @Option(names = "--step", paramLabel = "N", description = "for scenario files: " + ScenarioInput.STEP_HELP)
+    Integer step;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -77,7 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             for (Path path : paths) {
                 if (isScenario(path)) {
-                    Scenario scenario = ScenarioFile.load(path);
+                    Scenario scenario = ScenarioInput.load(path, step);
                     resources.addAll(ScenarioGenerator.generate(scenario));
                     scenarioRequests.addAll(ScenarioRequests.all(scenario));
                 } else {
