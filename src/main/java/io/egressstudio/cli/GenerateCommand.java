@@ -1,5 +1,7 @@
 package io.egressstudio.cli;
 
+import io.egressstudio.generate.CertificateFolder;
+import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.io.ScenarioFormatException;
@@ -37,6 +39,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = ScenarioInput.STEP_HELP)
     Integer step;
 
+    @Option(names = "--certs", paramLabel = "DIR",
+            description = "fill certificate Secrets from DIR (ID.crt, ID.key per certificate, as 'certs scenario' writes them)")
+    Path certificates;
+
     @Override
     public Integer call() {
         Scenario scenario;
@@ -46,7 +52,13 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return EgressStudioCommand.BAD_INPUT;
         }
-        ResourceSet resources = ScenarioGenerator.generate(scenario);
+        if (certificates != null && !java.nio.file.Files.isDirectory(certificates)) {
+            spec.commandLine().getErr().println(certificates + ": --certs needs a folder");
+            return EgressStudioCommand.BAD_INPUT;
+        }
+        GeneratorOptions options = certificates == null ? GeneratorOptions.defaults()
+                : new GeneratorOptions(new CertificateFolder(certificates));
+        ResourceSet resources = ScenarioGenerator.generate(scenario, options);
         if (output == null) {
             spec.commandLine().getOut().print(ManifestWriter.toYaml(resources));
             spec.commandLine().getOut().flush();
