@@ -49,7 +49,7 @@ public final class DesignerApp extends Application {
             Snapshot.take(stage, BuiltInScenarios.get(name), Path.of(args.get(snapshot + 1)));
             return;
         }
-        Scenario initial = BuiltInScenarios.get(name);
+        Scenario initial = openedFile(args).orElseGet(() -> BuiltInScenarios.get(name));
         Path autosave = Autosave.file();
         Scenario recovered = Autosave.recoverable(autosave);
         MainView view = show(stage, recovered != null && askRecover(recovered) ? recovered : initial);
@@ -61,6 +61,22 @@ public final class DesignerApp extends Application {
                 Autosave.clear(autosave);
             }
         });
+    }
+
+    /** The scenario file the app was opened with (a file association), or empty; a bad file is explained, not fatal. */
+    private static java.util.Optional<Scenario> openedFile(List<String> args) {
+        if (args.size() != 1 || args.get(0).startsWith("-")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(ScenarioFile.load(Path.of(args.get(0))));
+        } catch (io.egressstudio.io.ScenarioFormatException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
+            alert.setTitle("Cannot open scenario");
+            alert.setHeaderText("The scenario could not be opened; showing the built-in example instead.");
+            alert.showAndWait();
+            return java.util.Optional.empty();
+        }
     }
 
     private static boolean askRecover(Scenario recovered) {
