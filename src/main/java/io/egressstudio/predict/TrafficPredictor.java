@@ -595,11 +595,8 @@ public final class TrafficPredictor {
         if (credentialUsed) {
             Secret secret = view.secret(proxyNamespace, credential);
             clientChain = Certificates.parse(Certificates.value(secret, "cert", "tls.crt"));
-            String ca = Certificates.value(secret, "cacert", "ca.crt");
-            if (ca == null) {
-                ca = Certificates.value(view.secret(proxyNamespace, credential + "-cacert"), "cacert", "ca.crt");
-            }
-            trusted = Certificates.parse(ca);
+            trusted = Certificates.parse(Certificates.caBundle(view, proxyNamespace, credential, secret, "cacert",
+                    "ca.crt"));
         }
         if (!clientCertificate && tls.getClientCertificate() != null && tls.getPrivateKey() != null) {
             clientCertificate = true;
@@ -1111,11 +1108,8 @@ public final class TrafficPredictor {
                     }
                     t.use(MeshView.key(secret));
                     serverChain = Certificates.parse(Certificates.value(secret, "tls.crt", "cert"));
-                    String ca = Certificates.value(secret, "ca.crt", "cacert");
-                    if (ca == null) {
-                        ca = Certificates.value(view.secret(gateway.namespace(), credential + "-cacert"), "ca.crt", "cacert");
-                    }
-                    clientCa = Certificates.parse(ca);
+                    clientCa = Certificates.parse(Certificates.caBundle(view, gateway.namespace(), credential, secret,
+                            "ca.crt", "cacert"));
                     if (!Certificates.hasData(secret)) {
                         t.say("Secret " + gateway.namespace() + "/" + credential + " carries no certificates yet; the "
                                 + "certificate chains are not checked.");
