@@ -15,7 +15,7 @@ import io.egressstudio.predict.Hop;
 import io.egressstudio.predict.Prediction;
 import io.egressstudio.predict.Request;
 import io.egressstudio.predict.ScenarioRequests;
-import io.egressstudio.predict.ScenarioResources;
+import io.egressstudio.generate.ScenarioGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +59,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "scenario files, manifest files or folders")
     List<Path> paths;
 
+    @Option(names = "--step", paramLabel = "N", description = "for scenario files: " + ScenarioInput.STEP_HELP)
+    Integer step;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -77,8 +80,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             for (Path path : paths) {
                 if (isScenario(path)) {
-                    Scenario scenario = ScenarioFile.load(path);
-                    resources.addAll(ScenarioResources.of(scenario));
+                    Scenario scenario = ScenarioInput.load(path, step);
+                    resources.addAll(ScenarioGenerator.generate(scenario));
                     scenarioRequests.addAll(ScenarioRequests.all(scenario));
                 } else {
                     manifests.add(path);

@@ -1,10 +1,10 @@
 package io.egressstudio.cli;
 
+import io.egressstudio.generate.CertificateFolder;
+import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.generate.ScenarioGenerator;
-import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.io.ScenarioFormatException;
-import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;
 import java.io.IOException;
@@ -36,29 +36,29 @@ final class GenerateCommand implements Callable<Integer> {
     LayoutOption layout;
 
     @Option(names = "--step", paramLabel = "N",
-            description = "generate the scenario as it is after its first N steps (default: after all of them)")
+            description = ScenarioInput.STEP_HELP)
     Integer step;
+
+    @Option(names = "--certs", paramLabel = "DIR",
+            description = "fill certificate Secrets from DIR (ID.crt, ID.key per certificate, as 'certs scenario' writes them)")
+    Path certificates;
 
     @Override
     public Integer call() {
         Scenario scenario;
         try {
-            scenario = ScenarioFile.load(scenarioFile);
-            int count = step == null ? scenario.steps().size() : step;
-            if (count < 0 || count > scenario.steps().size()) {
-                spec.commandLine().getErr().println(scenarioFile + ": --step " + count + " is out of range (0-"
-                        + scenario.steps().size() + ")");
-                return EgressStudioCommand.BAD_INPUT;
-            }
-            scenario = Steps.after(scenario, count);
+            scenario = ScenarioInput.load(scenarioFile, step);
         } catch (ScenarioFormatException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return EgressStudioCommand.BAD_INPUT;
-        } catch (Steps.StepException e) {
-            spec.commandLine().getErr().println(scenarioFile + ": field '" + e.path() + "': " + e.getMessage());
+        }
+        if (certificates != null && !java.nio.file.Files.isDirectory(certificates)) {
+            spec.commandLine().getErr().println(certificates + ": --certs needs a folder");
             return EgressStudioCommand.BAD_INPUT;
         }
-        ResourceSet resources = ScenarioGenerator.generate(scenario);
+        GeneratorOptions options = certificates == null ? GeneratorOptions.defaults()
+                : new GeneratorOptions(new CertificateFolder(certificates));
+        ResourceSet resources = ScenarioGenerator.generate(scenario, options);
         if (output == null) {
             spec.commandLine().getOut().print(ManifestWriter.toYaml(resources));
             spec.commandLine().getOut().flush();

@@ -52,7 +52,7 @@ final class GenerationContext {
         ObjectMetaBuilder meta = new ObjectMetaBuilder().withName(name).withNamespace(namespace)
                 .withLabels(ResourceNames.labels(scenario));
         if (elementId != null) {
-            meta.withAnnotations(Map.of(ResourceNames.ELEMENT_ANNOTATION, elementId));
+            meta.withAnnotations(new java.util.LinkedHashMap<>(Map.of(ResourceNames.ELEMENT_ANNOTATION, elementId)));
         }
         return meta.build();
     }

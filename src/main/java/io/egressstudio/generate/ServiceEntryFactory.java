@@ -1,6 +1,8 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.MeshView;
 import io.egressstudio.model.ExternalService;
+import io.egressstudio.model.ServerKind;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.PortProtocol;
 import io.egressstudio.model.PortRewrite;
@@ -24,8 +26,12 @@ final class ServiceEntryFactory {
     }
 
     static ServiceEntry serviceEntry(GenerationContext context, ExternalService service) {
+        io.fabric8.kubernetes.api.model.ObjectMeta meta = context.meta(service.name(), service.namespace(), service.id());
+        if (describesServerOutsideTheClusters(service)) {
+            meta.getAnnotations().put(MeshView.SERVER_ANNOTATION, service.server().kind().name());
+        }
         return new ServiceEntryBuilder()
-                .withMetadata(context.meta(service.name(), service.namespace(), service.id()))
+                .withMetadata(meta)
                 .withNewSpec()
                 .withHosts(service.hosts())
                 .withAddresses(service.addresses())
@@ -35,6 +41,15 @@ final class ServiceEntryFactory {
                 .withExportTo(service.exportTo())
                 .endSpec()
                 .build();
+    }
+
+    /**
+     * Manifests cannot say whether a server outside every cluster speaks plaintext, TLS or mutual TLS; the drawing
+     * can, and the annotation keeps that fact in the YAML for the predictor (in-cluster servers and other meshes'
+     * ingresses are described by their own resources).
+     */
+    static boolean describesServerOutsideTheClusters(ExternalService service) {
+        return service.server().workload() == null && service.server().kind() != ServerKind.MESH_INGRESS;
     }
 
     /**

@@ -58,15 +58,27 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void aScenarioFileIsGeneratedAndEveryLinkPredicted() throws Exception {
+    void aScenarioFileIsGeneratedAndEveryLinkPredictedAtTheChosenStep() throws Exception {
         Path scenario = Path.of("src/main/resources/io/egressstudio/scenarios/1a-unencrypted-v1.yaml");
-        Result r = run("analyze", "--format", "json", scenario.toString());
+        Result r = run("analyze", "--format", "json", "--step", "1", scenario.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode request = new ObjectMapper().readTree(r.out()).get("requests").get(0);
         assertThat(request.get("from").asText()).isEqualTo("greetings-client/rest-client-greeting");
         assertThat(request.get("url").asText()).isEqualTo(
                 "http://rest-greeting-remote.greetings-service.svc.cluster.local:8080/hello/greeting/Stelios");
         assertThat(request.get("outcome").asText()).isEqualTo("PASSTHROUGH");
+    }
+
+    @Test
+    void aScenarioIsAnalyzedAfterAllItsStepsByDefault() throws Exception {
+        Path scenario = Path.of("src/main/resources/io/egressstudio/scenarios/1a-unencrypted-v1.yaml");
+        Result registryOnly = run("analyze", "--format", "json", "--step", "2", scenario.toString());
+        assertThat(new ObjectMapper().readTree(registryOnly.out()).at("/requests/0/outcome").asText()).isEqualTo("BLACKHOLE");
+        Result finished = run("analyze", "--format", "json", scenario.toString());
+        assertThat(new ObjectMapper().readTree(finished.out()).at("/requests/0/outcome").asText()).isEqualTo("OK");
+        Result outOfRange = run("analyze", "--step", "9", scenario.toString());
+        assertThat(outOfRange.exit()).isEqualTo(2);
+        assertThat(outOfRange.err()).contains("--step 9 is out of range");
     }
 
     @Test

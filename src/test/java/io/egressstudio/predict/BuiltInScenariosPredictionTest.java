@@ -2,6 +2,7 @@ package io.egressstudio.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.MeshView;
@@ -39,7 +40,7 @@ class BuiltInScenariosPredictionTest {
                     continue;
                 }
                 Scenario after = Steps.after(scenario, i + 1);
-                TrafficPredictor predictor = new TrafficPredictor(MeshView.of(ScenarioResources.of(after)));
+                TrafficPredictor predictor = new TrafficPredictor(MeshView.of(ScenarioGenerator.generate(after)));
                 for (Map.Entry<String, Outcome> e : step.expect().entrySet()) {
                     Request request = ScenarioRequests.forLink(after, e.getKey());
                     tests.add(DynamicTest.dynamicTest(name + " / " + step.title() + " / " + e.getKey(), () -> {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         description = {"Make and check the certificates of a scenario: a CA, server and client certificates with "
                 + "SANs, the Secrets that hold them.",
             "Keys are written with permissions 0600 and never printed, except in the Secret YAML of 'certs secret'."},
-        subcommands = {InitCaCommand.class, IssueCommand.class, InspectCommand.class, SecretCommand.class})
+        subcommands = {InitCaCommand.class, IssueCommand.class, InspectCommand.class, SecretCommand.class,
+                ScenarioCertsCommand.class})
 public final class CertsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
