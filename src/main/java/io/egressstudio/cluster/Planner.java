@@ -2,9 +2,9 @@ package io.egressstudio.cluster;
 
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.generate.ResourceNames;
+import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;
-import io.egressstudio.predict.ScenarioResources;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -35,13 +35,9 @@ public final class Planner {
         this.api = connection.api();
     }
 
-    /**
-     * Plans the scenario's resources as the predictor sees them ({@link ScenarioResources}): what the generator emits,
-     * with the drawn kind of each external server as an annotation on its ServiceEntry, so that a later import of
-     * the cluster knows it too.
-     */
+    /** Plans what the generator emits for the scenario (pending-data Secrets and ConfigMaps reported, not applied). */
     public static Plan plan(ClusterConnection connection, Scenario scenario) throws ClusterException {
-        return plan(connection, scenario.name(), ScenarioResources.of(scenario));
+        return plan(connection, scenario.name(), ScenarioGenerator.generate(scenario));
     }
 
     /** @param resources what to apply (its APPLY entries); pending-data objects are reported, never applied */

@@ -1,5 +1,6 @@
 package io.egressstudio.cli;
 
+import io.egressstudio.generate.ScenarioGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import io.egressstudio.cluster.WriteStrategy;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.model.Scenario;
-import io.egressstudio.predict.ScenarioResources;
 import io.fabric8.istio.api.networking.v1alpha3.ServiceEntryBuilder;
 import io.fabric8.istio.client.IstioClient;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -209,7 +209,7 @@ class ClusterCommandsTest {
     void importWritesAScenarioThatLoadsAndAnalyzeReads() throws Exception {
         Path file = scenarioFile("1b-egress-encrypted");
         Scenario scenario = BuiltInScenarios.get("1b-egress-encrypted");
-        MockCluster.installApplications(client, ScenarioResources.of(scenario));
+        MockCluster.installApplications(client, ScenarioGenerator.generate(scenario));
         assertThat(run("apply", "--context", "mock", file.toString()).exit()).isZero();
         Path out = dir.resolve("imported.yaml");
 

@@ -1,5 +1,6 @@
 package io.egressstudio.cluster;
 
+import io.egressstudio.generate.ScenarioGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.generate.ManifestWriter;
@@ -12,7 +13,6 @@ import io.egressstudio.model.Scenario;
 import io.egressstudio.predict.Prediction;
 import io.egressstudio.predict.Request;
 import io.egressstudio.predict.ScenarioRequests;
-import io.egressstudio.predict.ScenarioResources;
 import io.egressstudio.predict.TrafficPredictor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -49,7 +49,7 @@ class ImportTest {
         MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class),
                 scenario.istioApi().name().toLowerCase(Locale.ROOT));
         ClusterConnection connection = MockCluster.connect(client);
-        ResourceSet resources = ScenarioResources.of(scenario);
+        ResourceSet resources = ScenarioGenerator.generate(scenario);
         MockCluster.installApplications(client, resources);
         createPendingByHand(resources);
         ApplyReport report = Applier.apply(connection, Planner.plan(connection, scenario),
@@ -84,7 +84,7 @@ class ImportTest {
         // Every drawn link is found again, with the same request; predicted from the rebuilt scenario's resources
         // (plus the Secrets and ConfigMaps the user created, which a scenario without certificates cannot generate),
         // it has the same outcome.
-        ResourceSet rebuiltResources = ScenarioResources.of(loaded).plus(contextOf(imported.resources()));
+        ResourceSet rebuiltResources = ScenarioGenerator.generate(loaded).plus(contextOf(imported.resources()));
         Map<String, String> rebuiltOutcomes = outcomes(rebuiltResources, ScenarioRequests.all(loaded));
         assertThat(rebuiltOutcomes).containsAllEntriesOf(expected);
         assertThat(rebuilt.notes()).noneSatisfy(n -> assertThat(n).startsWith("left out"));
