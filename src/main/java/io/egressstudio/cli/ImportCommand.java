@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code egress-studio import --context CTX --namespace NS... -o SCENARIO_FILE [--name NAME]}: reads the mesh
- * configuration of namespaces and writes a scenario for it (best effort; docs/decisions/0006-import.md).
+ * configuration of namespaces and writes a scenario for it (best effort; docs/decisions/0007-import.md).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Read the Istio, Maistra and Route configuration of namespaces (with their Deployments and",

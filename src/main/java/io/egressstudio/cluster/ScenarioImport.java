@@ -48,7 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A scenario from resources, best effort, by general rules (docs/decisions/0006-import.md): meshes from control planes
+ * A scenario from resources, best effort, by general rules (docs/decisions/0007-import.md): meshes from control planes
  * and their members, workloads from injected Deployments, external services from ServiceEntries, links from which
  * workload can reach which ServiceEntry, egress routing from VirtualServices bound to {@code mesh} and to an egress
  * gateway, TLS from the DestinationRules that apply. What cannot be known (certificates, the server behind an external
