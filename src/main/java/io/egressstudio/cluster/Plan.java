@@ -29,6 +29,11 @@ public record Plan(String context, String server, String scenario, WriteStrategy
         return !toApply().isEmpty();
     }
 
+    @Override
+    public String toString() {
+        return "Plan[" + scenario + " on " + context + ": " + changes + "]";
+    }
+
     public long count(PlannedChange.Action action) {
         return changes.stream().filter(c -> c.action() == action).count();
     }

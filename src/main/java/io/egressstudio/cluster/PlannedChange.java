@@ -34,6 +34,13 @@ public record PlannedChange(ResourceSet.Key key, String apiVersion, Action actio
         return new PlannedChange(key, apiVersion, action, differences, desired, live, note, message);
     }
 
+    /** Never the objects: a Secret's data must not reach a log through a record's toString. */
+    @Override
+    public String toString() {
+        return action.word() + " " + key + (differences.isEmpty() ? "" : " " + differences)
+                + (rejection == null ? "" : " (rejected: " + rejection + ")");
+    }
+
     /** The side-by-side diff: the cluster now on the left, after apply on the right. */
     public String diff() {
         return DiffText.sideBySide(action == Action.DELETE ? null : desired, live);

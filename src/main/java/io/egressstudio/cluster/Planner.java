@@ -122,6 +122,16 @@ public final class Planner {
         for (Wanted w : wanted) {
             needed.putIfAbsent(w.kind(), ApiKind.versionOf(w.object().getApiVersion()));
         }
+        String missing = missingApis(api, needed);
+        if (missing != null) {
+            throw new ClusterException(ClusterException.Reason.MISSING_API, "The cluster behind context '"
+                    + connection.context() + "' (" + connection.server() + ") does not serve what scenario '"
+                    + scenario + "' needs; nothing was changed:" + missing);
+        }
+    }
+
+    /** One line per provider naming the kinds (and versions) the server does not serve, or null when none. */
+    static String missingApis(KubeApi api, Map<ApiKind, String> needed) throws ClusterException {
         Map<ApiKind.Provider, List<String>> missing = new TreeMap<>();
         for (Map.Entry<ApiKind, String> need : needed.entrySet()) {
             ApiKind kind = need.getKey();
@@ -134,13 +144,23 @@ public final class Planner {
                     + kind.apiVersion(v) + "; set istioApi in the scenario to match]").orElse(""));
         }
         if (missing.isEmpty()) {
-            return;
+            return null;
         }
-        StringBuilder message = new StringBuilder("The cluster behind context '" + connection.context() + "' ("
-                + connection.server() + ") does not serve what scenario '" + scenario + "' needs; nothing was changed:");
+        StringBuilder message = new StringBuilder();
         missing.forEach((provider, kinds) -> message.append("\n  - ").append(String.join(", ", kinds))
                 .append(": needs ").append(provider.remedy()));
-        throw new ClusterException(ClusterException.Reason.MISSING_API, message.toString());
+        return message.toString();
+    }
+
+    /** What a scenario's resources need from the cluster: kind → API version. */
+    static Map<ApiKind, String> needs(ResourceSet resources) throws ClusterException {
+        Map<ApiKind, String> needed = new LinkedHashMap<>();
+        for (HasMetadata resource : ManifestWriter.ordered(resources)) {
+            if (!ManifestWriter.isPending(resource)) {
+                needed.putIfAbsent(Resources.kindOf(resource), ApiKind.versionOf(resource.getApiVersion()));
+            }
+        }
+        return needed;
     }
 
     private PlannedChange compare(Wanted w) throws ClusterException {
@@ -186,7 +206,16 @@ public final class Planner {
                 }
             }
         }
-        for (GenericKubernetesResource ns : api.list(ApiKind.NAMESPACE, "v1", null, labels)) {
+        List<GenericKubernetesResource> labelledNamespaces;
+        try {
+            labelledNamespaces = api.list(ApiKind.NAMESPACE, "v1", null, labels);
+        } catch (ClusterException e) {
+            if (e.reason() != ClusterException.Reason.FORBIDDEN) {
+                throw e;
+            }
+            labelledNamespaces = List.of(); // only cluster readers may list namespaces; nothing here deletes them
+        }
+        for (GenericKubernetesResource ns : labelledNamespaces) {
             if (!keys.contains(Resources.key(ns))) {
                 notes.add("Namespace " + ns.getMetadata().getName() + " carries this scenario's label and is left in "
                         + "place: namespaces are never removed (they may hold your applications); delete it yourself "

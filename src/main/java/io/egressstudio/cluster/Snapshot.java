@@ -38,6 +38,12 @@ public record Snapshot(String id, String context, String server, String scenario
             return new Entry(key, apiVersion, action, before, backup, true, resourceVersion);
         }
 
+        @Override
+        public String toString() {
+            return action.word() + " " + key + (before == null ? " (absent before)" : " (existed)")
+                    + (applied ? ", applied" : "");
+        }
+
         public boolean existedBefore() {
             return before != null;
         }

@@ -226,6 +226,29 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void checkNamesTheApisAScenarioNeedsAndTheClusterLacks() throws Exception {
+        Path file = dir.resolve("federation.yaml");
+        ScenarioFile.save(BuiltInScenarios.get("2-federation"), file);
+        MockCluster.installCrds(client, EnumSet.of(ApiKind.SERVICE_MESH_CONTROL_PLANE, ApiKind.SERVICE_MESH_MEMBER_ROLL,
+                ApiKind.SERVICE_ENTRY, ApiKind.ROUTE), "v1beta1");
+
+        Run check = run("check", "--context", "mock", file.toString());
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(check.out()).contains("Context mock: the API server at http://localhost:")
+                .containsPattern("ServiceMeshControlPlane\\s+maistra.io/v2")
+                .containsPattern("ServiceMeshPeer\\s+not served")
+                .contains("No control planes found.")
+                .contains("Scenario 2-federation needs what the cluster does not serve:",
+                        "ServiceMeshPeer (federation.maistra.io/v1), ExportedServiceSet (federation.maistra.io/v1), "
+                                + "ImportedServiceSet (federation.maistra.io/v1): needs OpenShift Service Mesh 2.1 or later");
+        Run plan = run("plan", "--context", "mock", file.toString());
+        assertThat(plan.exit()).isEqualTo(1);
+        assertThat(plan.err()).contains("does not serve what scenario '2-federation' needs; nothing was changed");
+        noStackTrace(plan);
+        assertThat(run("check", "--context", "mock").exit()).isZero();
+    }
+
+    @Test
     void badInputAndUnreachableClustersGiveMessagesNotStackTraces() throws Exception {
         Path file = scenarioFile("1a-simple");
         Run unknown = run("plan", "--context", "prod", file.toString());
