@@ -8,6 +8,7 @@ import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.Plan;
 import io.egressstudio.cluster.Planner;
 import io.egressstudio.cluster.Rollback;
+import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code egress-studio apply --context CTX [--step N] [--rollback-on-failure] SCENARIO}: plans, snapshots what is
+ * {@code egress-studio apply --context CTX [--step N] [--certs DIR] [--rollback-on-failure] SCENARIO}: plans, snapshots what is
  * there, applies in dependency order with a line per object, and on a failure says exactly what was applied. Ctrl-C
  * stops after the object being written and prints the same report.
  */
@@ -35,8 +36,11 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--context", required = true, paramLabel = "CTX", description = "the kubeconfig context")
     String context;
 
-    @Option(names = "--step", paramLabel = "N", description = "the scenario as it is after its first N steps")
+    @Option(names = "--step", paramLabel = "N", description = ScenarioInput.STEP_HELP)
     Integer step;
+
+    @Option(names = "--certs", paramLabel = "DIR", description = ClusterAccess.CERTS_HELP)
+    Path certificates;
 
     @Option(names = "--rollback-on-failure", description = "if apply fails part-way, roll back at once")
     boolean rollbackOnFailure;
@@ -49,8 +53,10 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
+        ResourceSet resources;
         try {
             scenario = ClusterAccess.scenario(scenarioFile, step);
+            resources = ClusterAccess.resources(scenario, certificates);
         } catch (ClusterAccess.BadInput e) {
             return ClusterAccess.fail(err, e);
         }
@@ -66,7 +72,7 @@ final class ApplyCommand implements Callable<Integer> {
         }, "egress-studio-apply-cancel");
         Runtime.getRuntime().addShutdownHook(stop);
         try (ClusterConnection connection = ClusterAccess.connector.get().connect(context)) {
-            Plan plan = Planner.plan(connection, scenario);
+            Plan plan = Planner.plan(connection, scenario.name(), resources);
             plan.pending().forEach(p -> out.println("not applied, data needed first: " + p));
             if (!plan.hasChanges()) {
                 out.println("Nothing to change: the cluster already has scenario " + scenario.name() + ".");

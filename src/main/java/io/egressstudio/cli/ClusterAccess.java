@@ -7,9 +7,11 @@ import io.egressstudio.cluster.Connector;
 import io.egressstudio.cluster.Kubeconfig;
 import io.egressstudio.cluster.ResourceResult;
 import io.egressstudio.cluster.SnapshotStore;
-import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.io.ScenarioFormatException;
-import io.egressstudio.io.Steps;
+import io.egressstudio.generate.CertificateFolder;
+import io.egressstudio.generate.GeneratorOptions;
+import io.egressstudio.generate.ScenarioGenerator;
+import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Names;
 import io.egressstudio.model.Scenario;
 import java.io.PrintWriter;
@@ -45,18 +47,25 @@ final class ClusterAccess {
     /** The scenario in a file, as it is after {@code step} of its steps (null: all). */
     static Scenario scenario(Path file, Integer step) throws BadInput {
         try {
-            Scenario scenario = ScenarioFile.load(file);
-            int count = step == null ? scenario.steps().size() : step;
-            if (count < 0 || count > scenario.steps().size()) {
-                throw new BadInput(file + ": --step " + count + " is out of range (0-" + scenario.steps().size() + ")");
-            }
-            return Steps.after(scenario, count);
+            return ScenarioInput.load(file, step);
         } catch (ScenarioFormatException e) {
             throw new BadInput(e.getMessage());
-        } catch (Steps.StepException e) {
-            throw new BadInput(file + ": field '" + e.path() + "': " + e.getMessage());
         }
     }
+
+    /** The resources to apply: generated, with certificate Secrets filled from {@code certs} when given. */
+    static ResourceSet resources(Scenario scenario, Path certs) throws BadInput {
+        if (certs == null) {
+            return ScenarioGenerator.generate(scenario);
+        }
+        if (!Files.isDirectory(certs)) {
+            throw new BadInput(certs + ": --certs needs a folder");
+        }
+        return ScenarioGenerator.generate(scenario, new GeneratorOptions(new CertificateFolder(certs)));
+    }
+
+    static final String CERTS_HELP = "fill certificate Secrets from DIR (ID.crt, ID.key per certificate, as "
+            + "'certs scenario' writes them); without it they are reported as pending and not applied";
 
     /** A scenario file's name, or the argument itself when it is no file but a scenario name. */
     static String scenarioName(String argument) throws BadInput {

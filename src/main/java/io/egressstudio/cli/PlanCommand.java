@@ -7,6 +7,7 @@ import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.Plan;
 import io.egressstudio.cluster.PlannedChange;
 import io.egressstudio.cluster.Planner;
+import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code egress-studio plan --context CTX [--format text|json] [--diff] [--step N] SCENARIO}: what apply would change,
+ * {@code egress-studio plan --context CTX [--format text|json] [--diff] [--step N] [--certs DIR] SCENARIO}: what apply would change,
  * object by object, compared with the cluster. JSON is exactly
  * {@code {"changes":[{"kind":...,"namespace":...,"name":...,"action":"create|update|unchanged|delete"}]}}.
  */
@@ -47,8 +48,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--diff", description = "show the side-by-side diff of creates and deletes too")
     boolean allDiffs;
 
-    @Option(names = "--step", paramLabel = "N", description = "the scenario as it is after its first N steps")
+    @Option(names = "--step", paramLabel = "N", description = ScenarioInput.STEP_HELP)
     Integer step;
+
+    @Option(names = "--certs", paramLabel = "DIR", description = ClusterAccess.CERTS_HELP)
+    Path certificates;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file")
     Path scenarioFile;
@@ -58,13 +62,15 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
+        ResourceSet resources;
         try {
             scenario = ClusterAccess.scenario(scenarioFile, step);
+            resources = ClusterAccess.resources(scenario, certificates);
         } catch (ClusterAccess.BadInput e) {
             return ClusterAccess.fail(err, e);
         }
         try (ClusterConnection connection = ClusterAccess.connector.get().connect(context)) {
-            Plan plan = Planner.plan(connection, scenario);
+            Plan plan = Planner.plan(connection, scenario.name(), resources);
             if (format == Format.json) {
                 out.println(json(plan));
             } else {

@@ -226,6 +226,42 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void withCertificatesSecretsAreAppliedAndTheirDataIsNeverPrinted() throws Exception {
+        Path file = scenarioFile("1a-simple");
+        Path certs = Files.createDirectories(dir.resolve("certs"));
+        for (String id : List.of("ca-root", "greeting-remote-cert", "greeting-client")) {
+            Files.writeString(certs.resolve(id + ".crt"), "-----BEGIN CERTIFICATE-----\nMIIsecret" + id
+                    + "\n-----END CERTIFICATE-----\n");
+            Files.writeString(certs.resolve(id + ".key"), "-----BEGIN PRIVATE KEY-----\nMIIkey" + id
+                    + "\n-----END PRIVATE KEY-----\n");
+        }
+        Run withoutCerts = run("plan", "--context", "mock", file.toString());
+        assertThat(withoutCerts.out()).contains("Not applied, their data is needed first:");
+
+        Run plan = run("plan", "--context", "mock", "--diff", "--certs", certs.toString(), file.toString());
+        assertThat(plan.exit()).isZero();
+        assertThat(plan.out()).doesNotContain("Not applied, their data is needed first:")
+                .contains("create    Secret/istio-system-service/greeting-remote-secret")
+                .contains("tls.key: <redacted> (changes)");
+        Run apply = run("apply", "--context", "mock", "--certs", certs.toString(), file.toString());
+        assertThat(apply.exit()).isZero();
+        assertThat(client.secrets().inNamespace("istio-system-service").withName("greeting-remote-secret").get()
+                .getData()).containsKeys("tls.crt", "tls.key", "ca.crt");
+        // base64 of "-----BEGIN PRIVATE KEY": how the key would look in a Secret's data
+        String base64 = java.util.Base64.getEncoder().encodeToString(
+                "-----BEGIN PRIVATE KEY".getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 24);
+        for (Run run : List.of(plan, apply)) {
+            assertThat(run.out() + run.err()).doesNotContain("MIIsecret", "MIIkey", "BEGIN PRIVATE KEY",
+                    base64);
+        }
+        try (var snapshots = Files.walk(dir.resolve("snapshots"))) {
+            for (Path snapshot : snapshots.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(snapshot)).doesNotContain("MIIsecret", "MIIkey", "data:");
+            }
+        }
+    }
+
+    @Test
     void checkNamesTheApisAScenarioNeedsAndTheClusterLacks() throws Exception {
         Path file = dir.resolve("federation.yaml");
         ScenarioFile.save(BuiltInScenarios.get("2-federation"), file);
