@@ -64,7 +64,7 @@ final class Comparison {
                 differences.add(new Difference(display(path), have == null ? Difference.Type.MISSING : Difference.Type.CHANGED));
                 return;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = want.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = want.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = have.get(field.getKey());
@@ -113,7 +113,7 @@ final class Comparison {
 
     /** Fields in {@code owned} (a fieldsV1 tree) that the scenario no longer sets but the cluster still has. */
     private void removed(JsonNode owned, JsonNode want, JsonNode have, String path) {
-        Iterator<Map.Entry<String, JsonNode>> fields = owned.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = owned.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();

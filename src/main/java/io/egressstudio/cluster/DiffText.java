@@ -54,7 +54,7 @@ public final class DiffText {
     static JsonNode project(JsonNode want, JsonNode have, JsonNode owned) {
         if (want != null && want.isObject() && have.isObject()) {
             ObjectNode out = Resources.JSON.createObjectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = have.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = have.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode ownedChild = owned == null || !owned.isObject() ? null : owned.get("f:" + field.getKey());
@@ -124,7 +124,7 @@ public final class DiffText {
     private static JsonNode sorted(JsonNode node) {
         if (node.isObject()) {
             TreeMap<String, JsonNode> fields = new TreeMap<>();
-            node.fields().forEachRemaining(f -> fields.put(f.getKey(), sorted(f.getValue())));
+            node.properties().forEach(f -> fields.put(f.getKey(), sorted(f.getValue())));
             ObjectNode out = Resources.JSON.createObjectNode();
             // apiVersion, kind, metadata first, as people read them
             for (String first : List.of("apiVersion", "kind", "metadata")) {

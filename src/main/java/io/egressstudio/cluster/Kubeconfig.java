@@ -126,7 +126,7 @@ public final class Kubeconfig {
                 .build();
         Config config;
         try {
-            config = Config.fromKubeconfig(context, SERIALIZATION.asYaml(single), merged.fileOf.get(context));
+            config = Config.fromKubeconfig(SERIALIZATION.asYaml(single));
         } catch (RuntimeException e) {
             throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot use context '" + context + "' from "
                     + describeFiles() + ": " + Failures.rootMessage(e), e);
@@ -149,7 +149,6 @@ public final class Kubeconfig {
         final Map<String, NamedContext> contexts = new LinkedHashMap<>();
         final Map<String, NamedCluster> clusters = new LinkedHashMap<>();
         final Map<String, NamedAuthInfo> users = new LinkedHashMap<>();
-        final Map<String, String> fileOf = new LinkedHashMap<>();
         String currentContext;
     }
 
@@ -176,8 +175,8 @@ public final class Kubeconfig {
                 merged.currentContext = config.getCurrentContext();
             }
             for (NamedContext context : nonNull(config.getContexts())) {
-                if (context.getName() != null && merged.contexts.putIfAbsent(context.getName(), context) == null) {
-                    merged.fileOf.put(context.getName(), file.toAbsolutePath().toString());
+                if (context.getName() != null) {
+                    merged.contexts.putIfAbsent(context.getName(), context);
                 }
             }
             for (NamedCluster cluster : nonNull(config.getClusters())) {

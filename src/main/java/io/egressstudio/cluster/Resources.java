@@ -9,7 +9,6 @@ import io.egressstudio.mesh.ResourceSet;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -75,14 +74,14 @@ final class Resources {
     /** Removes nulls and empty objects and arrays, which Kubernetes treats as absent. */
     static JsonNode prune(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            List<String> empty = new java.util.ArrayList<>();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
                 JsonNode value = prune(field.getValue());
                 if (value == null || value.isNull() || (value.isContainerNode() && value.isEmpty())) {
-                    fields.remove();
+                    empty.add(field.getKey());
                 }
             }
+            object.remove(empty);
         } else if (node instanceof ArrayNode array) {
             for (JsonNode element : array) {
                 prune(element);

@@ -361,8 +361,8 @@ public final class ScenarioImport {
                 continue;
             }
             Map<String, String> selector = new LinkedHashMap<>();
-            gateway.get().spec().path("selector").fields()
-                    .forEachRemaining(f -> selector.put(f.getKey(), f.getValue().asText()));
+            gateway.get().spec().path("selector").properties()
+                    .forEach(f -> selector.put(f.getKey(), f.getValue().asText()));
             gateways.add(new EgressGateway(id(gateway.get(), mesh.get().id() + "-" + parts[0]), mesh.get().id(),
                     parts[0], parts[1].equals(mesh.get().namespace()) ? parts[1] : parts[1], selector));
         }
