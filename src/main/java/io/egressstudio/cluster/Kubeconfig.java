@@ -87,8 +87,19 @@ public final class Kubeconfig {
         return Optional.ofNullable(merge().currentContext);
     }
 
+    /**
+     * fabric8 warns on stderr each time it touches a v1alpha3/v1beta1 kind ("unstable version"); Maistra 2.x serves
+     * Istio's networking API only in those versions, so for a user that warning is noise. slf4j-simple reads this
+     * property when the logger is made, so it is set (unless the user set it) before the first client exists.
+     */
+    private static final String VERSION_WARNINGS =
+            "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils";
+
     /** Connects with server-side apply as the write strategy (what a real cluster should get). */
     public ClusterConnection connect(String context) throws ClusterException {
+        if (System.getProperty(VERSION_WARNINGS) == null) {
+            System.setProperty(VERSION_WARNINGS, "error");
+        }
         Config config = config(context);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return ClusterConnection.of(client, context, WriteStrategy.serverSideApply());
