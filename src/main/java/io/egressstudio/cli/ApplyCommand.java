@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * stops after the object being written and prints the same report.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Apply a scenario to a cluster (server-side apply, field manager egress-studio).",
-                "What was there before is kept in a snapshot, for rollback."})
+        description = "Apply a scenario to a cluster (server-side apply, field manager egress-studio). "
+                + "What was there before is kept in a snapshot, for rollback.")
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

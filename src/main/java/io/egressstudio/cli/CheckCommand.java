@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code egress-studio check --context CTX [SCENARIO]}: connection, APIs served, control planes, what is missing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Connect to a cluster and show which Maistra, federation, Route and Istio APIs it serves and",
-                "which control planes it has; with a scenario, which APIs it needs that are missing."})
+        description = "Connect to a cluster and show which Maistra, federation, Route and Istio APIs it serves and "
+                + "which control planes it has; with a scenario, which APIs it needs that are missing.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

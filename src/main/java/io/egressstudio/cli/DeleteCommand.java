@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code egress-studio delete --context CTX [--dry-run] SCENARIO}: removes what carries the scenario's label. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = {"Remove a scenario from a cluster: every object labelled egress-studio.io/scenario=NAME",
-                "(and managed by egress-studio), nothing else. Namespaces are left in place."})
+        description = "Remove a scenario from a cluster: every object labelled egress-studio.io/scenario=NAME "
+                + "(and managed by egress-studio), nothing else. Namespaces are left in place.")
 final class DeleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

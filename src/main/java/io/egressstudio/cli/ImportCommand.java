@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * configuration of namespaces and writes a scenario for it (best effort; docs/decisions/0007-import.md).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Read the Istio, Maistra and Route configuration of namespaces (with their Deployments and",
-                "Services) and write a scenario file for it, which the designer opens and analyze reads."})
+        description = "Read the Istio, Maistra and Route configuration of namespaces (with their Deployments and "
+                + "Services) and write a scenario file for it, which the designer opens and analyze reads.")
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -29,8 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code {"changes":[{"kind":...,"namespace":...,"name":...,"action":"create|update|unchanged|delete"}]}}.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Show what apply would change on a cluster: create, update, unchanged or delete for each object,",
-                "with a side-by-side diff for each update. Nothing is changed."})
+        description = "Show what apply would change on a cluster: create, update, unchanged or delete "
+                + "for each object, with a side-by-side diff for each update. Nothing is changed.")
 final class PlanCommand implements Callable<Integer> {
     enum Format { text, json }
 

@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code egress-studio rollback --context CTX SCENARIO}: puts back what was there before the last apply. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Restore what was on the cluster before the last apply of a scenario, from its snapshot:",
-                "objects it created are deleted, objects it changed or deleted are put back exactly."})
+        description = "Restore what was on the cluster before the last apply of a scenario, from its snapshot: "
+                + "objects it created are deleted, objects it changed or deleted are put back exactly.")
 final class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

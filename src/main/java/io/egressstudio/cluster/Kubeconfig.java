@@ -41,7 +41,9 @@ public final class Kubeconfig {
 
     /** As kubectl: {@code KUBECONFIG} if set and not empty, else {@code ~/.kube/config}. */
     public static Kubeconfig fromEnvironment() {
-        return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+        String home = System.getenv("HOME");
+        return fromEnvironment(System.getenv(), Path.of(home != null && !home.isBlank() ? home
+                : System.getProperty("user.home")));
     }
 
     public static Kubeconfig fromEnvironment(Map<String, String> environment, Path home) {
