@@ -142,7 +142,7 @@ public final class CanvasView {
         boxes.keySet().removeIf(id -> {
             if (!seen.contains(id)) {
                 BoxGlyph g = boxes.get(id);
-                ((Group) g.getParent()).getChildren().remove(g);
+                g.layer.getChildren().remove(g);
                 return true;
             }
             return false;
@@ -154,7 +154,9 @@ public final class CanvasView {
             if (g == null) {
                 g = new LinkGlyph(r.id(), details);
                 links.put(r.id(), g);
-                linkLayer.getChildren().add(g);
+                if (culled == null) {
+                    linkLayer.getChildren().add(g);
+                }
             }
             g.update(r);
         }
@@ -198,23 +200,36 @@ public final class CanvasView {
             world.setCacheHint(CacheHint.DEFAULT);
             world.setCache(true);
         }
+        Map<Group, Set<Node>> attach = new HashMap<>();
+        Map<Group, Set<Node>> detach = new HashMap<>();
         for (BoxGlyph g : boxes.values()) {
-            show(g, g.bounds != null && g.bounds.intersects(culled));
+            place(g, g.layer, g.bounds != null && g.bounds.intersects(culled), attach, detach);
         }
         for (LinkGlyph g : links.values()) {
-            show(g, g.bounds != null && g.bounds.intersects(culled));
+            place(g, linkLayer, g.bounds != null && g.bounds.intersects(culled), attach, detach);
+        }
+        // in batches: one change per layer
+        detach.forEach((layer, nodes) -> layer.getChildren().removeAll(nodes));
+        attach.forEach((layer, nodes) -> layer.getChildren().addAll(nodes));
+    }
+
+    /**
+     * Culled glyphs leave the scene graph rather than turning invisible: each pulse walks every node in the scene
+     * (bounds), and thousands of hidden glyphs would cost milliseconds per frame.
+     */
+    private static void place(Node glyph, Group layer, boolean shown, Map<Group, Set<Node>> attach,
+                              Map<Group, Set<Node>> detach) {
+        boolean attached = glyph.getParent() == layer;
+        if (shown && !attached) {
+            attach.computeIfAbsent(layer, k -> new java.util.LinkedHashSet<>()).add(glyph);
+        } else if (!shown && attached) {
+            detach.computeIfAbsent(layer, k -> new HashSet<>()).add(glyph);
         }
     }
 
     private static boolean inside(Rect inner, Rect outer) {
         return inner.x() >= outer.x() && inner.y() >= outer.y() && inner.maxX() <= outer.maxX()
                 && inner.maxY() <= outer.maxY();
-    }
-
-    private static void show(Node node, boolean visible) {
-        if (node.isVisible() != visible) {
-            node.setVisible(visible);
-        }
     }
 
     private void applyDetails() {
@@ -236,8 +251,11 @@ public final class CanvasView {
             }
             if (g == null) {
                 g = new BoxGlyph(b, details);
+                g.layer = layer;
                 boxes.put(b.id(), g);
-                layer.getChildren().add(g);
+                if (culled == null) {
+                    layer.getChildren().add(g);
+                }
             }
             g.update(b);
         }
@@ -291,6 +309,7 @@ public final class CanvasView {
         Circle handle;
         Box shown;
         Rect bounds;
+        Group layer;
 
         BoxGlyph(Box b, boolean details) {
             this.kind = b.kind();
