@@ -93,7 +93,9 @@ public final class DesignerApp extends Application {
                 Platform::runLater);
         MainView view = new MainView(vm, BACKGROUND, Platform::runLater);
         stage.titleProperty().bind(vm.windowTitleProperty());
-        stage.setScene(new Scene(view.root(), 1400, 860));
+        // never larger than the screen (a headless Monocle screen is small; a window beyond it overflows its buffer)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight())));
         stage.show();
         view.applySavedTheme();
         Platform.runLater(view::fit);

@@ -71,8 +71,12 @@ public final class DesignerBenchmark {
         MainView view = onFx(() -> {
             Stage stage = new Stage();
             MainView v = DesignerApp.show(stage, large);
-            stage.setWidth(1280);
-            stage.setHeight(800);
+            // sized to the screen: a window larger than the headless screen overflows Monocle's buffer
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(Math.min(1280, screen.getWidth()));
+            stage.setHeight(Math.min(800, screen.getHeight()));
             return v;
         });
         MainViewModel vm = view.viewModel();

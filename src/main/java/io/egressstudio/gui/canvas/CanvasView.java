@@ -1,5 +1,6 @@
 package io.egressstudio.gui.canvas;
 
+import io.egressstudio.gui.analysis.DesignAnalysis;
 import io.egressstudio.gui.analysis.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
@@ -10,10 +11,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import javafx.scene.CacheHint;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
@@ -35,6 +38,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * turns mouse gestures into calls on {@link CanvasViewModel}: press on a node selects it (shift adds), dragging moves
  * the selection, dragging from a workload's handle connects it, dragging empty canvas pans (shift: rubber band), the
  * wheel pans and ctrl+wheel zooms. Ids: {@code node-ID}, {@code link-ID}, {@code connect-ID}, {@code ns-MESH-NS}.
+ *
+ * <p>Large diagrams stay fluid: panning only moves one transformed group; a glyph is touched only when its part of
+ * the diagram (or its prediction) changed; glyphs far outside the viewport are hidden (culled, with a margin so most
+ * pan frames change nothing but the translation) and the shown region is clipped and cached as one bitmap, so a pan
+ * frame is a blit; below {@link #DETAIL_ZOOM} the unreadable texts and icons are not drawn.
  */
 public final class CanvasView {
     private final CanvasViewModel vm;
@@ -48,6 +56,12 @@ public final class CanvasView {
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Map<String, BoxGlyph> boxes = new HashMap<>();
     private final Map<String, LinkGlyph> links = new HashMap<>();
+    /** Below this zoom texts, icons and locks are too small to read and are not drawn. */
+    static final double DETAIL_ZOOM = 0.45;
+    private final Rectangle cullClip = new Rectangle();
+    private Rect culled;
+    private boolean details = true;
+    private Set<String> selectedShown = Set.of();
 
     private enum Gesture { NONE, MOVE, CONNECT, PAN, BAND }
 
@@ -88,6 +102,14 @@ public final class CanvasView {
         root.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         root.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         root.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        vm.panXProperty().addListener((o, a, b) -> cull(false));
+        vm.panYProperty().addListener((o, a, b) -> cull(false));
+        vm.zoomProperty().addListener((o, a, b) -> {
+            applyDetails();
+            cull(false);
+        });
+        root.widthProperty().addListener((o, a, b) -> cull(false));
+        root.heightProperty().addListener((o, a, b) -> cull(false));
         render(vm.diagram());
     }
 
@@ -120,7 +142,7 @@ public final class CanvasView {
         boxes.keySet().removeIf(id -> {
             if (!seen.contains(id)) {
                 BoxGlyph g = boxes.get(id);
-                ((Group) g.getParent()).getChildren().remove(g);
+                g.layer.getChildren().remove(g);
                 return true;
             }
             return false;
@@ -130,9 +152,11 @@ public final class CanvasView {
             seenLinks.add(r.id());
             LinkGlyph g = links.get(r.id());
             if (g == null) {
-                g = new LinkGlyph(r.id());
+                g = new LinkGlyph(r.id(), details);
                 links.put(r.id(), g);
-                linkLayer.getChildren().add(g);
+                if (culled == null) {
+                    linkLayer.getChildren().add(g);
+                }
             }
             g.update(r);
         }
@@ -145,6 +169,76 @@ public final class CanvasView {
         });
         applyPredictions();
         applySelection();
+        cull(true);
+    }
+
+    // ---- culling and level of detail ---------------------------------------------------------------------------
+
+    /**
+     * Shows the glyphs that touch the viewport grown by half its size on every side, hides the others and clips the
+     * world to that region (so its cached bitmap stays about four viewports). Recomputed only when the viewport leaves
+     * the region, the zoom makes it much larger than needed, or the diagram changed ({@code force}).
+     */
+    private void cull(boolean force) {
+        double w = root.getWidth();
+        double h = root.getHeight();
+        double z = vm.zoomProperty().get();
+        if (w <= 0 || h <= 0 || z <= 0) {
+            return;
+        }
+        Rect view = new Rect(-vm.panXProperty().get() / z, -vm.panYProperty().get() / z, w / z, h / z);
+        if (!force && culled != null && inside(view, culled) && culled.w() <= 2.5 * view.w()) {
+            return;
+        }
+        culled = view.grow(view.w() / 2, view.h() / 2, view.w() / 2, view.h() / 2);
+        cullClip.setX(culled.x());
+        cullClip.setY(culled.y());
+        cullClip.setWidth(culled.w());
+        cullClip.setHeight(culled.h());
+        if (world.getClip() == null) {
+            world.setClip(cullClip);
+            world.setCacheHint(CacheHint.DEFAULT);
+            world.setCache(true);
+        }
+        Map<Group, Set<Node>> attach = new HashMap<>();
+        Map<Group, Set<Node>> detach = new HashMap<>();
+        for (BoxGlyph g : boxes.values()) {
+            place(g, g.layer, g.bounds != null && g.bounds.intersects(culled), attach, detach);
+        }
+        for (LinkGlyph g : links.values()) {
+            place(g, linkLayer, g.bounds != null && g.bounds.intersects(culled), attach, detach);
+        }
+        // in batches: one change per layer
+        detach.forEach((layer, nodes) -> layer.getChildren().removeAll(nodes));
+        attach.forEach((layer, nodes) -> layer.getChildren().addAll(nodes));
+    }
+
+    /**
+     * Culled glyphs leave the scene graph rather than turning invisible: each pulse walks every node in the scene
+     * (bounds), and thousands of hidden glyphs would cost milliseconds per frame.
+     */
+    private static void place(Node glyph, Group layer, boolean shown, Map<Group, Set<Node>> attach,
+                              Map<Group, Set<Node>> detach) {
+        boolean attached = glyph.getParent() == layer;
+        if (shown && !attached) {
+            attach.computeIfAbsent(layer, k -> new java.util.LinkedHashSet<>()).add(glyph);
+        } else if (!shown && attached) {
+            detach.computeIfAbsent(layer, k -> new HashSet<>()).add(glyph);
+        }
+    }
+
+    private static boolean inside(Rect inner, Rect outer) {
+        return inner.x() >= outer.x() && inner.y() >= outer.y() && inner.maxX() <= outer.maxX()
+                && inner.maxY() <= outer.maxY();
+    }
+
+    private void applyDetails() {
+        boolean next = vm.zoomProperty().get() >= DETAIL_ZOOM;
+        if (next != details) {
+            details = next;
+            boxes.values().forEach(g -> g.details(details));
+            links.values().forEach(g -> g.details(details));
+        }
     }
 
     private void sync(List<Box> list, Group layer, Set<String> seen) {
@@ -156,24 +250,44 @@ public final class CanvasView {
                 g = null;
             }
             if (g == null) {
-                g = new BoxGlyph(b);
+                g = new BoxGlyph(b, details);
+                g.layer = layer;
                 boxes.put(b.id(), g);
-                layer.getChildren().add(g);
+                if (culled == null) {
+                    layer.getChildren().add(g);
+                }
             }
             g.update(b);
         }
     }
 
+    /**
+     * Colours the links by the current analysis. While the analysis of an edit is still running, links keep their
+     * last prediction (only new links show "no prediction"): flipping thousands of links to unknown and back would
+     * rebuild their shapes and re-apply their CSS twice per edit.
+     */
     private void applyPredictions() {
+        DesignAnalysis a = vm.main().analysis();
+        boolean current = a != null && a.scenario() == vm.main().shown();
         for (LinkGlyph g : links.values()) {
-            g.predict(vm.prediction(g.linkId));
+            if (current || !g.predicted) {
+                g.predict(vm.prediction(g.linkId));
+            }
         }
     }
 
+    /** Marks the selected glyphs; only those whose state changed are touched (each change re-applies CSS). */
     private void applySelection() {
         Set<String> selected = new HashSet<>(vm.main().selection().ids());
-        boxes.forEach((id, g) -> setClass(g, Styles.SELECTED, selected.contains(id)));
-        links.forEach((id, g) -> setClass(g, Styles.SELECTED, selected.contains(id)));
+        Set<String> touched = new HashSet<>(selectedShown);
+        touched.addAll(selected);
+        for (String id : touched) {
+            Node g = boxes.containsKey(id) ? boxes.get(id) : links.get(id);
+            if (g != null) {
+                setClass(g, Styles.SELECTED, selected.contains(id));
+            }
+        }
+        selectedShown = selected;
     }
 
     private static void setClass(Node node, String styleClass, boolean on) {
@@ -190,10 +304,14 @@ public final class CanvasView {
         final NodeKind kind;
         final Text title = new Text();
         final Text subtitle = new Text();
+        final FontIcon icon;
         Region sidecar;
         Circle handle;
+        Box shown;
+        Rect bounds;
+        Group layer;
 
-        BoxGlyph(Box b) {
+        BoxGlyph(Box b, boolean details) {
             this.kind = b.kind();
             setId(b.kind() == NodeKind.NAMESPACE ? b.id().replace(':', '-') : "node-" + b.id());
             title.getStyleClass().add("glyph-title");
@@ -205,7 +323,7 @@ public final class CanvasView {
                 case NAMESPACE -> getStyleClass().add("ns-box");
                 default -> getStyleClass().addAll("node-box", kind.slug());
             }
-            FontIcon icon = new FontIcon(switch (kind) {
+            icon = new FontIcon(switch (kind) {
                 case MESH -> Feather.LAYERS;
                 case NAMESPACE -> Feather.FOLDER;
                 case WORKLOAD -> Feather.BOX;
@@ -227,10 +345,22 @@ public final class CanvasView {
                 handle.setId("connect-" + b.id());
                 getChildren().add(handle);
             }
+            details(details);
+        }
+
+        void details(boolean on) {
+            icon.setVisible(on);
+            title.setVisible(on);
+            subtitle.setVisible(on);
         }
 
         void update(Box b) {
+            if (b.equals(shown)) {
+                return;
+            }
+            shown = b;
             Rect r = b.rect();
+            bounds = r.grow(2, 2, 10, 2);
             relocate(r.x(), r.y());
             setPrefSize(r.w(), r.h());
             resize(r.w(), r.h());
@@ -264,18 +394,24 @@ public final class CanvasView {
         }
     }
 
-    /** Shortens a text with an ellipsis until it fits the width. */
+    /** Shortens a text with an ellipsis until it fits the width (the longest prefix that fits, by bisection). */
     private static void fitText(Text text, double width) {
         String full = text.getText();
         if (full == null || text.getLayoutBounds().getWidth() <= width) {
             return;
         }
-        for (int n = full.length() - 1; n > 3; n--) {
-            text.setText(full.substring(0, n) + "…");
+        int lo = 4;
+        int hi = full.length() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            text.setText(full.substring(0, mid) + "…");
             if (text.getLayoutBounds().getWidth() <= width) {
-                return;
+                lo = mid;
+            } else {
+                hi = mid - 1;
             }
         }
+        text.setText(full.substring(0, Math.min(lo, full.length())) + "…");
     }
 
     /** A link: one line per hop, coloured by the predicted outcome, each hop labelled with its TLS (and a lock). */
@@ -286,9 +422,15 @@ public final class CanvasView {
         String outcomeClass = Styles.OUTCOME_UNKNOWN;
         LinkPrediction prediction;
         Object drawn;
+        Route route;
+        Rect bounds;
+        boolean details;
+        boolean predicted;
+        final List<Node> detailNodes = new java.util.ArrayList<>();
 
-        LinkGlyph(String id) {
+        LinkGlyph(String id, boolean details) {
             this.linkId = id;
+            this.details = details;
             setId("link-" + id);
             getStyleClass().addAll("link", outcomeClass);
             Tooltip.install(this, tooltip);
@@ -296,11 +438,32 @@ public final class CanvasView {
         }
 
         void update(Route r) {
+            if (r.equals(route)) {
+                return;
+            }
+            route = r;
             hops = r.hops();
+            Rect b = null;
+            for (Hop h : hops) {
+                double x0 = Math.min(h.from().x(), h.to().x());
+                double y0 = Math.min(h.from().y(), h.to().y());
+                b = new Rect(x0, y0, Math.abs(h.to().x() - h.from().x()), Math.abs(h.to().y() - h.from().y())).union(b);
+            }
+            // labels sit beside the hop's middle
+            bounds = b == null ? null : b.grow(120, 30, 120, 30);
             redraw();
         }
 
+        void details(boolean on) {
+            details = on;
+            detailNodes.forEach(n -> n.setVisible(on));
+        }
+
         void predict(LinkPrediction p) {
+            if (predicted && Objects.equals(p, prediction)) {
+                return;
+            }
+            predicted = true;
             String next = Styles.outcome(p == null ? null : p.outcome());
             if (!next.equals(outcomeClass)) {
                 getStyleClass().remove(outcomeClass);
@@ -323,6 +486,7 @@ public final class CanvasView {
 
         private void draw(LinkPrediction p) {
             getChildren().clear();
+            detailNodes.clear();
             // predicted proxy hops replace the designed ones when they line up (the first designed hop may be app → sidecar)
             int offset = hops.size() > 0 && hops.get(0).from().x() > hops.get(0).to().x() - 20 ? 1 : 0;
             for (int i = 0; i < hops.size(); i++) {
@@ -346,12 +510,14 @@ public final class CanvasView {
                 text.setY(inside ? h.from().y() - 8 : my - 6);
                 if (!inside) {
                     getChildren().add(text);
+                    detailNodes.add(text);
                     if (encrypted) {
                         FontIcon lock = new FontIcon(Feather.LOCK);
                         lock.getStyleClass().add("hop-lock");
                         lock.setX(mx - 6);
                         lock.setY(my - 4);
                         getChildren().add(lock);
+                        detailNodes.add(lock);
                     }
                 }
             }
@@ -366,6 +532,7 @@ public final class CanvasView {
                 arrow.getStyleClass().add("arrow");
                 getChildren().add(arrow);
             }
+            detailNodes.forEach(n -> n.setVisible(details));
         }
     }
 
