@@ -65,7 +65,8 @@ public final class ManifestWriter {
     /** The whole set as one multi-document YAML, pending data objects listed in a comment instead. */
     public static String toYaml(ResourceSet resources) {
         List<HasMetadata> ordered = ordered(resources);
-        java.io.StringWriter text = new java.io.StringWriter();
+        // Sized up front: growing a multi-megabyte buffer by copying shows in the profile.
+        java.io.StringWriter text = new java.io.StringWriter(ordered.size() * 512);
         text.append(pendingComment(ordered));
         writeDocuments(ordered.stream().filter(r -> !isPending(r)).toList(), text);
         return text.toString();
