@@ -68,7 +68,7 @@ public record KialiGraph(long timestamp, long durationSeconds, String graphType,
                 return "ServiceEntry " + String.join(",", serviceEntryHosts);
             }
             String name = name();
-            if (name == null || "unknown".equals(nodeType)) {
+            if (name == null || "unknown".equals(nodeType) || "unknown".equals(name)) {
                 return "unknown";
             }
             return (namespace == null || namespace.isEmpty() ? "unknown" : namespace) + "/" + name;
