@@ -74,8 +74,14 @@ public final class TelemetryPoller implements AutoCloseable {
      */
     public TelemetryPoller(ObservationSource source, List<LinkTarget> targets, Settings settings, boolean replay,
                            SessionRecorder recorder, ScheduledExecutorService executor, Clock clock) {
+        this(source, new SessionState(targets, settings.interval(), settings.staleAfter(), replay), settings,
+                recorder, executor, clock);
+    }
+
+    private TelemetryPoller(ObservationSource source, SessionState state, Settings settings, SessionRecorder recorder,
+                            ScheduledExecutorService executor, Clock clock) {
         this.source = source;
-        this.state = new SessionState(targets, settings.interval(), settings.staleAfter(), replay);
+        this.state = state;
         this.backoff = new Backoff(settings.interval(), settings.maxBackoff());
         this.recorder = recorder;
         this.clock = clock == null ? Clock.systemUTC() : clock;
@@ -85,6 +91,22 @@ public final class TelemetryPoller implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * A replay of a recorded session, one recorded poll every {@code pace} (the recorded interval, or faster to skim
+     * it), labelled as a replay. Links go STALE as they did when recorded: staleness uses the recorded interval and
+     * times, whatever the pace.
+     *
+     * @param executor the scheduler to use, or null for a daemon thread of the poller's own
+     */
+    public static TelemetryPoller replay(SessionFile.Recording recording, Duration pace,
+                                         ScheduledExecutorService executor) {
+        SessionFile.Header h = recording.header();
+        Duration every = pace == null ? h.interval() : pace;
+        return new TelemetryPoller(new ReplaySource(recording),
+                new SessionState(h.links(), h.interval(), h.staleAfter(), true),
+                new Settings(every, h.staleAfter(), every), null, executor, null);
     }
 
     public TelemetryPoller(ObservationSource source, List<LinkTarget> targets, Settings settings) {
