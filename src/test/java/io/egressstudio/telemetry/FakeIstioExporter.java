@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * text format. Each counter grows by its step on every scrape, so {@code rate()} sees traffic; a step of 0 is a
  * counter that stays put (a link that had traffic once and has none now).
  */
-final class FakeIstioExporter implements AutoCloseable {
-    static final String REQUESTS = "istio_requests_total";
-    static final String TCP_OPENED = "istio_tcp_connections_opened_total";
-    static final String TCP_CLOSED = "istio_tcp_connections_closed_total";
+public final class FakeIstioExporter implements AutoCloseable {
+    public static final String REQUESTS = "istio_requests_total";
+    public static final String TCP_OPENED = "istio_tcp_connections_opened_total";
+    public static final String TCP_CLOSED = "istio_tcp_connections_closed_total";
 
     private static final class Counter {
         final String metric;
@@ -68,13 +68,13 @@ final class FakeIstioExporter implements AutoCloseable {
     }
 
     /** A counter that grows by {@code step} per scrape. */
-    synchronized FakeIstioExporter counter(String metric, Map<String, String> labels, double step) {
+    public synchronized FakeIstioExporter counter(String metric, Map<String, String> labels, double step) {
         counters.add(new Counter(metric, new TreeMap<>(labels), step, step == 0 ? 42 : 0));
         return this;
     }
 
     /** An {@code istio_requests_total} series as a sidecar reports it (reporter source). */
-    FakeIstioExporter requests(String source, String destinationServiceName, String destinationService, String code,
+    public FakeIstioExporter requests(String source, String destinationServiceName, String destinationService, String code,
                                String flags, double step) {
         Map<String, String> labels = labels(source, destinationServiceName, destinationService, flags);
         labels.put("response_code", code);
@@ -83,7 +83,7 @@ final class FakeIstioExporter implements AutoCloseable {
     }
 
     /** An {@code istio_tcp_connections_*_total} series ({@code opened} or {@code closed}). */
-    FakeIstioExporter tcp(String metric, String source, String destinationServiceName, String destinationService,
+    public FakeIstioExporter tcp(String metric, String source, String destinationServiceName, String destinationService,
                           String flags, double step) {
         Map<String, String> labels = labels(source, destinationServiceName, destinationService, flags);
         labels.put("request_protocol", "tcp");
@@ -107,7 +107,7 @@ final class FakeIstioExporter implements AutoCloseable {
         return labels;
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         counters.clear();
     }
 

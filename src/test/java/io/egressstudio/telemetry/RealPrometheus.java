@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Timing (../shared/design/STACK.md §7): Prometheus scrapes for the first time about 5 s after it starts, and
  * {@code rate()} needs two samples, so {@link #awaitRates(int)} waits up to 30 s.
  */
-final class RealPrometheus implements BeforeAllCallback, AfterAllCallback {
+public final class RealPrometheus implements BeforeAllCallback, AfterAllCallback {
     static final String BINARY_PROPERTY = "prometheus.binary";
 
     private final FakeIstioExporter exporter;
@@ -42,7 +42,7 @@ final class RealPrometheus implements BeforeAllCallback, AfterAllCallback {
     private Process process;
     private Thread shutdownHook;
 
-    RealPrometheus() {
+    public RealPrometheus() {
         try {
             exporter = new FakeIstioExporter();
         } catch (IOException e) {
@@ -50,15 +50,15 @@ final class RealPrometheus implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    FakeIstioExporter exporter() {
+    public FakeIstioExporter exporter() {
         return exporter;
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -97,7 +97,7 @@ final class RealPrometheus implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Starts Prometheus (again) on the same port and data folder, and waits until it is ready. */
-    void start() throws IOException {
+    public void start() throws IOException {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -122,7 +122,7 @@ final class RealPrometheus implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Stops Prometheus (SIGTERM, then SIGKILL) and waits until it is gone. */
-    void stop() {
+    public void stop() {
         Process p = process;
         if (p == null) {
             return;
@@ -171,14 +171,14 @@ final class RealPrometheus implements BeforeAllCallback, AfterAllCallback {
      * Waits until {@code series} growing series have a rate above zero (every counter of the exporter with a step
      * has been scraped at least twice).
      */
-    void awaitRates(int series) {
+    public void awaitRates(int series) {
         await("Prometheus has rates for " + series + " growing series").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> growingSeries() >= series);
     }
 
     /** How many Istio series have a rate above zero (one query per counter: rate() drops the metric's name). */
-    int growingSeries() {
+    public int growingSeries() {
         int count = 0;
         for (String counter : List.of(FakeIstioExporter.REQUESTS, FakeIstioExporter.TCP_OPENED,
                 FakeIstioExporter.TCP_CLOSED)) {

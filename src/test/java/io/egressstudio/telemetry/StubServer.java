@@ -25,10 +25,10 @@ import javax.net.ssl.SSLContext;
  * handler returns, records every request, and can hold answers back (a server slower than the client's timeout)
  * until {@link #release()}.
  */
-final class StubServer implements AutoCloseable {
+public final class StubServer implements AutoCloseable {
     /** A request as received. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue().isEmpty() ? null : e.getValue().get(0);
@@ -39,12 +39,12 @@ final class StubServer implements AutoCloseable {
     }
 
     /** An answer. */
-    record Answer(int status, String contentType, String body, Map<String, String> headers) {
-        static Answer json(String body) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+        public static Answer json(String body) {
             return new Answer(200, "application/json", body, Map.of());
         }
 
-        static Answer status(int status, String body) {
+        public static Answer status(int status, String body) {
             return new Answer(status, "text/plain", body, Map.of());
         }
     }
@@ -66,40 +66,40 @@ final class StubServer implements AutoCloseable {
         server.start();
     }
 
-    static StubServer http() throws IOException {
+    public static StubServer http() throws IOException {
         return new StubServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
     }
 
-    static StubServer https(SSLContext context) throws IOException {
+    public static StubServer https(SSLContext context) throws IOException {
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context));
         return new StubServer(server);
     }
 
-    URI url() {
+    public URI url() {
         String scheme = server instanceof HttpsServer ? "https" : "http";
         return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    StubServer answer(Function<Received, Answer> newHandler) {
+    public StubServer answer(Function<Received, Answer> newHandler) {
         this.handler = newHandler;
         return this;
     }
 
-    StubServer answer(Answer fixed) {
+    public StubServer answer(Answer fixed) {
         return answer(r -> fixed);
     }
 
     /** From now on, answers wait until {@link #release()} (or 30 s). */
-    void holdAnswers() {
+    public void holdAnswers() {
         hold = new CountDownLatch(1);
     }
 
-    void release() {
+    public void release() {
         hold.countDown();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
