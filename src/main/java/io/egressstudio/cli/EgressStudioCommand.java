@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "egress-studio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Design, generate, predict and check egress security for Istio / OpenShift Service Mesh.",
         subcommands = {TemplatesCommand.class, NewCommand.class, ValidateCommand.class, GenerateCommand.class,
-                AnalyzeCommand.class, ObserveCommand.class, io.egressstudio.cli.certs.CertsCommand.class, CommandLine.HelpCommand.class})
+                AnalyzeCommand.class, ObserveCommand.class, io.egressstudio.cli.certs.CertsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class EgressStudioCommand implements Runnable {
     /** Exit code for bad input: the message says where. */
     public static final int BAD_INPUT = 2;

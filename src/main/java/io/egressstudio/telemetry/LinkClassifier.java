@@ -65,12 +65,12 @@ public final class LinkClassifier {
             List<IstioSeries> unknownHost = hostless.getOrDefault(t.from(), List.of());
             if (!v.traffic() && !unknownHost.isEmpty() && quiet.contains(t)) {
                 v = judge(unknownHost, t.from() + " to a host the proxy did not record");
+                String noHost = "TCP series to PassthroughCluster and BlackHoleCluster carry no host "
+                        + "(destination_service=\"unknown\"): ";
                 v.lines.add(quiet.size() == 1
-                        ? "TCP series to PassthroughCluster and BlackHoleCluster carry no host (destination_service=\"unknown\"): "
-                        + "attributed to this link, the only link of " + t.from() + " without other traffic"
-                        : "TCP series to PassthroughCluster and BlackHoleCluster carry no host (destination_service=\"unknown\"): "
-                        + "shared by the " + quiet.size() + " links of " + t.from() + " without other traffic; "
-                        + "which of them made it, the metrics do not say");
+                        ? noHost + "attributed to this link, the only link of " + t.from() + " without other traffic"
+                        : noHost + "shared by the " + quiet.size() + " links of " + t.from() + " without other "
+                        + "traffic; which of them made it, the metrics do not say");
             }
             out.put(t.linkId(), v.sample(t.linkId(), "no requests or connections from " + t.from() + " to " + t.host()
                     + " in the query window"));
