@@ -23,7 +23,11 @@ public final class Analyzers {
             new ConflictingDestinationRuleAnalyzer(),
             new RegistryOnlyHostAnalyzer(),
             new FederationEncryptionAnalyzer(),
-            new ConfigOutsideMeshAnalyzer());
+            new ConfigOutsideMeshAnalyzer(),
+            new CertificateValidityAnalyzer(),
+            new CertificateSanAnalyzer(),
+            new GatewayCertificateHostAnalyzer(),
+            new ClientCertificateTrustAnalyzer());
 
     private Analyzers() {
     }

@@ -42,11 +42,25 @@ public final class Messages {
     public static final MessageType CONFIG_OUTSIDE_MESH = new MessageType("ES0015", "ConfigurationOutsideMesh",
             Severity.WARNING, "Istio configuration in a namespace that no control plane reads.");
 
+    public static final MessageType CERTIFICATE_EXPIRED = new MessageType("ES0016", "CertificateExpired",
+            Severity.ERROR, "A certificate in a Secret has expired or is not valid yet.");
+    public static final MessageType CERTIFICATE_EXPIRES_SOON = new MessageType("ES0017", "CertificateExpiresSoon",
+            Severity.WARNING, "A certificate in a Secret expires within 30 days.");
+    public static final MessageType CERTIFICATE_WITHOUT_SAN = new MessageType("ES0018", "CertificateWithoutSubjectAltName",
+            Severity.WARNING, "A server certificate has no subjectAltName, or is X.509 v1 without extensions.");
+    public static final MessageType SERVER_CERTIFICATE_HOST_MISMATCH = new MessageType("ES0019",
+            "ServerCertificateDoesNotCoverHost", Severity.ERROR,
+            "A TLS Gateway server's certificate does not cover a host the server serves.");
+    public static final MessageType CLIENT_CERTIFICATE_NOT_TRUSTED = new MessageType("ES0020",
+            "ClientCertificateNotTrustedByGateway", Severity.ERROR,
+            "A client certificate is not signed by the CA that the MUTUAL Gateway it reaches trusts.");
+
     private static final List<MessageType> ALL = List.of(TLS_WITHOUT_VERIFICATION, CREDENTIAL_SECRET_MISSING,
             SIDECAR_CREDENTIAL_IGNORED, RESOLUTION_NONE_VIA_EGRESS, TCP_WITHOUT_ADDRESSES, GATEWAY_VS_TLS_MISMATCH,
             DOUBLE_TLS, PLAINTEXT_TO_STRICT, STRICT_TO_NON_MESH_LOCAL, MISSING_SNI_PASSTHROUGH_ROUTE,
             CONFLICTING_SERVICE_ENTRIES, CONFLICTING_DESTINATION_RULES, UNREGISTERED_HOST_REGISTRY_ONLY,
-            FEDERATION_UNENCRYPTED, CONFIG_OUTSIDE_MESH);
+            FEDERATION_UNENCRYPTED, CONFIG_OUTSIDE_MESH, CERTIFICATE_EXPIRED, CERTIFICATE_EXPIRES_SOON,
+            CERTIFICATE_WITHOUT_SAN, SERVER_CERTIFICATE_HOST_MISMATCH, CLIENT_CERTIFICATE_NOT_TRUSTED);
 
     private Messages() {
     }

@@ -1,14 +1,39 @@
 package io.egressstudio.gui;
 
+import atlantafx.base.theme.PrimerLight;
+import io.egressstudio.gui.analysis.AnalysisService;
+import io.egressstudio.gui.analysis.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.model.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** The desktop application. Opens on the built-in Option 1a scenario. */
+/**
+ * The desktop application. Opens on the built-in Option 1a scenario, or recovers unsaved work after a crash.
+ * {@code --snapshot FILE} (optionally {@code --template NAME}) renders the main window to a PNG and exits.
+ */
 public final class DesignerApp extends Application {
-    public static final String TITLE = "Egress Studio";
+    public static final String TITLE = MainViewModel.TITLE;
+    /** Background work (analysis, YAML, file IO): one daemon thread, so results arrive in order. */
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "egress-studio-background");
+        t.setDaemon(true);
+        return t;
+    });
 
     public static void launchApp(String[] args) {
         Application.launch(DesignerApp.class, args);
@@ -16,14 +41,113 @@ public final class DesignerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        show(stage, BuiltInScenarios.get(BuiltInScenarios.DEFAULT));
+        List<String> args = getParameters().getRaw();
+        int snapshot = args.indexOf("--snapshot");
+        int template = args.indexOf("--template");
+        String name = template >= 0 && template + 1 < args.size() ? args.get(template + 1) : BuiltInScenarios.DEFAULT;
+        if (snapshot >= 0 && snapshot + 1 < args.size()) {
+            Snapshot.take(stage, BuiltInScenarios.get(name), Path.of(args.get(snapshot + 1)));
+            return;
+        }
+        Scenario initial = openedFile(args).orElseGet(() -> BuiltInScenarios.get(name));
+        Path autosave = Autosave.file();
+        Scenario recovered = Autosave.recoverable(autosave);
+        MainView view = show(stage, recovered != null && askRecover(recovered) ? recovered : initial);
+        Autosave.start(view, autosave);
+        stage.setOnCloseRequest(e -> {
+            if (!view.confirmDiscard()) {
+                e.consume();
+            } else {
+                Autosave.clear(autosave);
+            }
+        });
+    }
+
+    /** The scenario file the app was opened with (a file association), or empty; a bad file is explained, not fatal. */
+    private static java.util.Optional<Scenario> openedFile(List<String> args) {
+        if (args.size() != 1 || args.get(0).startsWith("-")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(ScenarioFile.load(Path.of(args.get(0))));
+        } catch (io.egressstudio.io.ScenarioFormatException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
+            alert.setTitle("Cannot open scenario");
+            alert.setHeaderText("The scenario could not be opened; showing the built-in example instead.");
+            alert.showAndWait();
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean askRecover(Scenario recovered) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Egress Studio did not close cleanly. Recover the unsaved "
+                + "scenario '" + recovered.name() + "'?", ButtonType.YES, ButtonType.NO);
+        alert.setTitle("Recover unsaved work");
+        return alert.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
     }
 
     /** Puts the main window for a scenario on the stage. */
-    public static void show(Stage stage, Scenario scenario) {
-        MainView view = new MainView(scenario);
-        stage.setTitle(TITLE + " — " + scenario.name());
-        stage.setScene(new Scene(view.root(), 1100, 720));
+    public static MainView show(Stage stage, Scenario scenario) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainViewModel vm = new MainViewModel(scenario, new AnalysisService(PredictionEngines.standard()), BACKGROUND,
+                Platform::runLater);
+        MainView view = new MainView(vm, BACKGROUND, Platform::runLater);
+        stage.titleProperty().bind(vm.windowTitleProperty());
+        // never larger than the screen (a headless Monocle screen is small; a window beyond it overflows its buffer)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight())));
         stage.show();
+        view.applySavedTheme();
+        Platform.runLater(view::fit);
+        return view;
+    }
+
+    /** Writes the document to an autosave file every 30 s while it has unsaved changes. */
+    static final class Autosave {
+        private Autosave() {
+        }
+
+        static Path file() {
+            String home = System.getProperty("egressstudio.home", System.getProperty("user.home") + "/.egress-studio");
+            return Path.of(home, "autosave.yaml");
+        }
+
+        static Scenario recoverable(Path file) {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            try {
+                return ScenarioFile.load(file);
+            } catch (Exception e) {
+                return null;
+            }
+        }
+
+        static void start(MainView view, Path file) {
+            Timeline timer = new Timeline(new KeyFrame(Duration.seconds(30), e -> {
+                if (view.viewModel().document().isDirty()) {
+                    Scenario s = view.viewModel().document().scenario();
+                    BACKGROUND.execute(() -> {
+                        try {
+                            ScenarioFile.save(s, file);
+                        } catch (IOException ignored) {
+                            // autosave is best effort; the next tick tries again
+                        }
+                    });
+                } else {
+                    clear(file);
+                }
+            }));
+            timer.setCycleCount(Timeline.INDEFINITE);
+            timer.play();
+        }
+
+        static void clear(Path file) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // nothing to recover from then
+            }
+        }
     }
 }

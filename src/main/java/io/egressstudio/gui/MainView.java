@@ -1,42 +1,565 @@
 package io.egressstudio.gui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.egressstudio.gui.canvas.CanvasView;
+import io.egressstudio.gui.canvas.CanvasViewModel;
+import io.egressstudio.gui.canvas.DiagramLayout;
+import io.egressstudio.gui.canvas.LegendView;
+import io.egressstudio.gui.canvas.NodeKind;
+import io.egressstudio.gui.canvas.SvgExport;
+import io.egressstudio.gui.findings.FindingsView;
+import io.egressstudio.gui.findings.FindingsViewModel;
+import io.egressstudio.gui.inspector.InspectorView;
+import io.egressstudio.gui.inspector.InspectorViewModel;
+import io.egressstudio.gui.palette.PaletteView;
+import io.egressstudio.gui.theme.Styles;
+import io.egressstudio.gui.yaml.YamlView;
+import io.egressstudio.gui.yaml.YamlViewModel;
+import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.io.ScenarioFormatException;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Scenario;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.AnchorPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The shell of the main window: the scenario's title and description, and its links. */
-final class MainView {
-    private final BorderPane root = new BorderPane();
+/**
+ * The main window: menus and toolbar, palette and link list on the left, the canvas with its legend in the middle,
+ * the YAML and findings below it, the inspector on the right, the status bar at the bottom. Builds the feature views
+ * and wires them to their ViewModels; holds no state of its own beyond the dialogs.
+ */
+public final class MainView {
+    private static final Preferences PREFS = Preferences.userRoot().node("io/egressstudio/gui");
+    private static final int MAX_RECENT = 8;
 
-    MainView(Scenario scenario) {
-        Label title = new Label(scenario.title() != null ? scenario.title() : scenario.name());
-        title.setId("scenario-title");
-        title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
-        Label description = new Label(scenario.description() == null ? "" : scenario.description());
-        description.setWrapText(true);
-        VBox header = new VBox(6, title, description);
-        header.setPadding(new Insets(12));
-        ListView<String> links = new ListView<>();
-        links.setId("links");
-        for (Link link : scenario.links()) {
-            links.getItems().add(describe(scenario, link));
-        }
-        root.setTop(header);
-        root.setCenter(links);
+    private final MainViewModel vm;
+    private final CanvasViewModel canvasVm;
+    private final InspectorViewModel inspectorVm;
+    private final YamlViewModel yamlVm;
+    private final FindingsViewModel findingsVm;
+    private final CanvasView canvas;
+    private final StackPane root = new StackPane();
+    private final Pane overlay = new Pane();
+    private final Menu recent = new Menu("Open recent");
+    private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
+
+    public MainView(MainViewModel vm, Executor background, Executor ui) {
+        this.vm = vm;
+        this.canvasVm = new CanvasViewModel(vm);
+        this.inspectorVm = new InspectorViewModel(vm);
+        this.yamlVm = new YamlViewModel(vm, background, ui);
+        this.findingsVm = new FindingsViewModel(vm);
+        this.canvas = new CanvasView(canvasVm);
+
+        root.setId("main-root");
+        root.getStylesheets().add(MainView.class.getResource(Styles.DESIGNER_CSS).toExternalForm());
+        overlay.setPickOnBounds(false);
+        overlay.setMouseTransparent(true);
+
+        PaletteView palette = new PaletteView(overlay, (kind, at) -> drop(kind, at[0], at[1]));
+        ListView<String> links = linksList();
+        Label linksTitle = new Label("Links");
+        linksTitle.getStyleClass().add("panel-title");
+        VBox left = new VBox(palette.root(), linksTitle, links);
+        VBox.setVgrow(links, Priority.ALWAYS);
+        left.setPrefWidth(220);
+        left.setMinWidth(180);
+
+        StackPane canvasArea = new StackPane();
+        javafx.scene.Node legend = new LegendView().root();
+        AnchorPane legendLayer = new AnchorPane(legend);
+        legendLayer.setPickOnBounds(false);
+        AnchorPane.setBottomAnchor(legend, 6.0);
+        AnchorPane.setLeftAnchor(legend, 6.0);
+        legend.setStyle(null);
+        ((Region) legend).getStyleClass().add("status-bar");
+        canvasArea.getChildren().addAll(canvas.root(), legendLayer);
+        canvasArea.setMinSize(0, 0);
+        legendLayer.setMinSize(0, 0);
+        canvas.root().setMinSize(0, 0);
+
+        TabPane bottom = new TabPane();
+        bottom.setId("bottom-tabs");
+        Tab yamlTab = new Tab("YAML", new YamlView(yamlVm).root());
+        yamlTab.setId("tab-yaml");
+        Tab findingsTab = new Tab("Findings", new FindingsView(findingsVm).root());
+        findingsTab.setId("tab-findings");
+        bottom.getTabs().addAll(findingsTab, yamlTab);
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        SplitPane centre = new SplitPane(canvasArea, bottom);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.68);
+
+        Parent inspector = (Parent) new InspectorView(inspectorVm).root();
+        ((Region) inspector).setPrefWidth(350);
+        SplitPane body = new SplitPane(left, centre, inspector);
+        body.setDividerPositions(0.17, 0.72);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(inspector, false);
+
+        BorderPane shell = new BorderPane();
+        shell.setTop(new VBox(menuBar(), toolbar(), stepBanner()));
+        shell.setCenter(body);
+        shell.setBottom(statusBar());
+        root.getChildren().addAll(shell, overlay);
+        root.setOnKeyPressed(e -> {
+            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && canvas.root().isFocused()) {
+                canvasVm.deleteSelection();
+                e.consume();
+            }
+        });
+        refreshRecent();
     }
 
-    private static String describe(Scenario scenario, Link link) {
+    public Parent root() {
+        return root;
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    public CanvasViewModel canvasViewModel() {
+        return canvasVm;
+    }
+
+    public InspectorViewModel inspectorViewModel() {
+        return inspectorVm;
+    }
+
+    public YamlViewModel yamlViewModel() {
+        return yamlVm;
+    }
+
+    // ---- layout pieces -----------------------------------------------------------------------------------------
+
+    private ListView<String> linksList() {
+        ListView<String> links = new ListView<>();
+        links.setId("links");
+        Runnable fill = () -> {
+            Scenario s = vm.shown();
+            List<String> items = new ArrayList<>();
+            for (Link link : s.links()) {
+                items.add(describe(s, link));
+            }
+            if (!items.equals(links.getItems())) {
+                links.getItems().setAll(items);
+            }
+        };
+        vm.shownProperty().addListener((o, a, b) -> fill.run());
+        fill.run();
+        links.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            int i = b.intValue();
+            if (i >= 0 && i < vm.shown().links().size() && links.isFocused()) {
+                vm.selection().select(vm.shown().links().get(i).id());
+            }
+        });
+        return links;
+    }
+
+    /** A link as the list shows it: {@code from → scheme://host:port/path via gateway}. */
+    static String describe(Scenario scenario, Link link) {
         String host = scenario.externalService(link.to()).map(s -> s.primaryHost()).orElse(link.to());
         String via = link.via() == null ? "" : " via " + link.via();
         return link.from() + " → " + link.app().scheme() + "://" + host + ":" + link.port() + link.path() + via;
     }
 
-    Parent root() {
-        return root;
+    private MenuBar menuBar() {
+        Menu file = new Menu("File");
+        MenuItem newItem = item("New", "menu-new", "Shortcut+N", this::newScenario);
+        Menu templates = new Menu("New from template");
+        templates.setId("menu-templates");
+        for (String name : BuiltInScenarios.names()) {
+            MenuItem t = item(name, "template-" + name, null, () -> openTemplate(name));
+            BuiltInScenarios.find(name).ifPresent(s -> {
+                if (s.title() != null) {
+                    t.setText(name + " — " + s.title());
+                }
+            });
+            templates.getItems().add(t);
+        }
+        file.getItems().addAll(newItem, templates,
+                item("Open…", "menu-open", "Shortcut+O", this::chooseAndOpen), recent,
+                new SeparatorMenuItem(),
+                item("Save", "menu-save", "Shortcut+S", this::save),
+                item("Save as…", "menu-save-as", "Shortcut+Shift+S", this::saveAs),
+                new SeparatorMenuItem(),
+                item("Export diagram as PNG…", "menu-export-png", null, this::exportPng),
+                item("Export diagram as SVG…", "menu-export-svg", null, this::exportSvg),
+                new SeparatorMenuItem(),
+                item("Quit", "menu-quit", "Shortcut+Q", () -> root.getScene().getWindow().hide()));
+        Menu edit = new Menu("Edit");
+        MenuItem undo = item("Undo", "menu-undo", "Shortcut+Z", vm::undo);
+        undo.disableProperty().bind(vm.document().canUndoProperty().not().or(vm.readOnlyProperty()));
+        vm.document().undoDescriptionProperty().addListener((o, a, b) -> undo.setText(b.isEmpty() ? "Undo" : "Undo " + b));
+        MenuItem redo = item("Redo", "menu-redo", "Shortcut+Shift+Z", vm::redo);
+        redo.disableProperty().bind(vm.document().canRedoProperty().not().or(vm.readOnlyProperty()));
+        vm.document().redoDescriptionProperty().addListener((o, a, b) -> redo.setText(b.isEmpty() ? "Redo" : "Redo " + b));
+        MenuItem redoY = item("Redo (Ctrl+Y)", "menu-redo-y", "Shortcut+Y", vm::redo);
+        redoY.setVisible(false);
+        edit.getItems().addAll(undo, redo, redoY, new SeparatorMenuItem(),
+                item("Cut", "menu-cut", "Shortcut+X", canvasVm::cutSelection),
+                item("Copy", "menu-copy", "Shortcut+C", canvasVm::copySelection),
+                item("Paste", "menu-paste", "Shortcut+V", canvasVm::paste),
+                item("Delete", "menu-delete", null, canvasVm::deleteSelection),
+                item("Select all", "menu-select-all", "Shortcut+A", canvasVm::selectAll));
+        Menu view = new Menu("View");
+        dark.setId("menu-dark");
+        dark.setSelected(PREFS.getBoolean("dark", false));
+        dark.selectedProperty().addListener((o, a, b) -> applyTheme(b));
+        view.getItems().addAll(
+                item("Zoom in", "menu-zoom-in", "Shortcut+EQUALS", () -> canvasVm.zoomBy(1.2, centreX(), centreY())),
+                item("Zoom out", "menu-zoom-out", "Shortcut+MINUS", () -> canvasVm.zoomBy(1 / 1.2, centreX(), centreY())),
+                item("Fit to window", "menu-fit", "Shortcut+0", canvas::fit),
+                item("Actual size", "menu-actual-size", "Shortcut+1", canvasVm::resetZoom),
+                new SeparatorMenuItem(), dark);
+        Menu scenarios = new Menu("Scenarios");
+        scenarios.setId("menu-scenarios");
+        for (String name : BuiltInScenarios.names()) {
+            scenarios.getItems().add(item(name, "scenario-" + name, null, () -> openTemplate(name)));
+        }
+        MenuBar bar = new MenuBar(file, edit, view, scenarios);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private HBox toolbar() {
+        Label title = new Label();
+        title.setId("scenario-title");
+        title.getStyleClass().add("scenario-title");
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Scenario s = vm.document().scenario();
+            return s.title() != null ? s.title() : s.name();
+        }, vm.document().scenarioProperty()));
+        title.setMinWidth(0);
+        HBox.setHgrow(title, Priority.SOMETIMES);
+        ComboBox<String> steps = new ComboBox<>(vm.stepChoices());
+        steps.setId("steps");
+        steps.setMaxWidth(420);
+        steps.setPrefWidth(320);
+        steps.setTooltip(new Tooltip("Show the walkthrough as it is after a step (read-only)"));
+        steps.getSelectionModel().select(vm.stepProperty().get());
+        steps.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0 && b.intValue() != vm.stepProperty().get()) {
+                vm.stepProperty().set(b.intValue());
+            }
+        });
+        vm.stepProperty().addListener((o, a, b) -> steps.getSelectionModel().select(b.intValue()));
+        vm.stepChoices().addListener((ListChangeListener<String>) c -> steps.getSelectionModel().select(vm.stepProperty().get()));
+        steps.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.stepChoices()).lessThan(2));
+        Button undo = iconButton(Feather.ROTATE_CCW, "Undo", "button-undo", vm::undo);
+        undo.disableProperty().bind(vm.document().canUndoProperty().not().or(vm.readOnlyProperty()));
+        Button redo = iconButton(Feather.ROTATE_CW, "Redo", "button-redo", vm::redo);
+        redo.disableProperty().bind(vm.document().canRedoProperty().not().or(vm.readOnlyProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, title, spacer, new Label("Show:"), steps, undo, redo,
+                iconButton(Feather.ZOOM_OUT, "Zoom out", "button-zoom-out", () -> canvasVm.zoomBy(1 / 1.2, centreX(), centreY())),
+                iconButton(Feather.ZOOM_IN, "Zoom in", "button-zoom-in", () -> canvasVm.zoomBy(1.2, centreX(), centreY())),
+                iconButton(Feather.MAXIMIZE, "Fit to window", "button-fit", canvas::fit));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        return bar;
+    }
+
+    private static Button iconButton(Feather icon, String tip, String id, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Label stepBanner() {
+        Label banner = new Label();
+        banner.setId("step-narrative");
+        banner.getStyleClass().add("step-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.stepNarrativeProperty());
+        banner.managedProperty().bind(vm.stepNarrativeProperty().isNotEmpty());
+        banner.visibleProperty().bind(banner.managedProperty());
+        return banner;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        HBox bar = new HBox(status);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private double centreX() {
+        return canvas.root().getWidth() / 2;
+    }
+
+    private double centreY() {
+        return canvas.root().getHeight() / 2;
+    }
+
+    // ---- actions -----------------------------------------------------------------------------------------------
+
+    private boolean drop(NodeKind kind, double sceneX, double sceneY) {
+        if (!canvas.containsScene(sceneX, sceneY)) {
+            return false;
+        }
+        Point2D world = canvas.sceneToWorld(sceneX, sceneY);
+        return canvasVm.place(kind, world.getX(), world.getY()) != null;
+    }
+
+    /** Asks before throwing away unsaved changes. Returns whether to go on. */
+    public boolean confirmDiscard() {
+        if (!vm.document().isDirty()) {
+            return true;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(window());
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText("Save the changes to " + vm.document().scenario().name() + "?");
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        alert.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            Path file = vm.document().file() != null ? vm.document().file() : chooseSaveFile();
+            if (file == null) {
+                return false;
+            }
+            try {
+                vm.save(file).join();
+            } catch (CompletionException e) {
+                return false;
+            }
+            return true;
+        }
+        return answer == discard;
+    }
+
+    private void newScenario() {
+        if (confirmDiscard()) {
+            vm.replace(io.egressstudio.gui.document.ScenarioEdits.empty("untitled"), null);
+        }
+    }
+
+    private void openTemplate(String name) {
+        if (confirmDiscard()) {
+            vm.openTemplate(name);
+            canvas.fit();
+        }
+    }
+
+    private void chooseAndOpen() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        FileChooser chooser = scenarioChooser();
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            openFile(file.toPath());
+        }
+    }
+
+    /**
+     * Opens a scenario file. A file that cannot be used shows a dialog with its located message (file, line,
+     * column, field); the document stays as it was.
+     */
+    public CompletableFuture<Scenario> openFile(Path file) {
+        return vm.open(file).whenComplete((scenario, error) -> {
+            if (error == null) {
+                remember(file);
+                canvas.fit();
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Alert alert = new Alert(Alert.AlertType.ERROR);
+                alert.initOwner(window());
+                alert.setTitle("Cannot open scenario");
+                alert.setHeaderText("Cannot open " + file.getFileName());
+                alert.setContentText(cause instanceof ScenarioFormatException sfe ? sfe.getMessage() : String.valueOf(cause.getMessage()));
+                alert.getDialogPane().setId("open-error");
+                alert.show();
+            }
+        });
+    }
+
+    private void save() {
+        Path file = vm.document().file();
+        if (file == null) {
+            saveAs();
+        } else {
+            saveTo(file);
+        }
+    }
+
+    private void saveAs() {
+        Path file = chooseSaveFile();
+        if (file != null) {
+            saveTo(file);
+        }
+    }
+
+    /** Saves and records the file as recent; errors show a dialog. */
+    public CompletableFuture<Path> saveTo(Path file) {
+        return vm.save(file).whenComplete((path, error) -> {
+            if (error == null) {
+                remember(path);
+            } else {
+                Alert alert = new Alert(Alert.AlertType.ERROR, "Cannot save " + file + ": " + error.getMessage());
+                alert.initOwner(window());
+                alert.show();
+            }
+        });
+    }
+
+    private Path chooseSaveFile() {
+        FileChooser chooser = scenarioChooser();
+        chooser.setInitialFileName(vm.document().scenario().name() + ".yaml");
+        File file = chooser.showSaveDialog(window());
+        return file == null ? null : file.toPath();
+    }
+
+    private static FileChooser scenarioChooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (YAML)", "*.yaml", "*.yml"));
+        return chooser;
+    }
+
+    private void remember(Path file) {
+        List<String> files = new ArrayList<>(recentFiles());
+        files.remove(file.toAbsolutePath().toString());
+        files.add(0, file.toAbsolutePath().toString());
+        PREFS.put("recent", String.join("\n", files.subList(0, Math.min(MAX_RECENT, files.size()))));
+        refreshRecent();
+    }
+
+    private static List<String> recentFiles() {
+        String text = PREFS.get("recent", "");
+        return text.isBlank() ? List.of() : List.of(text.split("\n"));
+    }
+
+    private void refreshRecent() {
+        recent.getItems().clear();
+        for (String f : recentFiles()) {
+            recent.getItems().add(item(f, null, null, () -> {
+                if (confirmDiscard()) {
+                    openFile(Path.of(f));
+                }
+            }));
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private void exportPng() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(vm.shown().name() + ".png");
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            try {
+                writePng(canvas.root().snapshot(null, null), file.toPath());
+            } catch (IOException e) {
+                new Alert(Alert.AlertType.ERROR, "Cannot export: " + e.getMessage()).show();
+            }
+        }
+    }
+
+    private void exportSvg() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(vm.shown().name() + ".svg");
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            String svg = SvgExport.toSvg(DiagramLayout.of(vm.shown()), id -> canvasVm.prediction(id));
+            try {
+                io.egressstudio.io.AtomicFile.write(file.toPath(), out -> out.write(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                new Alert(Alert.AlertType.ERROR, "Cannot export: " + e.getMessage()).show();
+            }
+        }
+    }
+
+    /** Writes an image as PNG (through javafx-swing). */
+    public static void writePng(WritableImage image, Path file) throws IOException {
+        java.awt.image.BufferedImage buffered = javafx.embed.swing.SwingFXUtils.fromFXImage(image, null);
+        io.egressstudio.io.AtomicFile.write(file, out -> javax.imageio.ImageIO.write(buffered, "png", out));
+    }
+
+    private void applyTheme(boolean on) {
+        PREFS.putBoolean("dark", on);
+        Application.setUserAgentStylesheet(on ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        String darkCss = MainView.class.getResource(Styles.DARK_CSS).toExternalForm();
+        root.getStylesheets().remove(darkCss);
+        if (on) {
+            root.getStylesheets().add(darkCss);
+        }
+    }
+
+    /** Applies the saved theme choice (called once the window shows). */
+    public void applySavedTheme() {
+        applyTheme(dark.isSelected());
+    }
+
+    public void fit() {
+        canvas.fit();
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 }

@@ -1,15 +1,5 @@
 package io.egressstudio.mesh;
 
-import io.fabric8.istio.api.api.networking.v1alpha3.ClientTLSSettingsTLSmode;
-import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
-import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRuleBuilder;
-import io.fabric8.istio.api.api.networking.v1alpha3.Gateway;
-import io.fabric8.istio.api.api.networking.v1alpha3.ServiceEntry;
-import io.fabric8.istio.api.api.networking.v1alpha3.Sidecar;
-import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
-import io.fabric8.istio.api.api.security.v1beta1.PeerAuthentication;
-import io.fabric8.istio.api.api.security.v1beta1.PeerAuthenticationBuilder;
-import io.fabric8.istio.api.api.security.v1beta1.PeerAuthenticationMutualTLSMode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -19,11 +9,9 @@ import io.fabric8.openshift.api.model.Route;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The meshes in a {@link ResourceSet}, as Maistra 2.x runs them: which control plane owns which namespace, what each
@@ -46,7 +34,7 @@ public final class MeshView {
     private final Map<String, MeshService> kubernetesServices = new LinkedHashMap<>();
     private final Map<String, List<Route>> routesByHost = new HashMap<>();
     private final Map<String, Secret> secrets = new HashMap<>();
-    private final Map<String, GenericKubernetesResource> federation = new LinkedHashMap<>();
+    private MeshFederation federation;
     private final List<String> ignoredConfig = new ArrayList<>();
     private final Map<String, String> origins = new HashMap<>();
 
@@ -132,12 +120,11 @@ public final class MeshView {
 
     /** A federation resource (ServiceMeshPeer, ExportedServiceSet, ImportedServiceSet) by kind, namespace and name. */
     public GenericKubernetesResource federationResource(String kind, String namespace, String name) {
-        return federation.get(kind + "/" + namespace + "/" + name);
+        return federation.resource(kind, namespace, name);
     }
 
     public List<GenericKubernetesResource> federationResources(String kind) {
-        return federation.entrySet().stream().filter(e -> e.getKey().startsWith(kind + "/")).map(Map.Entry::getValue)
-                .toList();
+        return federation.ofKind(kind);
     }
 
     /** Istio configuration in namespaces no control plane reads: istiod never sees it. */
@@ -180,70 +167,14 @@ public final class MeshView {
     }
 
     private void readControlPlanes() {
-        for (ResourceSet.Entry e : resources.ofKind("ServiceMeshControlPlane")) {
-            if (!(e.resource() instanceof GenericKubernetesResource smcp)) {
-                continue;
-            }
-            String ns = smcp.getMetadata().getNamespace();
-            Boolean mtls = Specs.bool(smcp, "spec.security.dataPlane.mtls");
-            Boolean autoMtls = Specs.bool(smcp, "spec.security.dataPlane.automtls");
-            String policy = Specs.string(smcp, "spec.proxy.networking.trafficControl.outbound.policy");
-            Boolean ingress = Specs.bool(smcp, "spec.gateways.ingress.enabled");
-            Boolean egress = Specs.bool(smcp, "spec.gateways.egress.enabled");
-            Boolean gatewaysEnabled = Specs.bool(smcp, "spec.gateways.enabled");
-            String trustDomain = Specs.string(smcp, "spec.security.trust.domain");
-            Set<String> members = new LinkedHashSet<>();
-            for (ResourceSet.Entry roll : resources.ofKind("ServiceMeshMemberRoll")) {
-                if (roll.resource() instanceof GenericKubernetesResource smmr
-                        && ns.equals(smmr.getMetadata().getNamespace())) {
-                    for (Object m : Specs.list(Specs.path(smmr, "spec.members"))) {
-                        members.add(m.toString());
-                    }
-                }
-            }
-            for (ResourceSet.Entry member : resources.ofKind("ServiceMeshMember")) {
-                if (member.resource() instanceof GenericKubernetesResource smm) {
-                    String refNs = Specs.string(smm, "spec.controlPlaneRef.namespace");
-                    String refName = Specs.string(smm, "spec.controlPlaneRef.name");
-                    if (ns.equals(refNs) && (refName == null || refName.equals(smcp.getMetadata().getName()))) {
-                        members.add(smm.getMetadata().getNamespace());
-                    }
-                }
-            }
-            members.remove(ns);
-            Map<String, Map<String, String>> additional = new LinkedHashMap<>();
-            for (String section : new String[] {"additionalIngress", "additionalEgress"}) {
-                Map<String, Object> gws = Specs.map(Specs.path(smcp, "spec.gateways." + section));
-                for (Map.Entry<String, Object> gw : gws.entrySet()) {
-                    Map<String, Object> spec = Specs.map(gw.getValue());
-                    if (Boolean.FALSE.equals(spec.get("enabled"))) {
-                        continue;
-                    }
-                    Map<String, String> labels = new LinkedHashMap<>();
-                    labels.put("app", gw.getKey());
-                    labels.put("istio", gw.getKey());
-                    Map<String, Object> svcLabels = Specs.map(Specs.map(Specs.map(spec.get("service")).get("metadata"))
-                            .get("labels"));
-                    svcLabels.forEach((k, v) -> labels.put(k, String.valueOf(v)));
-                    labels.put("egress-studio.io/gateway-kind", section.equals("additionalIngress") ? "ingress" : "egress");
-                    additional.put(gw.getKey(), labels);
-                }
-            }
-            boolean all = !Boolean.FALSE.equals(gatewaysEnabled);
-            ControlPlane cp = new ControlPlane(smcp.getMetadata().getName(), ns,
-                    Specs.string(smcp, "spec.version") == null ? "v2.1" : Specs.string(smcp, "spec.version"),
-                    Boolean.TRUE.equals(mtls), Boolean.TRUE.equals(autoMtls),
-                    policy == null ? ControlPlane.ALLOW_ANY : policy.toUpperCase(Locale.ROOT),
-                    all && !Boolean.FALSE.equals(ingress), all && !Boolean.FALSE.equals(egress),
-                    trustDomain == null ? "cluster.local" : trustDomain, members, additional, e.origin());
+        for (ControlPlane cp : ControlPlaneReader.read(resources)) {
             controlPlanes.add(cp);
-            controlPlaneByNamespace.putIfAbsent(ns, cp);
-            for (String m : members) {
+            controlPlaneByNamespace.putIfAbsent(cp.namespace(), cp);
+            for (String m : cp.members()) {
                 controlPlaneByNamespace.putIfAbsent(m, cp);
             }
         }
     }
-
     private void readWorkloads() {
         for (HasMetadata r : resources.all()) {
             if (!(r instanceof Deployment d)) {
@@ -335,70 +266,7 @@ public final class MeshView {
     }
 
     private void readIstioConfig() {
-        for (MeshService s : kubernetesServices.values()) {
-            MeshIndex index = indexOf(s.namespace());
-            if (index != null) {
-                index.addService(s);
-            }
-        }
-        for (HasMetadata r : resources.all()) {
-            String kind = r.getKind();
-            boolean istio = r.getApiVersion() != null && (r.getApiVersion().startsWith("networking.istio.io/")
-                    || r.getApiVersion().startsWith("security.istio.io/"));
-            if (!istio) {
-                continue;
-            }
-            String ns = r.getMetadata().getNamespace();
-            MeshIndex index = ns == null ? null : indexOf(ns);
-            if (index == null) {
-                ignoredConfig.add(key(r));
-                continue;
-            }
-            switch (kind) {
-                case "ServiceEntry" -> addServiceEntry(index, r);
-                case "DestinationRule" -> {
-                    DestinationRule spec = Specs.destinationRule(r);
-                    if (spec != null && spec.getHost() != null) {
-                        index.addDestinationRule(new Rules.Dr(key(r), ns, r.getMetadata().getName(),
-                                Hosts.fqdn(spec.getHost(), ns), spec, false));
-                    }
-                }
-                case "VirtualService" -> {
-                    VirtualService spec = Specs.virtualService(r);
-                    if (spec != null) {
-                        List<String> hosts = Specs.orEmpty(spec.getHosts()).stream().map(h -> Hosts.fqdn(h, ns)).toList();
-                        List<String> gateways = Specs.orEmpty(spec.getGateways()).isEmpty() ? List.of("mesh")
-                                : spec.getGateways().stream().map(g -> gatewayRef(g, ns)).toList();
-                        index.addVirtualService(new Rules.Vs(key(r), ns, r.getMetadata().getName(), hosts, gateways, spec));
-                    }
-                }
-                case "Gateway" -> {
-                    Gateway spec = Specs.gateway(r);
-                    if (spec != null) {
-                        index.addGateway(new Rules.Gw(key(r), ns, r.getMetadata().getName(),
-                                Map.copyOf(Specs.orEmpty(spec.getSelector())), spec));
-                    }
-                }
-                case "Sidecar" -> {
-                    Sidecar spec = Specs.sidecar(r);
-                    if (spec != null) {
-                        Map<String, String> selector = spec.getWorkloadSelector() == null ? Map.of()
-                                : Specs.orEmpty(spec.getWorkloadSelector().getLabels());
-                        index.addSidecar(new Rules.Sc(key(r), ns, r.getMetadata().getName(), selector, spec));
-                    }
-                }
-                case "PeerAuthentication" -> {
-                    PeerAuthentication spec = Specs.peerAuthentication(r);
-                    if (spec != null) {
-                        Map<String, String> selector = spec.getSelector() == null ? Map.of()
-                                : Specs.orEmpty(spec.getSelector().getMatchLabels());
-                        index.addPeerAuthentication(new Rules.Pa(key(r), ns, r.getMetadata().getName(), selector, spec, false));
-                    }
-                }
-                default -> {
-                }
-            }
-        }
+        IstioConfigReader.read(this, resources, kubernetesServices.values(), ignoredConfig);
     }
 
     /** {@code name} in a VirtualService means the Gateway in the VirtualService's namespace. */
@@ -409,153 +277,24 @@ public final class MeshView {
         return gateway.contains("/") ? gateway : vsNamespace + "/" + gateway;
     }
 
-    private void addServiceEntry(MeshIndex index, HasMetadata r) {
-        ServiceEntry spec = Specs.serviceEntry(r);
-        if (spec == null) {
-            return;
-        }
-        String ns = r.getMetadata().getNamespace();
-        List<ServicePort> ports = new ArrayList<>();
-        for (io.fabric8.istio.api.api.networking.v1alpha3.ServicePort p : Specs.orEmpty(spec.getPorts())) {
-            if (p.getNumber() == null) {
-                continue;
-            }
-            ports.add(new ServicePort(p.getNumber().intValue(), p.getName(), Protocol.of(p.getProtocol()),
-                    p.getTargetPort() == null ? null : p.getTargetPort().intValue()));
-        }
-        String hint = Specs.orEmpty(r.getMetadata().getAnnotations()).get(SERVER_ANNOTATION);
-        for (String host : Specs.orEmpty(spec.getHosts())) {
-            index.addService(new MeshService(Hosts.fqdn(host, ns), ns, MeshService.Kind.SERVICE_ENTRY, ports,
-                    Specs.orEmpty(spec.getExportTo()), spec.getLocation() == null ? "MESH_EXTERNAL" : spec.getLocation().name(),
-                    spec.getResolution() == null ? "NONE" : spec.getResolution().name(), Specs.orEmpty(spec.getAddresses()),
-                    key(r), Map.of(), null, null, hint));
-        }
-    }
-
-    /**
-     * What Maistra 2.1's charts create from the SMCP in its namespace: with {@code dataPlane.mtls} a STRICT
-     * PeerAuthentication {@code default}, a DestinationRule {@code default} for {@code *.local} with ISTIO_MUTUAL and
-     * a DestinationRule {@code api-server} that disables mTLS to the API server; without it a PERMISSIVE
-     * PeerAuthentication {@code default}. Objects the set already holds under those names win.
-     */
     private void addImplied() {
         for (ControlPlane cp : controlPlanes) {
-            MeshIndex index = index(cp);
-            String ns = cp.namespace();
-            String implied = "implied by " + cp.key();
-            String paKey = "PeerAuthentication/" + ns + "/default";
-            if (resources.get("PeerAuthentication", ns, "default").isEmpty()) {
-                PeerAuthentication pa = new PeerAuthenticationBuilder().withNewMtls()
-                        .withMode(cp.mtls() ? PeerAuthenticationMutualTLSMode.STRICT : PeerAuthenticationMutualTLSMode.PERMISSIVE)
-                        .endMtls().build();
-                index.addPeerAuthentication(new Rules.Pa(paKey, ns, "default", Map.of(), pa, true));
-                origins.put(paKey, implied);
-            }
-            if (cp.mtls()) {
-                if (resources.get("DestinationRule", ns, "default").isEmpty()) {
-                    DestinationRule dr = new DestinationRuleBuilder().withHost("*.local").withNewTrafficPolicy().withNewTls()
-                            .withMode(ClientTLSSettingsTLSmode.ISTIO_MUTUAL).endTls().endTrafficPolicy().build();
-                    String key = "DestinationRule/" + ns + "/default";
-                    index.addDestinationRule(new Rules.Dr(key, ns, "default", "*.local", dr, true));
-                    origins.put(key, implied);
-                }
-                if (resources.get("DestinationRule", ns, "api-server").isEmpty()) {
-                    DestinationRule dr = new DestinationRuleBuilder().withHost("kubernetes.default.svc.cluster.local")
-                            .withNewTrafficPolicy().withNewTls().withMode(ClientTLSSettingsTLSmode.DISABLE).endTls()
-                            .endTrafficPolicy().build();
-                    String key = "DestinationRule/" + ns + "/api-server";
-                    index.addDestinationRule(new Rules.Dr(key, ns, "api-server", "kubernetes.default.svc.cluster.local", dr, true));
-                    origins.put(key, implied);
-                }
-            }
+            MaistraDefaults.add(resources, cp, index(cp), origins);
         }
     }
 
     private void readFederation() {
-        for (HasMetadata r : resources.all()) {
-            if (r instanceof GenericKubernetesResource g && g.getApiVersion() != null
-                    && g.getApiVersion().startsWith("federation.maistra.io/")) {
-                federation.put(key(g), g);
-            }
-        }
-        for (GenericKubernetesResource iss : federationResources("ImportedServiceSet")) {
-            MeshIndex index = indexOf(iss.getMetadata().getNamespace());
-            if (index == null || !index.controlPlane().namespace().equals(iss.getMetadata().getNamespace())) {
-                continue;
-            }
-            String peer = iss.getMetadata().getName();
-            for (Object ruleObject : Specs.list(Specs.path(iss, "spec.importRules"))) {
-                Map<String, Object> rule = Specs.map(ruleObject);
-                Map<String, Object> selector = Specs.map(rule.get("nameSelector"));
-                String ns = (String) selector.get("namespace");
-                String name = (String) selector.get("name");
-                if (ns == null || name == null || ns.contains("*") || name.contains("*")) {
-                    continue;
-                }
-                Map<String, Object> alias = Specs.map(selector.get("alias"));
-                String localNs = alias.get("namespace") == null ? ns : alias.get("namespace").toString();
-                String localName = alias.get("name") == null ? name : alias.get("name").toString();
-                boolean asLocal = Boolean.TRUE.equals(rule.get("importAsLocal")) || Boolean.TRUE.equals(selector.get("importAsLocal"));
-                String host = localName + "." + localNs + ".svc." + (asLocal ? "cluster.local" : peer + "-imports.local");
-                index.addService(new MeshService(host, index.rootNamespace(), MeshService.Kind.IMPORTED,
-                        exportedPorts(peer, index.controlPlane(), ns, name), List.of(), "MESH_INTERNAL", "STATIC",
-                        List.of(), key(iss), Map.of(), peer, name + "." + ns, null));
-            }
-        }
+        federation = new MeshFederation(resources, controlPlanes);
+        federation.registerImports(this);
     }
 
     /** The exporting mesh of a peer: the control plane named like the peer, or the one exporting to this mesh. */
     public ControlPlane peerControlPlane(String peer, ControlPlane importer) {
-        for (ControlPlane cp : controlPlanes) {
-            if (cp != importer && cp.name().equals(peer)) {
-                return cp;
-            }
-        }
-        for (ControlPlane cp : controlPlanes) {
-            if (cp != importer && federationResource("ExportedServiceSet", cp.namespace(), importer.name()) != null) {
-                return cp;
-            }
-        }
-        return null;
+        return federation.peerControlPlane(peer, importer);
     }
 
     /** The service an exporting mesh exports under {@code name.namespace} to {@code importer}, as a cluster host. */
     public String exportedService(ControlPlane exporter, ControlPlane importer, String ns, String name) {
-        GenericKubernetesResource ess = federationResource("ExportedServiceSet", exporter.namespace(), importer.name());
-        if (ess == null) {
-            for (GenericKubernetesResource candidate : federationResources("ExportedServiceSet")) {
-                if (candidate.getMetadata().getNamespace().equals(exporter.namespace())) {
-                    ess = candidate;
-                    break;
-                }
-            }
-        }
-        if (ess == null) {
-            return null;
-        }
-        for (Object ruleObject : Specs.list(Specs.path(ess, "spec.exportRules"))) {
-            Map<String, Object> selector = Specs.map(Specs.map(ruleObject).get("nameSelector"));
-            Map<String, Object> alias = Specs.map(selector.get("alias"));
-            String realNs = String.valueOf(selector.get("namespace"));
-            String realName = String.valueOf(selector.get("name"));
-            String asNs = alias.get("namespace") == null ? realNs : alias.get("namespace").toString();
-            String asName = alias.get("name") == null ? realName : alias.get("name").toString();
-            if (asNs.equals(ns) && asName.equals(name)) {
-                return realName + "." + realNs + Hosts.CLUSTER_SUFFIX;
-            }
-        }
-        return null;
-    }
-
-    private List<ServicePort> exportedPorts(String peer, ControlPlane importer, String ns, String name) {
-        ControlPlane exporter = peerControlPlane(peer, importer);
-        if (exporter != null) {
-            String host = exportedService(exporter, importer, ns, name);
-            MeshService svc = host == null ? null : kubernetesService(host);
-            if (svc != null) {
-                return svc.ports();
-            }
-        }
-        return List.of();
+        return federation.exportedService(exporter, importer, ns, name);
     }
 }

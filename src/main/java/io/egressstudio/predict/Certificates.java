@@ -1,6 +1,7 @@
 package io.egressstudio.predict;
 
 import io.egressstudio.mesh.Hosts;
+import io.egressstudio.mesh.MeshView;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,18 @@ final class Certificates {
             }
         }
         return null;
+    }
+
+    /**
+     * The CA bundle of a credential: the first of {@code keys} in its own Secret, else in the companion Secret
+     * {@code <credential>-cacert}, which is where Istio also looks for it.
+     */
+    static String caBundle(MeshView view, String namespace, String credential, Secret secret, String... keys) {
+        String ca = value(secret, keys);
+        if (ca == null) {
+            ca = value(view.secret(namespace, credential + "-cacert"), keys);
+        }
+        return ca;
     }
 
     static boolean hasData(Secret secret) {

@@ -13,11 +13,11 @@ import org.bouncycastle.cert.jcajce.JcaX509v1CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** What the seed's 'openssl x509 -req' (no -extfile, -set_serial 1) produced: X.509 v1 leaves, no extensions. */
-final class LegacyCertificates {
+public final class LegacyCertificates {
     private LegacyCertificates() {
     }
 
-    static X509Certificate v1(CertificateAuthority ca, String commonName, BigInteger serial) throws Exception {
+    public static X509Certificate v1(CertificateAuthority ca, String commonName, BigInteger serial) throws Exception {
         KeyPair keys = Keys.generate(KeyType.EC_P256);
         Instant now = Instant.now();
         var builder = new JcaX509v1CertificateBuilder(

@@ -1,0 +1,90 @@
+package io.egressstudio.gui.analysis;
+
+import io.egressstudio.analyze.Analyzers;
+import io.egressstudio.analyze.Finding;
+import io.egressstudio.mesh.MeshView;
+import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.model.Element;
+import io.egressstudio.model.ExternalService;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.Mesh;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.predict.Hop;
+import io.egressstudio.predict.Prediction;
+import io.egressstudio.predict.ScenarioRequests;
+import io.egressstudio.predict.TrafficPredictor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The real engine: the mesh view of the generated resources, the traffic predictor for each link's request
+ * ({@link ScenarioRequests#forLink}), and every analyzer. Findings are placed on the element their resource was
+ * generated from, with the inspector field that changes it where there is one.
+ */
+public final class ScenarioPredictionEngine implements PredictionEngine {
+    @Override
+    public Optional<Result> run(Scenario scenario, ResourceSet resources) {
+        MeshView view = MeshView.of(resources);
+        TrafficPredictor predictor = new TrafficPredictor(view);
+        Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
+        for (Link link : scenario.links()) {
+            Prediction p = predictor.predict(ScenarioRequests.forLink(scenario, link));
+            List<LinkPrediction.HopView> hops = new ArrayList<>();
+            for (Hop h : p.hops()) {
+                hops.add(new LinkPrediction.HopView(h.from(), h.to(), h.encryption().name()));
+            }
+            predictions.put(link.id(), new LinkPrediction(link.id(), p.outcome(), hops, p.explanation(), p.resources()));
+        }
+        Map<String, String> origins = new HashMap<>();
+        for (ResourceSet.Entry e : resources.entries()) {
+            origins.put(e.key().toString(), e.origin());
+        }
+        List<DesignFinding> findings = new ArrayList<>();
+        for (Finding f : Analyzers.analyze(view)) {
+            String origin = origins.get(f.resource());
+            Element element = origin == null ? null : scenario.element(origin).orElse(null);
+            findings.add(new DesignFinding(f.code(), f.severity().name(), f.message(), f.fix(), f.resource(), f.field(),
+                    element == null ? null : element.id(), fieldFor(element, f.resource(), f.field())));
+        }
+        return Optional.of(new Result(predictions, findings));
+    }
+
+    /** The inspector field behind a resource field, where the mapping is plain; null otherwise. */
+    static String fieldFor(Element element, String resource, String field) {
+        if (element == null || field == null) {
+            return null;
+        }
+        String kind = resource.substring(0, resource.indexOf('/'));
+        if (element instanceof Link link && kind.equals("DestinationRule")) {
+            String prefix = link.via() != null && link.egressTls() != null ? "egressTls" : "sidecarTls";
+            int tls = field.lastIndexOf("tls.");
+            if (tls < 0) {
+                return prefix + ".mode";
+            }
+            String rest = field.substring(tls + 4);
+            return prefix + "." + switch (rest) {
+                case "caCertificates" -> "caCertificate";
+                default -> rest.replaceAll("\\[.*", "");
+            };
+        }
+        if (element instanceof ExternalService && kind.equals("ServiceEntry") && field.startsWith("spec.")) {
+            return field.substring(5).replaceAll("[\\[.].*", "");
+        }
+        if (element instanceof Mesh) {
+            if (field.contains("outboundTrafficPolicy")) {
+                return "outboundPolicy";
+            }
+            if (field.contains("mtls")) {
+                return "mtls";
+            }
+            if (field.contains("automtls")) {
+                return "autoMtls";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,665 @@
+package io.egressstudio.gui.canvas;
+
+import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.gui.canvas.Diagram.Box;
+import io.egressstudio.gui.canvas.Diagram.Hop;
+import io.egressstudio.gui.canvas.Diagram.Rect;
+import io.egressstudio.gui.canvas.Diagram.Route;
+import io.egressstudio.gui.theme.Styles;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.CacheHint;
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.transform.Scale;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Draws the {@link Diagram} as scene-graph shapes, kept in step incrementally (a glyph per element id, reused), and
+ * turns mouse gestures into calls on {@link CanvasViewModel}: press on a node selects it (shift adds), dragging moves
+ * the selection, dragging from a workload's handle connects it, dragging empty canvas pans (shift: rubber band), the
+ * wheel pans and ctrl+wheel zooms. Ids: {@code node-ID}, {@code link-ID}, {@code connect-ID}, {@code ns-MESH-NS}.
+ *
+ * <p>Large diagrams stay fluid: panning only moves one transformed group; a glyph is touched only when its part of
+ * the diagram (or its prediction) changed; glyphs far outside the viewport are hidden (culled, with a margin so most
+ * pan frames change nothing but the translation) and the shown region is clipped and cached as one bitmap, so a pan
+ * frame is a blit; below {@link #DETAIL_ZOOM} the unreadable texts and icons are not drawn.
+ */
+public final class CanvasView {
+    private final CanvasViewModel vm;
+    private final Pane root = new Pane();
+    private final Group world = new Group();
+    private final Group meshLayer = new Group();
+    private final Group nsLayer = new Group();
+    private final Group linkLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group overlay = new Group();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final Map<String, BoxGlyph> boxes = new HashMap<>();
+    private final Map<String, LinkGlyph> links = new HashMap<>();
+    /** Below this zoom texts, icons and locks are too small to read and are not drawn. */
+    static final double DETAIL_ZOOM = 0.45;
+    private final Rectangle cullClip = new Rectangle();
+    private Rect culled;
+    private boolean details = true;
+    private Set<String> selectedShown = Set.of();
+
+    private enum Gesture { NONE, MOVE, CONNECT, PAN, BAND }
+
+    private Gesture gesture = Gesture.NONE;
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private String connectFrom;
+    private final Line connectLine = new Line();
+    private final Rectangle band = new Rectangle();
+
+    public CanvasView(CanvasViewModel vm) {
+        this.vm = vm;
+        root.setId("canvas");
+        root.getStyleClass().add("canvas");
+        root.setFocusTraversable(true);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(root.widthProperty());
+        clip.heightProperty().bind(root.heightProperty());
+        root.setClip(clip);
+        world.getTransforms().add(scale);
+        world.translateXProperty().bind(vm.panXProperty());
+        world.translateYProperty().bind(vm.panYProperty());
+        scale.xProperty().bind(vm.zoomProperty());
+        scale.yProperty().bind(vm.zoomProperty());
+        world.getChildren().addAll(meshLayer, nsLayer, linkLayer, nodeLayer, overlay);
+        root.getChildren().add(world);
+        connectLine.getStyleClass().add("connect-line");
+        connectLine.setMouseTransparent(true);
+        band.getStyleClass().add("rubber-band");
+        band.setMouseTransparent(true);
+
+        vm.diagramProperty().addListener((o, a, b) -> render(b));
+        vm.main().analysisProperty().addListener((o, a, b) -> applyPredictions());
+        vm.main().selection().ids().addListener((ListChangeListener<String>) c -> applySelection());
+        root.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        root.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        root.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        root.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        vm.panXProperty().addListener((o, a, b) -> cull(false));
+        vm.panYProperty().addListener((o, a, b) -> cull(false));
+        vm.zoomProperty().addListener((o, a, b) -> {
+            applyDetails();
+            cull(false);
+        });
+        root.widthProperty().addListener((o, a, b) -> cull(false));
+        root.heightProperty().addListener((o, a, b) -> cull(false));
+        render(vm.diagram());
+    }
+
+    public Pane root() {
+        return root;
+    }
+
+    /** Scene coordinates to world coordinates (for palette drops). */
+    public Point2D sceneToWorld(double sceneX, double sceneY) {
+        Point2D local = root.sceneToLocal(sceneX, sceneY);
+        return new Point2D(vm.worldX(local.getX()), vm.worldY(local.getY()));
+    }
+
+    public boolean containsScene(double sceneX, double sceneY) {
+        Point2D local = root.sceneToLocal(sceneX, sceneY);
+        return local != null && root.contains(local);
+    }
+
+    public void fit() {
+        vm.fit(root.getWidth(), root.getHeight());
+    }
+
+    // ---- rendering ---------------------------------------------------------------------------------------------
+
+    private void render(Diagram d) {
+        Set<String> seen = new HashSet<>();
+        sync(d.meshes(), meshLayer, seen);
+        sync(d.namespaces(), nsLayer, seen);
+        sync(d.nodes(), nodeLayer, seen);
+        boxes.keySet().removeIf(id -> {
+            if (!seen.contains(id)) {
+                BoxGlyph g = boxes.get(id);
+                g.layer.getChildren().remove(g);
+                return true;
+            }
+            return false;
+        });
+        Set<String> seenLinks = new HashSet<>();
+        for (Route r : d.links()) {
+            seenLinks.add(r.id());
+            LinkGlyph g = links.get(r.id());
+            if (g == null) {
+                g = new LinkGlyph(r.id(), details);
+                links.put(r.id(), g);
+                if (culled == null) {
+                    linkLayer.getChildren().add(g);
+                }
+            }
+            g.update(r);
+        }
+        links.keySet().removeIf(id -> {
+            if (!seenLinks.contains(id)) {
+                linkLayer.getChildren().remove(links.get(id));
+                return true;
+            }
+            return false;
+        });
+        applyPredictions();
+        applySelection();
+        cull(true);
+    }
+
+    // ---- culling and level of detail ---------------------------------------------------------------------------
+
+    /**
+     * Shows the glyphs that touch the viewport grown by half its size on every side, hides the others and clips the
+     * world to that region (so its cached bitmap stays about four viewports). Recomputed only when the viewport leaves
+     * the region, the zoom makes it much larger than needed, or the diagram changed ({@code force}).
+     */
+    private void cull(boolean force) {
+        double w = root.getWidth();
+        double h = root.getHeight();
+        double z = vm.zoomProperty().get();
+        if (w <= 0 || h <= 0 || z <= 0) {
+            return;
+        }
+        Rect view = new Rect(-vm.panXProperty().get() / z, -vm.panYProperty().get() / z, w / z, h / z);
+        if (!force && culled != null && inside(view, culled) && culled.w() <= 2.5 * view.w()) {
+            return;
+        }
+        culled = view.grow(view.w() / 2, view.h() / 2, view.w() / 2, view.h() / 2);
+        cullClip.setX(culled.x());
+        cullClip.setY(culled.y());
+        cullClip.setWidth(culled.w());
+        cullClip.setHeight(culled.h());
+        if (world.getClip() == null) {
+            world.setClip(cullClip);
+            world.setCacheHint(CacheHint.DEFAULT);
+            world.setCache(true);
+        }
+        Map<Group, Set<Node>> attach = new HashMap<>();
+        Map<Group, Set<Node>> detach = new HashMap<>();
+        for (BoxGlyph g : boxes.values()) {
+            place(g, g.layer, g.bounds != null && g.bounds.intersects(culled), attach, detach);
+        }
+        for (LinkGlyph g : links.values()) {
+            place(g, linkLayer, g.bounds != null && g.bounds.intersects(culled), attach, detach);
+        }
+        // in batches: one change per layer
+        detach.forEach((layer, nodes) -> layer.getChildren().removeAll(nodes));
+        attach.forEach((layer, nodes) -> layer.getChildren().addAll(nodes));
+    }
+
+    /**
+     * Culled glyphs leave the scene graph rather than turning invisible: each pulse walks every node in the scene
+     * (bounds), and thousands of hidden glyphs would cost milliseconds per frame.
+     */
+    private static void place(Node glyph, Group layer, boolean shown, Map<Group, Set<Node>> attach,
+                              Map<Group, Set<Node>> detach) {
+        boolean attached = glyph.getParent() == layer;
+        if (shown && !attached) {
+            attach.computeIfAbsent(layer, k -> new java.util.LinkedHashSet<>()).add(glyph);
+        } else if (!shown && attached) {
+            detach.computeIfAbsent(layer, k -> new HashSet<>()).add(glyph);
+        }
+    }
+
+    private static boolean inside(Rect inner, Rect outer) {
+        return inner.x() >= outer.x() && inner.y() >= outer.y() && inner.maxX() <= outer.maxX()
+                && inner.maxY() <= outer.maxY();
+    }
+
+    private void applyDetails() {
+        boolean next = vm.zoomProperty().get() >= DETAIL_ZOOM;
+        if (next != details) {
+            details = next;
+            boxes.values().forEach(g -> g.details(details));
+            links.values().forEach(g -> g.details(details));
+        }
+    }
+
+    private void sync(List<Box> list, Group layer, Set<String> seen) {
+        for (Box b : list) {
+            seen.add(b.id());
+            BoxGlyph g = boxes.get(b.id());
+            if (g != null && g.kind != b.kind()) {
+                layer.getChildren().remove(g);
+                g = null;
+            }
+            if (g == null) {
+                g = new BoxGlyph(b, details);
+                g.layer = layer;
+                boxes.put(b.id(), g);
+                if (culled == null) {
+                    layer.getChildren().add(g);
+                }
+            }
+            g.update(b);
+        }
+    }
+
+    /**
+     * Colours the links by the current analysis. While the analysis of an edit is still running, links keep their
+     * last prediction (only new links show "no prediction"): flipping thousands of links to unknown and back would
+     * rebuild their shapes and re-apply their CSS twice per edit.
+     */
+    private void applyPredictions() {
+        DesignAnalysis a = vm.main().analysis();
+        boolean current = a != null && a.scenario() == vm.main().shown();
+        for (LinkGlyph g : links.values()) {
+            if (current || !g.predicted) {
+                g.predict(vm.prediction(g.linkId));
+            }
+        }
+    }
+
+    /** Marks the selected glyphs; only those whose state changed are touched (each change re-applies CSS). */
+    private void applySelection() {
+        Set<String> selected = new HashSet<>(vm.main().selection().ids());
+        Set<String> touched = new HashSet<>(selectedShown);
+        touched.addAll(selected);
+        for (String id : touched) {
+            Node g = boxes.containsKey(id) ? boxes.get(id) : links.get(id);
+            if (g != null) {
+                setClass(g, Styles.SELECTED, selected.contains(id));
+            }
+        }
+        selectedShown = selected;
+    }
+
+    private static void setClass(Node node, String styleClass, boolean on) {
+        boolean has = node.getStyleClass().contains(styleClass);
+        if (on && !has) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on && has) {
+            node.getStyleClass().remove(styleClass);
+        }
+    }
+
+    /** A mesh, namespace or node box. */
+    private static final class BoxGlyph extends Pane {
+        final NodeKind kind;
+        final Text title = new Text();
+        final Text subtitle = new Text();
+        final FontIcon icon;
+        Region sidecar;
+        Circle handle;
+        Box shown;
+        Rect bounds;
+        Group layer;
+
+        BoxGlyph(Box b, boolean details) {
+            this.kind = b.kind();
+            setId(b.kind() == NodeKind.NAMESPACE ? b.id().replace(':', '-') : "node-" + b.id());
+            title.getStyleClass().add("glyph-title");
+            subtitle.getStyleClass().add("glyph-subtitle");
+            title.setMouseTransparent(true);
+            subtitle.setMouseTransparent(true);
+            switch (kind) {
+                case MESH -> getStyleClass().add("mesh-box");
+                case NAMESPACE -> getStyleClass().add("ns-box");
+                default -> getStyleClass().addAll("node-box", kind.slug());
+            }
+            icon = new FontIcon(switch (kind) {
+                case MESH -> Feather.LAYERS;
+                case NAMESPACE -> Feather.FOLDER;
+                case WORKLOAD -> Feather.BOX;
+                case EGRESS_GATEWAY -> Feather.LOG_OUT;
+                case EXTERNAL_SERVICE -> Feather.GLOBE;
+                case MESH_INGRESS -> Feather.LOG_IN;
+            });
+            icon.getStyleClass().add("glyph-icon");
+            icon.setMouseTransparent(true);
+            icon.relocate(8, 6);
+            title.setX(28);
+            title.setY(kind == NodeKind.NAMESPACE ? 15 : 18);
+            subtitle.setX(kind == NodeKind.NAMESPACE ? 28 : 10);
+            subtitle.setY(kind == NodeKind.NAMESPACE ? 15 : 36);
+            getChildren().addAll(icon, title, subtitle);
+            if (kind == NodeKind.WORKLOAD) {
+                handle = new Circle(7);
+                handle.getStyleClass().add("connect-handle");
+                handle.setId("connect-" + b.id());
+                getChildren().add(handle);
+            }
+            details(details);
+        }
+
+        void details(boolean on) {
+            icon.setVisible(on);
+            title.setVisible(on);
+            subtitle.setVisible(on);
+        }
+
+        void update(Box b) {
+            if (b.equals(shown)) {
+                return;
+            }
+            shown = b;
+            Rect r = b.rect();
+            bounds = r.grow(2, 2, 10, 2);
+            relocate(r.x(), r.y());
+            setPrefSize(r.w(), r.h());
+            resize(r.w(), r.h());
+            title.setText(b.title());
+            subtitle.setText(b.subtitle());
+            if (kind != NodeKind.MESH && kind != NodeKind.NAMESPACE) {
+                fitText(title, r.w() - 36 - (b.sidecar() ? DiagramLayout.SIDECAR_W : 0));
+                fitText(subtitle, r.w() - 16 - (b.sidecar() ? DiagramLayout.SIDECAR_W : 0));
+            }
+            if (kind == NodeKind.NAMESPACE) {
+                subtitle.setX(28 + title.getLayoutBounds().getWidth() + 8);
+                setClass(this, "outside", b.owner() == null);
+            }
+            if (kind == NodeKind.WORKLOAD) {
+                if (b.sidecar() && sidecar == null) {
+                    sidecar = new Region();
+                    sidecar.getStyleClass().add("sidecar");
+                    sidecar.setMouseTransparent(true);
+                    sidecar.setManaged(false);
+                    getChildren().add(getChildren().size() - 1, sidecar);
+                } else if (!b.sidecar() && sidecar != null) {
+                    getChildren().remove(sidecar);
+                    sidecar = null;
+                }
+                if (sidecar != null) {
+                    sidecar.resizeRelocate(r.w() - DiagramLayout.SIDECAR_W, 1, DiagramLayout.SIDECAR_W - 1, r.h() - 2);
+                }
+                handle.setCenterX(r.w());
+                handle.setCenterY(r.h() / 2);
+            }
+        }
+    }
+
+    /** Shortens a text with an ellipsis until it fits the width (the longest prefix that fits, by bisection). */
+    private static void fitText(Text text, double width) {
+        String full = text.getText();
+        if (full == null || text.getLayoutBounds().getWidth() <= width) {
+            return;
+        }
+        int lo = 4;
+        int hi = full.length() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            text.setText(full.substring(0, mid) + "…");
+            if (text.getLayoutBounds().getWidth() <= width) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        text.setText(full.substring(0, Math.min(lo, full.length())) + "…");
+    }
+
+    /** A link: one line per hop, coloured by the predicted outcome, each hop labelled with its TLS (and a lock). */
+    private static final class LinkGlyph extends Group {
+        final String linkId;
+        final Tooltip tooltip = new Tooltip();
+        List<Hop> hops = List.of();
+        String outcomeClass = Styles.OUTCOME_UNKNOWN;
+        LinkPrediction prediction;
+        Object drawn;
+        Route route;
+        Rect bounds;
+        boolean details;
+        boolean predicted;
+        final List<Node> detailNodes = new java.util.ArrayList<>();
+
+        LinkGlyph(String id, boolean details) {
+            this.linkId = id;
+            this.details = details;
+            setId("link-" + id);
+            getStyleClass().addAll("link", outcomeClass);
+            Tooltip.install(this, tooltip);
+            tooltip.setText("No prediction yet");
+        }
+
+        void update(Route r) {
+            if (r.equals(route)) {
+                return;
+            }
+            route = r;
+            hops = r.hops();
+            Rect b = null;
+            for (Hop h : hops) {
+                double x0 = Math.min(h.from().x(), h.to().x());
+                double y0 = Math.min(h.from().y(), h.to().y());
+                b = new Rect(x0, y0, Math.abs(h.to().x() - h.from().x()), Math.abs(h.to().y() - h.from().y())).union(b);
+            }
+            // labels sit beside the hop's middle
+            bounds = b == null ? null : b.grow(120, 30, 120, 30);
+            redraw();
+        }
+
+        void details(boolean on) {
+            details = on;
+            detailNodes.forEach(n -> n.setVisible(on));
+        }
+
+        void predict(LinkPrediction p) {
+            if (predicted && Objects.equals(p, prediction)) {
+                return;
+            }
+            predicted = true;
+            String next = Styles.outcome(p == null ? null : p.outcome());
+            if (!next.equals(outcomeClass)) {
+                getStyleClass().remove(outcomeClass);
+                getStyleClass().add(next);
+                outcomeClass = next;
+            }
+            tooltip.setText(p == null ? "No prediction" : p.outcome() + "\n" + p.explanationText());
+            prediction = p;
+            redraw();
+        }
+
+        /** Rebuilds the shapes only when what they show changed (thousands of links, one analysis each edit). */
+        private void redraw() {
+            Object key = List.of(hops, prediction == null ? List.of() : prediction.hops());
+            if (!key.equals(drawn)) {
+                drawn = key;
+                draw(prediction);
+            }
+        }
+
+        private void draw(LinkPrediction p) {
+            getChildren().clear();
+            detailNodes.clear();
+            // predicted proxy hops replace the designed ones when they line up (the first designed hop may be app → sidecar)
+            int offset = hops.size() > 0 && hops.get(0).from().x() > hops.get(0).to().x() - 20 ? 1 : 0;
+            for (int i = 0; i < hops.size(); i++) {
+                Hop h = hops.get(i);
+                String label = h.label();
+                boolean encrypted = h.encrypted();
+                if (p != null && i >= offset && i - offset < p.hops().size() && p.hops().size() == hops.size() - offset) {
+                    LinkPrediction.HopView predicted = p.hops().get(i - offset);
+                    label = predicted.encryption();
+                    encrypted = predicted.encrypted();
+                }
+                Line line = new Line(h.from().x(), h.from().y(), h.to().x(), h.to().y());
+                line.getStyleClass().addAll("hop", encrypted ? Styles.ENCRYPTED : "plain");
+                getChildren().add(line);
+                double mx = (h.from().x() + h.to().x()) / 2;
+                double my = (h.from().y() + h.to().y()) / 2;
+                boolean inside = i < offset;
+                Text text = new Text(label);
+                text.getStyleClass().add("hop-label");
+                text.setX(inside ? h.from().x() - 4 : mx + (encrypted ? 8 : -text.getLayoutBounds().getWidth() / 2));
+                text.setY(inside ? h.from().y() - 8 : my - 6);
+                if (!inside) {
+                    getChildren().add(text);
+                    detailNodes.add(text);
+                    if (encrypted) {
+                        FontIcon lock = new FontIcon(Feather.LOCK);
+                        lock.getStyleClass().add("hop-lock");
+                        lock.setX(mx - 6);
+                        lock.setY(my - 4);
+                        getChildren().add(lock);
+                        detailNodes.add(lock);
+                    }
+                }
+            }
+            if (!hops.isEmpty()) {
+                Hop last = hops.get(hops.size() - 1);
+                double ex = last.to().x();
+                double ey = last.to().y();
+                double angle = Math.atan2(ey - last.from().y(), ex - last.from().x());
+                Polygon arrow = new Polygon(ex, ey,
+                        ex - 10 * Math.cos(angle - 0.4), ey - 10 * Math.sin(angle - 0.4),
+                        ex - 10 * Math.cos(angle + 0.4), ey - 10 * Math.sin(angle + 0.4));
+                arrow.getStyleClass().add("arrow");
+                getChildren().add(arrow);
+            }
+            detailNodes.forEach(n -> n.setVisible(details));
+        }
+    }
+
+    // ---- gestures ----------------------------------------------------------------------------------------------
+
+    private static String idOf(Node node, String prefix) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getId() != null && n.getId().startsWith(prefix)) {
+                return n.getId().substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
+    private void pressed(MouseEvent e) {
+        root.requestFocus();
+        pressX = lastX = e.getX();
+        pressY = lastY = e.getY();
+        gesture = Gesture.NONE;
+        if (e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE) {
+            gesture = Gesture.PAN;
+            return;
+        }
+        Node picked = e.getPickResult().getIntersectedNode();
+        String handle = idOf(picked, "connect-");
+        if (handle != null && vm.canConnectFrom(handle) && !vm.main().readOnlyProperty().get()) {
+            gesture = Gesture.CONNECT;
+            connectFrom = handle;
+            double wx = vm.worldX(e.getX());
+            double wy = vm.worldY(e.getY());
+            connectLine.setStartX(wx);
+            connectLine.setStartY(wy);
+            connectLine.setEndX(wx);
+            connectLine.setEndY(wy);
+            overlay.getChildren().setAll(connectLine);
+            e.consume();
+            return;
+        }
+        String link = idOf(picked, "link-");
+        if (link != null) {
+            select(link, e.isShiftDown() || e.isShortcutDown());
+            return;
+        }
+        Box box = DiagramLayout.hit(vm.diagram(), vm.worldX(e.getX()), vm.worldY(e.getY()));
+        String id = box == null ? null : box.kind() == NodeKind.NAMESPACE ? box.owner() : box.id();
+        if (id != null) {
+            if (e.isShiftDown() || e.isShortcutDown()) {
+                vm.main().selection().toggle(id);
+            } else if (!vm.main().selection().contains(id)) {
+                vm.main().selection().select(id);
+            }
+            gesture = vm.main().readOnlyProperty().get() ? Gesture.NONE : Gesture.MOVE;
+        } else {
+            gesture = e.isShiftDown() ? Gesture.BAND : Gesture.PAN;
+            if (gesture == Gesture.BAND) {
+                band.setX(vm.worldX(e.getX()));
+                band.setY(vm.worldY(e.getY()));
+                band.setWidth(0);
+                band.setHeight(0);
+                overlay.getChildren().setAll(band);
+            }
+        }
+    }
+
+    private void select(String id, boolean toggle) {
+        if (toggle) {
+            vm.main().selection().toggle(id);
+        } else {
+            vm.main().selection().select(id);
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        double z = vm.zoomProperty().get();
+        switch (gesture) {
+            case MOVE -> vm.previewMove((e.getX() - pressX) / z, (e.getY() - pressY) / z);
+            case CONNECT -> {
+                connectLine.setEndX(vm.worldX(e.getX()));
+                connectLine.setEndY(vm.worldY(e.getY()));
+            }
+            case PAN -> vm.panBy(e.getX() - lastX, e.getY() - lastY);
+            case BAND -> {
+                double x0 = vm.worldX(Math.min(pressX, e.getX()));
+                double y0 = vm.worldY(Math.min(pressY, e.getY()));
+                band.setX(x0);
+                band.setY(y0);
+                band.setWidth(Math.abs(e.getX() - pressX) / z);
+                band.setHeight(Math.abs(e.getY() - pressY) / z);
+            }
+            default -> {
+            }
+        }
+        lastX = e.getX();
+        lastY = e.getY();
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        double z = vm.zoomProperty().get();
+        boolean moved = Math.abs(e.getX() - pressX) > 2 || Math.abs(e.getY() - pressY) > 2;
+        switch (gesture) {
+            case MOVE -> vm.commitMove((e.getX() - pressX) / z, (e.getY() - pressY) / z);
+            case CONNECT -> {
+                overlay.getChildren().clear();
+                vm.connect(connectFrom, vm.worldX(e.getX()), vm.worldY(e.getY()));
+            }
+            case PAN -> {
+                if (!moved && e.getButton() == MouseButton.PRIMARY) {
+                    vm.main().selection().clear();
+                }
+            }
+            case BAND -> {
+                overlay.getChildren().clear();
+                vm.selectIn(new Rect(band.getX(), band.getY(), band.getWidth(), band.getHeight()), e.isShortcutDown());
+            }
+            default -> {
+            }
+        }
+        gesture = Gesture.NONE;
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.isShortcutDown() || e.isControlDown()) {
+            vm.zoomBy(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
+        } else {
+            vm.panBy(e.getDeltaX(), e.getDeltaY());
+        }
+        e.consume();
+    }
+}

@@ -1,0 +1,378 @@
+package io.egressstudio.gui.canvas;
+
+import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.gui.canvas.Diagram.Box;
+import io.egressstudio.gui.canvas.Diagram.Rect;
+import io.egressstudio.gui.document.Edit;
+import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.model.EgressGateway;
+import io.egressstudio.model.Element;
+import io.egressstudio.model.Mesh;
+import io.egressstudio.model.Position;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.model.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * The canvas's state and gestures in world coordinates: the diagram of the shown scenario, zoom and pan, and what a
+ * drop, a connection, a drag, delete, copy and paste do to the document. The view converts mouse positions to world
+ * coordinates and calls these; it never edits the scenario itself.
+ */
+public final class CanvasViewModel {
+    public static final double MIN_ZOOM = 0.1;
+    public static final double MAX_ZOOM = 4;
+    private static final double GRID = 10;
+
+    private final MainViewModel main;
+    private final ReadOnlyObjectWrapper<Diagram> diagram = new ReadOnlyObjectWrapper<>(this, "diagram");
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
+    private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
+    private Map<String, Position> dragOverrides = Map.of();
+    private ScenarioEdits.Fragment clipboard;
+    private int pasteCount;
+
+    public CanvasViewModel(MainViewModel main) {
+        this.main = main;
+        main.shownProperty().addListener((o, a, b) -> relayout());
+        relayout();
+    }
+
+    private void relayout() {
+        diagram.set(DiagramLayout.of(main.shown(), dragOverrides));
+    }
+
+    public ReadOnlyObjectProperty<Diagram> diagramProperty() {
+        return diagram.getReadOnlyProperty();
+    }
+
+    public Diagram diagram() {
+        return diagram.get();
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public DoubleProperty panXProperty() {
+        return panX;
+    }
+
+    public DoubleProperty panYProperty() {
+        return panY;
+    }
+
+    public MainViewModel main() {
+        return main;
+    }
+
+    /** Screen (canvas-local) to world. */
+    public double worldX(double screenX) {
+        return (screenX - panX.get()) / zoom.get();
+    }
+
+    public double worldY(double screenY) {
+        return (screenY - panY.get()) / zoom.get();
+    }
+
+    /** The predicted outcome of a link, or null when there is no prediction (yet, or no predictor). */
+    public LinkPrediction prediction(String linkId) {
+        DesignAnalysis a = main.analysis();
+        return a == null || a.scenario() != main.shown() ? null : a.prediction(linkId);
+    }
+
+    // ---- palette and connections -------------------------------------------------------------------------------
+
+    /** Places a new element of {@code kind} with its top-left near the world point. Returns the new id, or null. */
+    public String place(NodeKind kind, double x, double y) {
+        Scenario s = main.shown();
+        Box target = DiagramLayout.hit(diagram(), x, y);
+        String meshId = meshAt(target);
+        Position at = snap(x - width(kind) / 2, y - 16);
+        String[] created = new String[1];
+        Edit edit;
+        switch (kind) {
+            case MESH -> {
+                Mesh mesh = NewElements.mesh(s);
+                created[0] = mesh.id();
+                edit = Edit.of("Add mesh " + mesh.id(), sc -> ScenarioEdits.add(sc, mesh, at));
+            }
+            case NAMESPACE -> {
+                if (meshId == null) {
+                    main.statusProperty().set("Drop a namespace on a mesh: it joins that mesh's member roll.");
+                    return null;
+                }
+                String ns = NewElements.namespace(s);
+                Workload w = NewElements.workload(s, ns);
+                created[0] = w.id();
+                edit = Edit.of("Add namespace " + ns + " to " + meshId,
+                        sc -> ScenarioEdits.add(ScenarioEdits.addMember(sc, meshId, ns), w, at));
+            }
+            case WORKLOAD -> {
+                String ns = namespaceFor(s, target, meshId);
+                Workload w = NewElements.workload(s, ns);
+                created[0] = w.id();
+                edit = Edit.of("Add workload " + w.id(), sc -> {
+                    Scenario next = meshId != null ? ScenarioEdits.addMember(sc, meshId, ns) : sc;
+                    return ScenarioEdits.add(next, w, at);
+                });
+            }
+            case EGRESS_GATEWAY -> {
+                if (meshId == null) {
+                    main.statusProperty().set("Drop an egress gateway on the mesh it belongs to.");
+                    return null;
+                }
+                EgressGateway g = NewElements.egressGateway(s, meshId);
+                created[0] = g.id();
+                edit = Edit.of("Add egress gateway " + g.id(), sc -> ScenarioEdits.add(sc, g, at));
+            }
+            default -> {
+                Element e = NewElements.byKind(kind, s);
+                if (e == null) {
+                    main.statusProperty().set("Add the other mesh first: its ingress belongs to a mesh.");
+                    return null;
+                }
+                created[0] = e.id();
+                edit = Edit.of("Add " + kind.label().toLowerCase(java.util.Locale.ROOT) + " " + e.id(),
+                        sc -> ScenarioEdits.add(sc, e, at));
+            }
+        }
+        if (main.edit(edit)) {
+            main.selection().select(created[0]);
+            return created[0];
+        }
+        return null;
+    }
+
+    private static double width(NodeKind kind) {
+        return switch (kind) {
+            case WORKLOAD, NAMESPACE -> DiagramLayout.WORKLOAD_W;
+            case EGRESS_GATEWAY -> DiagramLayout.GATEWAY_W;
+            case MESH -> 60;
+            default -> DiagramLayout.SERVICE_W;
+        };
+    }
+
+    private static String meshAt(Box target) {
+        if (target == null) {
+            return null;
+        }
+        return switch (target.kind()) {
+            case MESH -> target.id();
+            case NAMESPACE, WORKLOAD, EGRESS_GATEWAY -> target.owner();
+            default -> null;
+        };
+    }
+
+    private static String namespaceFor(Scenario s, Box target, String meshId) {
+        if (target != null && (target.kind() == NodeKind.NAMESPACE || target.kind() == NodeKind.WORKLOAD)) {
+            return target.namespace();
+        }
+        if (meshId != null) {
+            Mesh m = s.mesh(meshId).orElseThrow();
+            return m.members().isEmpty() ? NewElements.namespace(s) : m.members().get(0);
+        }
+        return "default";
+    }
+
+    /** Whether a drag from this element may start a connection. */
+    public boolean canConnectFrom(String id) {
+        return main.shown().workload(id).isPresent();
+    }
+
+    /** Connects a workload to the destination at a world point. Returns the new link id, or null. */
+    public String connect(String fromId, double x, double y) {
+        Box target = DiagramLayout.hit(diagram(), x, y);
+        if (target == null || !(target.kind() == NodeKind.EXTERNAL_SERVICE || target.kind() == NodeKind.MESH_INGRESS)) {
+            main.statusProperty().set("Connect a workload to an external service or another mesh's ingress.");
+            return null;
+        }
+        return connect(fromId, target.id());
+    }
+
+    public String connect(String fromId, String toId) {
+        var link = NewElements.link(main.shown(), fromId, toId);
+        if (main.edit(Edit.of("Connect " + fromId + " to " + toId, sc -> ScenarioEdits.add(sc, link, null)))) {
+            main.selection().select(link.id());
+            return link.id();
+        }
+        return null;
+    }
+
+    // ---- moving ------------------------------------------------------------------------------------------------
+
+    /** The elements a drag of the selection moves: selected nodes, and everything inside a selected mesh. */
+    public Set<String> movedBy(List<String> selected) {
+        Scenario s = main.shown();
+        Set<String> moved = new LinkedHashSet<>();
+        for (String id : selected) {
+            s.element(id).ifPresent(e -> {
+                if (e instanceof Mesh m) {
+                    moved.add(m.id());
+                    s.workloads().stream().filter(w -> m.owns(w.namespace())).forEach(w -> moved.add(w.id()));
+                    s.egressGateways().stream().filter(g -> m.id().equals(g.mesh())).forEach(g -> moved.add(g.id()));
+                } else if (!(e instanceof io.egressstudio.model.Link)) {
+                    moved.add(e.id());
+                }
+            });
+        }
+        return moved;
+    }
+
+    /** Shows the selection moved by a delta while dragging, without editing the document. */
+    public void previewMove(double dx, double dy) {
+        dragOverrides = shifted(dx, dy);
+        relayout();
+    }
+
+    /** Ends a drag: one edit that moves everything dragged. */
+    public void commitMove(double dx, double dy) {
+        Map<String, Position> moved = shifted(dx, dy);
+        dragOverrides = Map.of();
+        if (Math.abs(dx) < 1 && Math.abs(dy) < 1 || moved.isEmpty()) {
+            relayout();
+            return;
+        }
+        if (!main.edit(Edit.of("Move " + describe(main.selection().ids()), sc -> ScenarioEdits.move(sc, moved)))) {
+            relayout();
+        }
+    }
+
+    private Map<String, Position> shifted(double dx, double dy) {
+        Map<String, Position> all = AutoLayout.positions(main.shown());
+        Map<String, Position> moved = new LinkedHashMap<>();
+        for (String id : movedBy(main.selection().ids())) {
+            Position p = all.get(id);
+            if (p != null) {
+                moved.put(id, snap(p.x() + dx, p.y() + dy));
+            }
+        }
+        return moved;
+    }
+
+    private static Position snap(double x, double y) {
+        return new Position(Math.round(x / GRID) * GRID, Math.round(y / GRID) * GRID);
+    }
+
+    private static String describe(List<String> ids) {
+        return ids.size() == 1 ? ids.get(0) : ids.size() + " elements";
+    }
+
+    // ---- selection, delete, copy, paste ------------------------------------------------------------------------
+
+    /** Selects what a rubber band (world rectangle) touches: nodes that intersect it, meshes inside it. */
+    public void selectIn(Rect band, boolean add) {
+        List<String> ids = new ArrayList<>(add ? main.selection().ids() : List.of());
+        for (Box b : diagram().nodes()) {
+            if (b.rect().intersects(band)) {
+                ids.add(b.id());
+            }
+        }
+        for (Box b : diagram().meshes()) {
+            if (band.contains(b.rect().x(), b.rect().y()) && band.contains(b.rect().maxX(), b.rect().maxY())) {
+                ids.add(b.id());
+            }
+        }
+        main.selection().set(ids);
+    }
+
+    public void selectAll() {
+        List<String> ids = new ArrayList<>();
+        main.shown().elements().stream().filter(e -> diagram().box(e.id()) != null).forEach(e -> ids.add(e.id()));
+        main.shown().links().forEach(l -> ids.add(l.id()));
+        main.selection().set(ids);
+    }
+
+    public void deleteSelection() {
+        List<String> ids = List.copyOf(main.selection().ids());
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (main.edit(Edit.of("Delete " + describe(ids), sc -> ScenarioEdits.remove(sc, ids)))) {
+            main.selection().clear();
+        }
+    }
+
+    public boolean copySelection() {
+        if (main.selection().ids().isEmpty()) {
+            return false;
+        }
+        clipboard = ScenarioEdits.copy(main.shown(), main.selection().ids(), AutoLayout.positions(main.shown()));
+        pasteCount = 0;
+        main.statusProperty().set("Copied " + clipboard.elements().size() + " elements");
+        return !clipboard.isEmpty();
+    }
+
+    public void cutSelection() {
+        if (copySelection()) {
+            deleteSelection();
+        }
+    }
+
+    public boolean hasClipboard() {
+        return clipboard != null && !clipboard.isEmpty();
+    }
+
+    public List<String> paste() {
+        if (!hasClipboard()) {
+            return List.of();
+        }
+        pasteCount++;
+        double offset = 30 * pasteCount;
+        ScenarioEdits.Fragment fragment = clipboard;
+        ScenarioEdits.Pasted preview = ScenarioEdits.paste(main.shown(), fragment, offset, offset);
+        if (main.edit(Edit.of("Paste " + preview.ids().size() + " elements",
+                sc -> ScenarioEdits.paste(sc, fragment, offset, offset).scenario()))) {
+            main.selection().set(preview.ids());
+            return preview.ids();
+        }
+        return List.of();
+    }
+
+    // ---- zoom and pan ------------------------------------------------------------------------------------------
+
+    /** Zooms by a factor around a canvas-local point. */
+    public void zoomBy(double factor, double pivotX, double pivotY) {
+        double old = zoom.get();
+        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
+        double wx = worldX(pivotX);
+        double wy = worldY(pivotY);
+        zoom.set(next);
+        panX.set(pivotX - wx * next);
+        panY.set(pivotY - wy * next);
+    }
+
+    public void panBy(double dx, double dy) {
+        panX.set(panX.get() + dx);
+        panY.set(panY.get() + dy);
+    }
+
+    /** Fits the whole diagram into a viewport of this size. */
+    public void fit(double viewW, double viewH) {
+        Rect b = diagram().bounds().grow(30, 30, 30, 30);
+        if (viewW <= 0 || viewH <= 0) {
+            return;
+        }
+        double z = Math.max(MIN_ZOOM, Math.min(1.5, Math.min(viewW / b.w(), viewH / b.h())));
+        zoom.set(z);
+        panX.set((viewW - b.w() * z) / 2 - b.x() * z);
+        panY.set((viewH - b.h() * z) / 2 - b.y() * z);
+    }
+
+    public void resetZoom() {
+        zoom.set(1);
+        panX.set(0);
+        panY.set(0);
+    }
+}

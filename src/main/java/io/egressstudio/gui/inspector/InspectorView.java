@@ -1,0 +1,201 @@
+package io.egressstudio.gui.inspector;
+
+import io.egressstudio.gui.inspector.InspectorViewModel.Field;
+import io.egressstudio.gui.inspector.InspectorViewModel.Section;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Binds the inspector's fields to controls: a text field (committed on Enter or when focus leaves; Escape reverts),
+ * a check box or a combo box (committed on change). Each control has the id {@code field-PATH} and its message
+ * {@code error-PATH}.
+ */
+public final class InspectorView {
+    private final InspectorViewModel vm;
+    private final VBox content = new VBox(6);
+    private final ScrollPane root = new ScrollPane(content);
+    private final Label heading = new Label();
+    private final Label explanation = new Label();
+    private final Map<String, Control> controls = new HashMap<>();
+    private boolean loading;
+
+    public InspectorView(InspectorViewModel vm) {
+        this.vm = vm;
+        root.setId("inspector");
+        root.setFitToWidth(true);
+        content.setPadding(new Insets(8));
+        heading.setId("inspector-heading");
+        heading.getStyleClass().add("panel-title");
+        heading.textProperty().bind(vm.headingProperty());
+        explanation.setId("inspector-explanation");
+        explanation.getStyleClass().add("explanation");
+        explanation.setWrapText(true);
+        explanation.textProperty().bind(vm.explanationProperty());
+        explanation.managedProperty().bind(explanation.textProperty().isNotEmpty());
+        explanation.visibleProperty().bind(explanation.managedProperty());
+        vm.sectionsProperty().addListener((o, a, b) -> build(b));
+        vm.focusRequestProperty().addListener((o, a, b) -> focus(b));
+        build(vm.sectionsProperty().get());
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private void build(List<Section> sections) {
+        controls.clear();
+        content.getChildren().setAll(heading, explanation);
+        for (Section section : sections) {
+            Label title = new Label(section.title());
+            title.getStyleClass().add("panel-title");
+            GridPane grid = new GridPane();
+            grid.setHgap(8);
+            grid.setVgap(2);
+            ColumnConstraints labels = new ColumnConstraints();
+            labels.setMinWidth(110);
+            ColumnConstraints values = new ColumnConstraints();
+            values.setHgrow(Priority.ALWAYS);
+            values.setFillWidth(true);
+            grid.getColumnConstraints().addAll(labels, values);
+            int row = 0;
+            for (Field f : section.fields()) {
+                Label label = new Label(f.spec().label());
+                if (f.spec().help() != null) {
+                    label.setTooltip(new Tooltip(f.spec().help()));
+                }
+                Control control = control(f);
+                control.setId(f.spec().controlId());
+                control.setMaxWidth(Double.MAX_VALUE);
+                controls.put(f.spec().path(), control);
+                Label error = new Label();
+                error.setId("error-" + f.spec().path().replace('.', '-'));
+                error.getStyleClass().add("field-error");
+                error.setWrapText(true);
+                error.textProperty().bind(f.errorProperty());
+                error.managedProperty().bind(f.errorProperty().isNotEmpty());
+                error.visibleProperty().bind(error.managedProperty());
+                grid.add(label, 0, row);
+                grid.add(control, 1, row++);
+                grid.add(error, 1, row++);
+            }
+            content.getChildren().addAll(title, grid);
+        }
+    }
+
+    private Control control(Field f) {
+        switch (f.spec().type()) {
+            case BOOL -> {
+                CheckBox box = new CheckBox();
+                box.setSelected(Boolean.parseBoolean(f.textProperty().get()));
+                f.textProperty().addListener((o, a, b) -> {
+                    loading = true;
+                    box.setSelected(Boolean.parseBoolean(b));
+                    loading = false;
+                });
+                box.selectedProperty().addListener((o, a, b) -> {
+                    if (!loading && !vm.commit(f, String.valueOf(b))) {
+                        loading = true;
+                        box.setSelected(a);
+                        loading = false;
+                    }
+                });
+                return box;
+            }
+            case CHOICE -> {
+                ComboBox<String> combo = new ComboBox<>(f.choices());
+                combo.setValue(f.textProperty().get());
+                f.textProperty().addListener((o, a, b) -> {
+                    loading = true;
+                    combo.setValue(b);
+                    loading = false;
+                });
+                combo.valueProperty().addListener((o, a, b) -> {
+                    if (!loading && b != null && !b.equals(f.textProperty().get())) {
+                        if (!vm.commit(f, b)) {
+                            Platform.runLater(() -> {
+                                loading = true;
+                                combo.setValue(f.textProperty().get());
+                                loading = false;
+                            });
+                        }
+                    }
+                });
+                return combo;
+            }
+            case AREA -> {
+                TextArea area = new TextArea();
+                area.setPrefRowCount(3);
+                area.setWrapText(true);
+                bindText(area, f);
+                return area;
+            }
+            default -> {
+                TextField field = new TextField();
+                bindText(field, f);
+                field.setOnAction(e -> vm.commit(f, field.getText()));
+                return field;
+            }
+        }
+    }
+
+    private void bindText(TextInputControl input, Field f) {
+        input.setText(f.textProperty().get());
+        f.textProperty().addListener((o, a, b) -> input.setText(b));
+        input.focusedProperty().addListener((o, had, has) -> {
+            if (had && !has && !input.getText().equals(f.textProperty().get())) {
+                vm.commit(f, input.getText());
+            }
+        });
+        input.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                input.setText(f.textProperty().get());
+                f.errorProperty().set("");
+            }
+        });
+    }
+
+    private void focus(String path) {
+        if (path == null) {
+            return;
+        }
+        Control control = controls.get(path);
+        if (control == null) {
+            // a finding may name a field inside a list or a nested object: focus the closest field we have
+            for (Map.Entry<String, Control> e : controls.entrySet()) {
+                if (path.startsWith(e.getKey())) {
+                    control = e.getValue();
+                }
+            }
+        }
+        if (control != null) {
+            Control target = control;
+            Platform.runLater(() -> {
+                target.requestFocus();
+                root.setVvalue(Math.min(1, target.getLayoutY() / Math.max(1, content.getHeight())));
+            });
+        }
+    }
+
+    /** The control for a field path, for tests and the findings pane. */
+    public Control control(String path) {
+        return controls.get(path);
+    }
+}

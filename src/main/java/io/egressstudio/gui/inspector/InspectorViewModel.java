@@ -1,0 +1,280 @@
+package io.egressstudio.gui.inspector;
+
+import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.gui.document.Edit;
+import io.egressstudio.gui.document.ElementPatch;
+import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.model.Element;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.Problem;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.model.ScenarioValidator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The inspector's state: the fields of the one selected element (or of the scenario when nothing is selected), each
+ * with its text and its validation message, and the predicted explanation for a link. {@link #commit} turns a field's
+ * text into an edit, after checking it with the file format's rules and {@link ScenarioValidator}: a value that would
+ * make the scenario invalid is not applied, and the field shows why.
+ */
+public final class InspectorViewModel {
+    /** One field as the view binds it. */
+    public static final class Field {
+        private final FieldSpec spec;
+        private final StringProperty text = new SimpleStringProperty();
+        private final StringProperty error = new SimpleStringProperty("");
+        private final ObservableList<String> choices = FXCollections.observableArrayList();
+
+        Field(FieldSpec spec) {
+            this.spec = spec;
+        }
+
+        public FieldSpec spec() {
+            return spec;
+        }
+
+        public StringProperty textProperty() {
+            return text;
+        }
+
+        public StringProperty errorProperty() {
+            return error;
+        }
+
+        public ObservableList<String> choices() {
+            return choices;
+        }
+    }
+
+    /** A titled group of fields. */
+    public record Section(String title, List<Field> fields) {
+    }
+
+    private final MainViewModel main;
+    private final ReadOnlyObjectWrapper<List<Section>> sections = new ReadOnlyObjectWrapper<>(this, "sections", List.of());
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
+    private final ReadOnlyStringWrapper focusRequest = new ReadOnlyStringWrapper(this, "focusRequest");
+    private String targetId;
+    private List<String> structure = List.of();
+
+    public InspectorViewModel(MainViewModel main) {
+        this.main = main;
+        main.selection().ids().addListener((javafx.collections.ListChangeListener<String>) c -> refresh());
+        main.shownProperty().addListener((o, a, b) -> refresh());
+        main.analysisProperty().addListener((o, a, b) -> refreshAnalysis());
+        main.selection().focusFieldProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                focusRequest.set(null);
+                focusRequest.set(b);
+            }
+        });
+        refresh();
+    }
+
+    /** Rebuilds the field list when the target or its field set changes; otherwise only updates the texts. */
+    public void refresh() {
+        Scenario s = main.shown();
+        List<String> ids = main.selection().ids();
+        String id = ids.size() == 1 ? ids.get(0) : null;
+        Element element = id == null ? null : s.element(id).orElse(null);
+        List<ElementForms.Section> forms;
+        if (ids.size() > 1) {
+            heading.set(ids.size() + " elements selected");
+            forms = List.of();
+        } else if (element == null) {
+            heading.set("Scenario " + s.name());
+            forms = ElementForms.scenario();
+        } else {
+            heading.set(element.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2") + " " + element.id());
+            forms = ElementForms.of(element);
+        }
+        targetId = element == null ? null : element.id();
+        List<String> key = new ArrayList<>();
+        key.add(ids.size() > 1 ? "*" : String.valueOf(targetId));
+        forms.forEach(f -> f.fields().forEach(spec -> key.add(spec.path())));
+        if (!key.equals(structure)) {
+            structure = key;
+            List<Section> built = new ArrayList<>();
+            for (ElementForms.Section f : forms) {
+                built.add(new Section(f.title(), f.fields().stream().map(Field::new).toList()));
+            }
+            load(built, s, element);
+            sections.set(List.copyOf(built));
+        } else {
+            load(sections.get(), s, element);
+        }
+        refreshAnalysis();
+    }
+
+    private void load(List<Section> list, Scenario s, Element element) {
+        Object source = element == null ? s : element;
+        for (Section section : list) {
+            for (Field f : section.fields()) {
+                f.text.set(FieldCodec.format(f.spec.type(), ElementPatch.get(source, f.spec.path())));
+                if (f.spec.choices() != null) {
+                    List<String> choices = f.spec.choices().apply(s);
+                    if (!choices.equals(f.choices)) {
+                        f.choices.setAll(choices);
+                    }
+                }
+                f.error.set("");
+            }
+        }
+    }
+
+    private void refreshAnalysis() {
+        DesignAnalysis a = main.analysis();
+        Scenario s = main.shown();
+        if (a == null || a.scenario() != s) {
+            return;
+        }
+        String prefix = prefixOf(s, targetId);
+        for (Section section : sections.get()) {
+            for (Field f : section.fields()) {
+                if (!f.error.get().isEmpty() && !f.error.get().startsWith("⚠")) {
+                    continue;
+                }
+                String path = prefix == null ? f.spec.path() : prefix + "." + f.spec.path();
+                String messages = a.problems().stream()
+                        .filter(p -> p.path().equals(path) || p.path().startsWith(path + "[") || p.path().startsWith(path + "."))
+                        .map(Problem::message).collect(Collectors.joining("; "));
+                f.error.set(messages.isEmpty() ? "" : "⚠ " + messages);
+            }
+        }
+        Element element = targetId == null ? null : s.element(targetId).orElse(null);
+        if (element instanceof Link) {
+            LinkPrediction p = a.prediction(targetId);
+            explanation.set(p == null ? (a.predictionsReady() ? "" : "No prediction: " + (a.error() != null
+                    ? a.error() : "the traffic predictor is not available in this build."))
+                    : p.outcome() + "\n" + p.explanationText()
+                    + (p.resources().isEmpty() ? "" : "\nDecided by: " + String.join(", ", p.resources())));
+        } else {
+            explanation.set("");
+        }
+    }
+
+    /** {@code meshes[2]} for an element, null for the scenario. */
+    static String prefixOf(Scenario s, String id) {
+        if (id == null) {
+            return null;
+        }
+        String[] collections = {"meshes", "workloads", "egressGateways", "externalServices", "links", "federations",
+                "certificates"};
+        List<List<? extends Element>> lists = List.of(s.meshes(), s.workloads(), s.egressGateways(),
+                s.externalServices(), s.links(), s.federations(), s.certificates());
+        for (int c = 0; c < lists.size(); c++) {
+            List<? extends Element> list = lists.get(c);
+            for (int i = 0; i < list.size(); i++) {
+                if (id.equals(list.get(i).id())) {
+                    return collections[c] + "[" + i + "]";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Applies a field's new text. Returns false, with the field's error set, when the text does not parse or the
+     * scenario would become invalid; the document is then unchanged.
+     */
+    public boolean commit(Field field, String text) {
+        Scenario s = main.shown();
+        if (main.readOnlyProperty().get()) {
+            field.error.set("A walkthrough step is shown: choose \"As drawn\" to edit.");
+            return false;
+        }
+        String path = field.spec.path();
+        Scenario candidate;
+        String newId = null;
+        try {
+            Object value = FieldCodec.parse(field.spec.type(), text);
+            if (targetId == null) {
+                candidate = ElementPatch.set(s, path, value);
+            } else if (path.equals("id")) {
+                if (value == null) {
+                    throw new IllegalArgumentException("an id is required");
+                }
+                if (s.element((String) value).isPresent() && !value.equals(targetId)) {
+                    throw new IllegalArgumentException("'" + value + "' is already the id of another element");
+                }
+                newId = (String) value;
+                candidate = ScenarioEdits.renameId(s, targetId, newId);
+            } else {
+                Element element = s.element(targetId).orElseThrow();
+                Element patched = value == null && path.endsWith(".mode") && path.indexOf('.') == path.lastIndexOf('.')
+                        ? ElementPatch.setField(element, path.substring(0, path.indexOf('.')), null)
+                        : ElementPatch.setField(element, path, value);
+                candidate = ScenarioEdits.replace(s, targetId, patched);
+            }
+        } catch (IllegalArgumentException e) {
+            field.error.set(e.getMessage());
+            return false;
+        }
+        Set<Problem> before = new HashSet<>(problems(s));
+        List<Problem> added = ScenarioValidator.validate(candidate).stream().filter(p -> !before.contains(p)).toList();
+        if (!added.isEmpty()) {
+            field.error.set(added.stream().map(p -> p.message()).distinct().collect(Collectors.joining("; ")));
+            return false;
+        }
+        field.error.set("");
+        Scenario result = candidate;
+        String label = (targetId == null ? "scenario" : targetId) + " " + field.spec.label().toLowerCase(java.util.Locale.ROOT);
+        boolean changed = main.edit(Edit.of("Set " + label, sc -> result));
+        if (changed && newId != null) {
+            main.selection().select(newId);
+        }
+        return true;
+    }
+
+    private List<Problem> problems(Scenario s) {
+        DesignAnalysis a = main.analysis();
+        return a != null && a.scenario() == s ? a.problems() : ScenarioValidator.validate(s);
+    }
+
+    /** Finds a field by path in the current sections. */
+    public Field field(String path) {
+        for (Section section : sections.get()) {
+            for (Field f : section.fields()) {
+                if (f.spec.path().equals(path)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    public ReadOnlyObjectProperty<List<Section>> sectionsProperty() {
+        return sections.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty focusRequestProperty() {
+        return focusRequest.getReadOnlyProperty();
+    }
+
+    public String targetId() {
+        return targetId;
+    }
+}

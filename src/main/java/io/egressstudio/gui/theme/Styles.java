@@ -1,0 +1,25 @@
+package io.egressstudio.gui.theme;
+
+import io.egressstudio.model.Outcome;
+import java.util.Locale;
+
+/** Style class names, in one place (AtlantaFX's Styles idea). Colours live in designer.css, never in code. */
+public final class Styles {
+    public static final String DESIGNER_CSS = "/io/egressstudio/gui/theme/designer.css";
+    public static final String DARK_CSS = "/io/egressstudio/gui/theme/designer-dark.css";
+    public static final String SELECTED = "selected";
+    public static final String ENCRYPTED = "encrypted";
+    public static final String OUTCOME_UNKNOWN = "outcome-unknown";
+
+    private Styles() {
+    }
+
+    /** {@code outcome-mtls-failure} for MTLS_FAILURE. */
+    public static String outcome(Outcome outcome) {
+        return outcome == null ? OUTCOME_UNKNOWN : "outcome-" + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static String finding(String severity) {
+        return "finding-" + (severity == null ? "info" : severity.toLowerCase(Locale.ROOT));
+    }
+}
