@@ -72,6 +72,18 @@ final class JsonHttp {
                     + "not read this (on OpenShift, the user needs the cluster-monitoring-view role, or view access to "
                     + "the namespaces)");
         }
+        if (status == 502 || status == 503 || status == 504) {
+            JsonNode error = null;
+            try {
+                error = JSON.readTree(response.body());
+            } catch (JsonProcessingException e) {
+                // a router's HTML page: the excerpt says enough
+            }
+            throw new TelemetryException(Kind.UNREACHABLE, source + " at " + response.uri().getAuthority()
+                    + " is not available (HTTP " + status + ": "
+                    + (error != null && error.hasNonNull("error") ? error.get("error").asText()
+                    : excerpt(response.body())) + ")");
+        }
         JsonNode json = null;
         try {
             json = JSON.readTree(response.body());

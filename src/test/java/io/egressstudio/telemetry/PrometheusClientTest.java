@@ -89,6 +89,17 @@ class PrometheusClientTest {
     }
 
     @Test
+    void aGatewayThatCannotReachPrometheusMakesItUnreachable() throws Exception {
+        try (StubServer stub = StubServer.http().answer(new Answer(503, "text/html",
+                "<html><body>Application is not available</body></html>", java.util.Map.of()))) {
+            TelemetryException e = failure(stub, HttpSettings.defaults());
+
+            assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+            assertThat(e).hasMessageContaining("not available (HTTP 503").hasMessageContaining("Application is not");
+        }
+    }
+
+    @Test
     void malformedJsonIsABadAnswer() throws Exception {
         try (StubServer stub = StubServer.http().answer(Answer.json("{\"status\":\"success\",\"data\":{\"res"))) {
             TelemetryException e = failure(stub, HttpSettings.defaults());
