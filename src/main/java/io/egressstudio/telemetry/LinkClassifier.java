@@ -91,7 +91,9 @@ public final class LinkClassifier {
                     + " to egress gateway " + gateway + " or to " + t.host() + " in the query window");
         }
         Verdict beyond = judge(matching(series, gateway, t, false), "egress gateway " + gateway + " to " + t.host());
-        boolean passedBack = toGateway.state == ObservedState.FAILURE || toGateway.answeredWithError > EPSILON;
+        // the client's proxy saw an error response from the gateway (unflagged), for most of its requests
+        boolean passedBack = toGateway.state == ObservedState.FAILURE
+                || toGateway.answeredWithError > toGateway.total / 2;
         boolean gatewayFails = beyond.traffic() && beyond.state != ObservedState.OK
                 && beyond.state != ObservedState.PASSTHROUGH;
         if (passedBack && gatewayFails && !toGateway.proxyFailure()) {

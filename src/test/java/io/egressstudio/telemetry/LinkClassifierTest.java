@@ -139,6 +139,33 @@ class LinkClassifierTest {
     }
 
     @Test
+    void aFewErrorsPassedBackByTheGatewayDoNotTurnAnAnsweredLinkIntoAFailure() {
+        LinkTarget t = new LinkTarget("l", "ns", "app", "partner.example.com", 80, "istio-system",
+                "istio-egressgateway", Outcome.OK, List.of());
+        LinkSample s = only(t,
+                http("ns/app", "istio-egressgateway", t.gatewayHost(), "200", "-", 9),
+                http("ns/app", "istio-egressgateway", t.gatewayHost(), "503", "-", 1),
+                http("istio-system/istio-egressgateway", "partner.example.com", "partner.example.com", "503", "UF,URX",
+                        1));
+
+        assertThat(s.state()).isEqualTo(ObservedState.OK);
+        assertThat(s.errorShare()).isEqualTo(0.1);
+    }
+
+    @Test
+    void aGatewayWithoutARouteAnswers404AndItsOwnHopSaysNoRoute() {
+        LinkTarget t = new LinkTarget("l", "ns", "app", "partner.example.com", 80, "istio-system",
+                "istio-egressgateway", Outcome.OK, List.of());
+        LinkSample s = only(t,
+                http("ns/app", "istio-egressgateway", t.gatewayHost(), "404", "-", 2),
+                http("istio-system/istio-egressgateway", "partner.example.com", "partner.example.com", "404", "NR", 2));
+
+        assertThat(s.state()).isEqualTo(ObservedState.NO_ROUTE);
+        assertThat(s.errorShare()).isEqualTo(1.0);
+        assertThat(s.explanation()).anyMatch(l -> l.contains("passed the error back"));
+    }
+
+    @Test
     void zeroAndNonFiniteRatesAreNoTraffic() {
         LinkTarget t = LinkTarget.direct("l", "ns/app", "api.example.com:80", Outcome.OK);
         LinkSample s = only(t,
