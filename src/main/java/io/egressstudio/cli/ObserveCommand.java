@@ -136,7 +136,7 @@ final class ObserveCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "with --watch or --replay: stop after N polls")
     Integer count;
 
-    @Option(names = "--record", paramLabel = "FILE", description = "record every poll to FILE (JSON lines)")
+    @Option(names = "--record", paramLabel = "FILE", description = "record every poll to FILE (JSON lines; an existing FILE is replaced)")
     Path recordFile;
 
     @Option(names = "--replay", paramLabel = "FILE",
