@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         description = "Design, generate, predict and check egress security for Istio / OpenShift Service Mesh.",
         subcommands = {TemplatesCommand.class, NewCommand.class, ValidateCommand.class, GenerateCommand.class,
                 AnalyzeCommand.class, ObserveCommand.class, io.egressstudio.cli.certs.CertsCommand.class,
+                ContextsCommand.class, CheckCommand.class, PlanCommand.class,
+                ApplyCommand.class, RollbackCommand.class, DeleteCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EgressStudioCommand implements Runnable {
     /** Exit code for bad input: the message says where. */

@@ -1,0 +1,248 @@
+package io.egressstudio.cluster;
+
+import io.fabric8.kubernetes.api.model.AuthInfo;
+import io.fabric8.kubernetes.api.model.Cluster;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedCluster;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The user's kubeconfig, read as kubectl reads it: the files named by {@code KUBECONFIG} (separated by the path
+ * separator; missing files skipped), or {@code ~/.kube/config}. Files are merged by kubectl's rules: the first file
+ * that defines a context, cluster or user wins, and the first {@code current-context} wins. Relative certificate and
+ * token paths are resolved against the file they appear in.
+ *
+ * <p>The API server's TLS certificate is always verified: a context whose cluster sets
+ * {@code insecure-skip-tls-verify} is refused with a message that says how to fix it.
+ */
+public final class Kubeconfig {
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private final List<Path> files;
+
+    private Kubeconfig(List<Path> files) {
+        this.files = List.copyOf(files);
+    }
+
+    /** As kubectl: {@code KUBECONFIG} if set and not empty, else {@code ~/.kube/config}. */
+    public static Kubeconfig fromEnvironment() {
+        String home = System.getenv("HOME");
+        return fromEnvironment(System.getenv(), Path.of(home != null && !home.isBlank() ? home
+                : System.getProperty("user.home")));
+    }
+
+    public static Kubeconfig fromEnvironment(Map<String, String> environment, Path home) {
+        String variable = environment.get("KUBECONFIG");
+        List<Path> files = new ArrayList<>();
+        if (variable != null && !variable.isBlank()) {
+            for (String part : variable.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+                if (!part.isBlank()) {
+                    files.add(Path.of(part));
+                }
+            }
+        } else {
+            files.add(home.resolve(".kube").resolve("config"));
+        }
+        return new Kubeconfig(files);
+    }
+
+    public static Kubeconfig of(List<Path> files) {
+        return new Kubeconfig(files);
+    }
+
+    public List<Path> files() {
+        return files;
+    }
+
+    /** Every context of the merged kubeconfig, in file order. */
+    public List<KubeContext> contexts() throws ClusterException {
+        Merged merged = merge();
+        List<KubeContext> out = new ArrayList<>();
+        for (NamedContext context : merged.contexts.values()) {
+            var c = context.getContext();
+            String clusterName = c == null ? null : c.getCluster();
+            NamedCluster cluster = clusterName == null ? null : merged.clusters.get(clusterName);
+            out.add(new KubeContext(context.getName(), clusterName,
+                    cluster == null || cluster.getCluster() == null ? null : cluster.getCluster().getServer(),
+                    c == null ? null : c.getUser(), c == null ? null : c.getNamespace(),
+                    context.getName().equals(merged.currentContext)));
+        }
+        return out;
+    }
+
+    public Optional<String> currentContext() throws ClusterException {
+        return Optional.ofNullable(merge().currentContext);
+    }
+
+    /**
+     * fabric8 warns on stderr each time it touches a v1alpha3/v1beta1 kind ("unstable version"); Maistra 2.x serves
+     * Istio's networking API only in those versions, so for a user that warning is noise. slf4j-simple reads this
+     * property when the logger is made, so it is set (unless the user set it) before the first client exists.
+     */
+    private static final String VERSION_WARNINGS =
+            "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils";
+
+    /** Connects with server-side apply as the write strategy (what a real cluster should get). */
+    public ClusterConnection connect(String context) throws ClusterException {
+        if (System.getProperty(VERSION_WARNINGS) == null) {
+            System.setProperty(VERSION_WARNINGS, "error");
+        }
+        Config config = config(context);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        return ClusterConnection.of(client, context, WriteStrategy.serverSideApply());
+    }
+
+    /** The fabric8 configuration for one context, TLS verification on. */
+    Config config(String context) throws ClusterException {
+        Merged merged = merge();
+        NamedContext named = merged.contexts.get(context);
+        if (named == null || named.getContext() == null) {
+            throw new ClusterException(ClusterException.Reason.KUBECONFIG, "no context '" + context + "' in "
+                    + describeFiles() + "; contexts: " + String.join(", ", merged.contexts.keySet()));
+        }
+        String clusterName = named.getContext().getCluster();
+        NamedCluster cluster = clusterName == null ? null : merged.clusters.get(clusterName);
+        if (cluster == null || cluster.getCluster() == null || cluster.getCluster().getServer() == null) {
+            throw new ClusterException(ClusterException.Reason.KUBECONFIG, "context '" + context + "' names cluster '"
+                    + clusterName + "', which " + describeFiles() + " does not define (with a server URL)");
+        }
+        String userName = named.getContext().getUser();
+        if (userName != null && !merged.users.containsKey(userName)) {
+            throw new ClusterException(ClusterException.Reason.KUBECONFIG, "context '" + context + "' names user '"
+                    + userName + "', which " + describeFiles() + " does not define");
+        }
+        if (Boolean.TRUE.equals(cluster.getCluster().getInsecureSkipTlsVerify())) {
+            throw new ClusterException(ClusterException.Reason.KUBECONFIG, "context '" + context + "': cluster '"
+                    + clusterName + "' sets insecure-skip-tls-verify. Egress Studio always verifies the API server's "
+                    + "certificate: set certificate-authority (or certificate-authority-data) to the cluster's CA "
+                    + "instead (for OpenShift, the CA is in the kubeconfig that 'oc login' writes with a trusted CA)");
+        }
+        io.fabric8.kubernetes.api.model.Config single = new io.fabric8.kubernetes.api.model.ConfigBuilder()
+                .withApiVersion("v1").withKind("Config").withCurrentContext(context)
+                .withContexts(named).withClusters(cluster)
+                .withUsers(userName == null ? List.of() : List.of(merged.users.get(userName)))
+                .build();
+        Config config;
+        try {
+            config = Config.fromKubeconfig(SERIALIZATION.asYaml(single));
+        } catch (RuntimeException e) {
+            throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot use context '" + context + "' from "
+                    + describeFiles() + ": " + Failures.rootMessage(e), e);
+        }
+        return new ConfigBuilder(config)
+                .withTrustCerts(false)
+                .withDisableHostnameVerification(false)
+                .withConnectionTimeout(10_000)
+                .withRequestTimeout(30_000)
+                .withRequestRetryBackoffLimit(0)
+                .build();
+    }
+
+    private String describeFiles() {
+        return files.size() == 1 ? "kubeconfig " + files.get(0) : "kubeconfig files " + files;
+    }
+
+    /** The kubeconfig files merged by kubectl's rules. */
+    private static final class Merged {
+        final Map<String, NamedContext> contexts = new LinkedHashMap<>();
+        final Map<String, NamedCluster> clusters = new LinkedHashMap<>();
+        final Map<String, NamedAuthInfo> users = new LinkedHashMap<>();
+        String currentContext;
+    }
+
+    private Merged merge() throws ClusterException {
+        Merged merged = new Merged();
+        boolean any = false;
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            any = true;
+            io.fabric8.kubernetes.api.model.Config config;
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                config = text.isBlank() ? new io.fabric8.kubernetes.api.model.Config()
+                        : SERIALIZATION.unmarshal(text, io.fabric8.kubernetes.api.model.Config.class);
+            } catch (IOException | RuntimeException e) {
+                throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot read kubeconfig " + file + ": "
+                        + Failures.rootMessage(e), e);
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            if (merged.currentContext == null && config.getCurrentContext() != null
+                    && !config.getCurrentContext().isBlank()) {
+                merged.currentContext = config.getCurrentContext();
+            }
+            for (NamedContext context : nonNull(config.getContexts())) {
+                if (context.getName() != null) {
+                    merged.contexts.putIfAbsent(context.getName(), context);
+                }
+            }
+            for (NamedCluster cluster : nonNull(config.getClusters())) {
+                if (cluster.getName() != null) {
+                    merged.clusters.putIfAbsent(cluster.getName(), resolve(cluster, folder));
+                }
+            }
+            for (NamedAuthInfo user : nonNull(config.getUsers())) {
+                if (user.getName() != null) {
+                    merged.users.putIfAbsent(user.getName(), resolve(user, folder));
+                }
+            }
+        }
+        if (!any) {
+            throw new ClusterException(ClusterException.Reason.KUBECONFIG, "no kubeconfig found: "
+                    + (files.size() == 1 ? files.get(0) + " does not exist" : "none of " + files + " exists")
+                    + " (set KUBECONFIG, or log in with 'oc login' or 'kubectl config')");
+        }
+        return merged;
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static NamedCluster resolve(NamedCluster named, Path folder) {
+        Cluster cluster = named.getCluster();
+        if (cluster == null || cluster.getCertificateAuthority() == null) {
+            return named;
+        }
+        Cluster copy = new io.fabric8.kubernetes.api.model.ClusterBuilder(cluster)
+                .withCertificateAuthority(absolute(cluster.getCertificateAuthority(), folder)).build();
+        return new io.fabric8.kubernetes.api.model.NamedClusterBuilder(named).withCluster(copy).build();
+    }
+
+    private static NamedAuthInfo resolve(NamedAuthInfo named, Path folder) {
+        AuthInfo user = named.getUser();
+        if (user == null) {
+            return named;
+        }
+        AuthInfo copy = new io.fabric8.kubernetes.api.model.AuthInfoBuilder(user)
+                .withClientCertificate(absolute(user.getClientCertificate(), folder))
+                .withClientKey(absolute(user.getClientKey(), folder))
+                .withTokenFile(absolute(user.getTokenFile(), folder))
+                .build();
+        return new io.fabric8.kubernetes.api.model.NamedAuthInfoBuilder(named).withUser(copy).build();
+    }
+
+    private static String absolute(String path, Path folder) {
+        if (path == null || path.isBlank() || folder == null) {
+            return path;
+        }
+        Path p = Path.of(path);
+        return p.isAbsolute() ? path : folder.resolve(p).normalize().toString();
+    }
+}
