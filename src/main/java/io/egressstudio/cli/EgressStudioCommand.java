@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "egress-studio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Design, generate, predict and check egress security for Istio / OpenShift Service Mesh.",
         subcommands = {TemplatesCommand.class, NewCommand.class, ValidateCommand.class, GenerateCommand.class,
-                AnalyzeCommand.class, io.egressstudio.cli.certs.CertsCommand.class, ContextsCommand.class, CheckCommand.class, PlanCommand.class,
+                AnalyzeCommand.class, ObserveCommand.class, io.egressstudio.cli.certs.CertsCommand.class,
+                ContextsCommand.class, CheckCommand.class, PlanCommand.class,
                 ApplyCommand.class, RollbackCommand.class, DeleteCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EgressStudioCommand implements Runnable {

@@ -1,0 +1,46 @@
+package io.egressstudio.telemetry;
+
+import io.egressstudio.generate.ResourceNames;
+import io.egressstudio.generate.ScenarioGenerator;
+import io.egressstudio.mesh.MeshView;
+import io.egressstudio.model.EgressGateway;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.Mesh;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.predict.Prediction;
+import io.egressstudio.predict.Request;
+import io.egressstudio.predict.ScenarioRequests;
+import io.egressstudio.predict.TrafficPredictor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The links of a scenario with their predictions: what the observers look for and compare against. */
+public final class LinkTargets {
+    private LinkTargets() {
+    }
+
+    /** Every link of the scenario (as given: pass the state after the steps you want), predicted. */
+    public static List<LinkTarget> of(Scenario scenario) {
+        TrafficPredictor predictor = new TrafficPredictor(MeshView.of(ScenarioGenerator.generate(scenario)));
+        List<LinkTarget> out = new ArrayList<>();
+        for (Link link : scenario.links()) {
+            Request request = ScenarioRequests.forLink(scenario, link);
+            Prediction prediction = predictor.predict(request);
+            String gatewayNamespace = null;
+            String gatewayWorkload = null;
+            if (link.via() != null) {
+                EgressGateway gateway = scenario.egressGateway(link.via()).orElse(null);
+                if (gateway != null) {
+                    Mesh mesh = scenario.mesh(gateway.mesh()).orElse(null);
+                    gatewayNamespace = gateway.namespace() != null || mesh == null ? gateway.namespace()
+                            : ResourceNames.egressGatewayNamespace(gateway, mesh);
+                    gatewayWorkload = gatewayNamespace == null ? null : gateway.name();
+                }
+            }
+            out.add(new LinkTarget(link.id(), request.fromNamespace(), request.fromWorkload(), request.host(),
+                    request.port(), gatewayNamespace, gatewayWorkload, prediction.outcome(),
+                    prediction.explanation()));
+        }
+        return List.copyOf(out);
+    }
+}
