@@ -115,7 +115,9 @@ final class GatewayProxy {
     /** The first server whose hosts (namespace prefix dropped, made fully qualified) match the name, or null. */
     private static Candidate firstListing(List<Candidate> onPort, String matchHost) {
         if (matchHost == null) {
-            return null;
+            // No SNI: only a server listing "*" matches, since Istio gives it a filter chain without server names.
+            return onPort.stream().filter(c -> Specs.orEmpty(c.server().getHosts()).stream()
+                    .anyMatch(h -> Hosts.stripNamespace(h).equals("*"))).findFirst().orElse(null);
         }
         String wanted = matchHost.toLowerCase(Locale.ROOT);
         for (Candidate c : onPort) {
