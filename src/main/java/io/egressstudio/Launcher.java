@@ -16,6 +16,7 @@ public final class Launcher {
             DesignerApp.launchApp(args);
             return;
         }
+        DesignerApp.installDiagramRenderer();
         System.exit(EgressStudioCommand.run(args));
     }
 

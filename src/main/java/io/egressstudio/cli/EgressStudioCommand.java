@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {TemplatesCommand.class, NewCommand.class, ValidateCommand.class, GenerateCommand.class,
                 AnalyzeCommand.class, ObserveCommand.class, io.egressstudio.cli.certs.CertsCommand.class,
                 ContextsCommand.class, CheckCommand.class, PlanCommand.class,
-                ApplyCommand.class, RollbackCommand.class, DeleteCommand.class, ImportCommand.class,
+                ApplyCommand.class, RollbackCommand.class, DeleteCommand.class, ImportCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EgressStudioCommand implements Runnable {
     /** Exit code for bad input: the message says where. */

@@ -35,6 +35,11 @@ public final class DesignerApp extends Application {
         return t;
     });
 
+    /** Lets the command line's exports draw diagrams with the canvas. */
+    public static void installDiagramRenderer() {
+        DiagramImages.install();
+    }
+
     public static void launchApp(String[] args) {
         Application.launch(DesignerApp.class, args);
     }

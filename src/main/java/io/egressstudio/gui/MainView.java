@@ -87,9 +87,13 @@ public final class MainView {
     private final Pane overlay = new Pane();
     private final Menu recent = new Menu("Open recent");
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
+    private final Executor background;
+    private final Executor ui;
 
     public MainView(MainViewModel vm, Executor background, Executor ui) {
         this.vm = vm;
+        this.background = background;
+        this.ui = ui;
         this.canvasVm = new CanvasViewModel(vm);
         this.inspectorVm = new InspectorViewModel(vm);
         this.yamlVm = new YamlViewModel(vm, background, ui);
@@ -258,6 +262,8 @@ public final class MainView {
                 item("Zoom out", "menu-zoom-out", "Shortcut+MINUS", () -> canvasVm.zoomBy(1 / 1.2, centreX(), centreY())),
                 item("Fit to window", "menu-fit", "Shortcut+0", canvas::fit),
                 item("Actual size", "menu-actual-size", "Shortcut+1", canvasVm::resetZoom),
+                new SeparatorMenuItem(),
+                item("Presenter mode", "menu-presenter", "F5", this::openPresenter),
                 new SeparatorMenuItem(), dark);
         Menu scenarios = new Menu("Scenarios");
         scenarios.setId("menu-scenarios");
@@ -504,6 +510,13 @@ public final class MainView {
             }));
         }
         recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    /** Presenter mode on the scenario as drawn, in its own window. */
+    private void openPresenter() {
+        io.egressstudio.gui.presenter.PresenterView.open(new io.egressstudio.gui.presenter.PresenterViewModel(
+                vm.document().scenario(), new io.egressstudio.gui.analysis.AnalysisService(
+                        io.egressstudio.gui.analysis.PredictionEngines.standard()), background, ui));
     }
 
     private void exportPng() {

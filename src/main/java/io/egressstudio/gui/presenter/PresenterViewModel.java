@@ -1,0 +1,177 @@
+package io.egressstudio.gui.presenter;
+
+import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.analysis.AnalysisService;
+import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.Outcome;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.model.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Presenter mode: walks a scenario's steps one at a time. Step 0 is the scenario as drawn; step N is the scenario
+ * after its first N steps. For each link it shows the outcome the step expects beside the one predicted. The state
+ * and its analysis come from a read-only {@link MainViewModel} (analysis off the FX thread on {@code background},
+ * results applied on {@code ui}), so the canvas draws exactly what the designer would.
+ */
+public final class PresenterViewModel {
+    /** One link: the outcome the current step expects (null: none stated) and the predicted one (null: not yet). */
+    public record LinkRow(String linkId, Outcome expected, Outcome predicted) {
+        /** Whether the prediction agrees with the expectation; true when nothing is expected. */
+        public boolean matches() {
+            return expected == null || expected == predicted;
+        }
+
+        public String expectedText() {
+            return expected == null ? "—" : expected.name();
+        }
+
+        public String predictedText() {
+            return predicted == null ? "…" : predicted.name();
+        }
+    }
+
+    private final Scenario scenario;
+    private final MainViewModel state;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper narrative = new ReadOnlyStringWrapper(this, "narrative", "");
+    private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
+    private final ObservableList<LinkRow> rows = FXCollections.observableArrayList();
+    private final BooleanBinding canNext;
+    private final BooleanBinding canPrevious;
+
+    public PresenterViewModel(Scenario scenario, AnalysisService service, Executor background, Executor ui) {
+        this.scenario = scenario;
+        this.state = new MainViewModel(scenario, service, background, ui);
+        IntegerProperty step = state.stepProperty();
+        this.canNext = Bindings.createBooleanBinding(() -> step.get() < stepCount(), step);
+        this.canPrevious = step.greaterThan(0);
+        step.addListener((o, a, b) -> refresh());
+        state.analysisProperty().addListener((o, a, b) -> refreshRows());
+        refresh();
+    }
+
+    /** The read-only designer state the canvas shows (the scenario after the current step and its analysis). */
+    public MainViewModel state() {
+        return state;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public int stepCount() {
+        return scenario.steps().size();
+    }
+
+    /** The current step: 0 as drawn, N after the first N steps. */
+    public int step() {
+        return state.stepProperty().get();
+    }
+
+    public void next() {
+        if (canNext.get()) {
+            state.stepProperty().set(step() + 1);
+        }
+    }
+
+    public void previous() {
+        if (canPrevious.get()) {
+            state.stepProperty().set(step() - 1);
+        }
+    }
+
+    public void reset() {
+        state.stepProperty().set(0);
+    }
+
+    /** The scenario as it is after the current step. */
+    public Scenario shown() {
+        return state.shown();
+    }
+
+    /** The analysis of {@link #shown()} once it has arrived, else null. */
+    public DesignAnalysis analysis() {
+        DesignAnalysis a = state.analysis();
+        return a != null && a.scenario() == state.shown() ? a : null;
+    }
+
+    /** Whether the predictions of the current step have arrived. */
+    public boolean predicted() {
+        return analysis() != null;
+    }
+
+    /** The predicted outcome of a link in the current step, or null while the analysis runs. */
+    public Outcome predicted(String linkId) {
+        DesignAnalysis a = analysis();
+        LinkPrediction p = a == null ? null : a.prediction(linkId);
+        return p == null ? null : p.outcome();
+    }
+
+    /** The outcome the current step expects for a link, or null. */
+    public Outcome expected(String linkId) {
+        Step s = currentStep();
+        return s == null ? null : s.expect().get(linkId);
+    }
+
+    private Step currentStep() {
+        int n = step();
+        return n == 0 ? null : scenario.steps().get(n - 1);
+    }
+
+    private void refresh() {
+        Step s = currentStep();
+        if (s == null) {
+            title.set(scenario.title() == null || scenario.title().isBlank() ? scenario.name() : scenario.title());
+            narrative.set(scenario.description() == null ? "" : scenario.description().strip());
+        } else {
+            title.set(s.title());
+            narrative.set(s.narrative() == null ? "" : s.narrative().strip());
+        }
+        position.set(step() == 0 ? "As drawn (" + stepCount() + " steps)" : "Step " + step() + " of " + stepCount());
+        refreshRows();
+    }
+
+    private void refreshRows() {
+        List<LinkRow> list = new ArrayList<>();
+        for (Link link : shown().links()) {
+            list.add(new LinkRow(link.id(), expected(link.id()), predicted(link.id())));
+        }
+        rows.setAll(list);
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty narrativeProperty() {
+        return narrative.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public ObservableList<LinkRow> rows() {
+        return rows;
+    }
+
+    public BooleanBinding canNextProperty() {
+        return canNext;
+    }
+
+    public BooleanBinding canPreviousProperty() {
+        return canPrevious;
+    }
+}

@@ -1,0 +1,79 @@
+package io.egressstudio.gui.presenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.egressstudio.gui.analysis.AnalysisService;
+import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.model.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+class PresenterViewModelTest {
+    private static final Executor DIRECT = Runnable::run;
+    private static final String LINK = "greeting-call";
+
+    private static PresenterViewModel presenter(String name, Executor ui) {
+        return new PresenterViewModel(BuiltInScenarios.get(name), new AnalysisService(PredictionEngines.standard()),
+                DIRECT, ui);
+    }
+
+    private static PresenterViewModel.LinkRow row(PresenterViewModel vm, String linkId) {
+        return vm.rows().stream().filter(r -> r.linkId().equals(linkId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void walksTheUnencryptedScenarioPassthroughBlackholeOk() {
+        PresenterViewModel vm = presenter("1a-unencrypted-v1", DIRECT);
+        assertThat(vm.step()).isZero();
+        assertThat(vm.stepCount()).isEqualTo(3);
+        assertThat(vm.canPreviousProperty().get()).isFalse();
+
+        List<Outcome> predicted = new ArrayList<>();
+        List<Outcome> expected = new ArrayList<>();
+        for (int i = 1; i <= vm.stepCount(); i++) {
+            vm.next();
+            assertThat(vm.step()).isEqualTo(i);
+            assertThat(vm.titleProperty().get()).isEqualTo(vm.scenario().steps().get(i - 1).title());
+            assertThat(vm.narrativeProperty().get()).isNotBlank();
+            assertThat(vm.positionProperty().get()).isEqualTo("Step " + i + " of 3");
+            PresenterViewModel.LinkRow row = row(vm, LINK);
+            assertThat(row.matches()).as(row.toString()).isTrue();
+            predicted.add(row.predicted());
+            expected.add(row.expected());
+        }
+        assertThat(predicted).containsExactly(Outcome.PASSTHROUGH, Outcome.BLACKHOLE, Outcome.OK);
+        assertThat(expected).containsExactly(Outcome.PASSTHROUGH, Outcome.BLACKHOLE, Outcome.OK);
+        assertThat(vm.canNextProperty().get()).isFalse();
+        vm.next();
+        assertThat(vm.step()).isEqualTo(3);
+
+        vm.previous();
+        assertThat(vm.step()).isEqualTo(2);
+        assertThat(row(vm, LINK).predicted()).isEqualTo(Outcome.BLACKHOLE);
+        assertThat(vm.shown().steps()).hasSize(3);
+
+        vm.reset();
+        assertThat(vm.step()).isZero();
+        assertThat(vm.titleProperty().get()).isNotBlank();
+        assertThat(row(vm, LINK).expected()).isNull();
+        assertThat(vm.shown()).isSameAs(vm.scenario());
+    }
+
+    @Test
+    void predictionsArriveOnTheUiExecutorAfterTheStepChanges() {
+        List<Runnable> uiQueue = new ArrayList<>();
+        PresenterViewModel vm = presenter("1a-unencrypted-v1", uiQueue::add);
+        vm.next();
+        assertThat(row(vm, LINK).expected()).isEqualTo(Outcome.PASSTHROUGH);
+        assertThat(row(vm, LINK).predicted()).isNull();
+        assertThat(vm.predicted()).isFalse();
+        while (!uiQueue.isEmpty()) {
+            uiQueue.remove(0).run();
+        }
+        assertThat(vm.predicted()).isTrue();
+        assertThat(row(vm, LINK).predicted()).isEqualTo(Outcome.PASSTHROUGH);
+    }
+}
