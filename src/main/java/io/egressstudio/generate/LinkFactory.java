@@ -65,24 +65,18 @@ final class LinkFactory {
 
     private void direct(Link link, Workload client, ExternalService service) {
         if (link.sidecarTls() != null) {
-            DestinationRule rule = new DestinationRuleBuilder()
-                    .withMetadata(context.meta(ResourceNames.sidecarOriginationRule(link, service), client.namespace(), link.id()))
-                    .withNewSpec()
-                    .withHost(service.primaryHost())
-                    .withTrafficPolicy(trafficPolicy(link, link.sidecarTls(), false))
-                    .withWorkloadSelector(sidecarSelector(link.sidecarTls(), client))
-                    .withExportTo(".")
-                    .endSpec()
-                    .build();
+            DestinationRule rule = IstioObjects.destinationRule(
+                    context.meta(ResourceNames.sidecarOriginationRule(link, service), client.namespace(), link.id()),
+                    service.primaryHost(), trafficPolicy(link, link.sidecarTls(), false),
+                    sidecarSelector(link.sidecarTls(), client), List.of("."));
             context.addIstio(rule, link.id());
             sidecarCredentialAccess(link, link.sidecarTls(), client);
         }
         if (link.rewrite() == PortRewrite.VIRTUAL_SERVICE && link.targetPort() != null) {
             HTTPRoute route = httpRoute(match(null, link.port()), destination(service.primaryHost(), null, link.targetPort()));
-            VirtualService rewrite = new VirtualServiceBuilder()
-                    .withMetadata(context.meta(ResourceNames.portRewriteRoute(service), client.namespace(), link.id()))
-                    .withNewSpec().withHosts(service.primaryHost()).withHttp(route).endSpec()
-                    .build();
+            VirtualService rewrite = IstioObjects.virtualService(
+                    context.meta(ResourceNames.portRewriteRoute(service), client.namespace(), link.id()),
+                    List.of(service.primaryHost()), List.of(route));
             context.addIstio(rewrite, link.id());
         }
     }
