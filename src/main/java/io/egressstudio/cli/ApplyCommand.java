@@ -8,16 +8,14 @@ import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.Plan;
 import io.egressstudio.cluster.Planner;
 import io.egressstudio.cluster.Rollback;
-import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,33 +31,24 @@ final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--context", required = true, paramLabel = "CTX", description = "the kubeconfig context")
-    String context;
-
-    @Option(names = "--step", paramLabel = "N", description = ScenarioInput.STEP_HELP)
-    Integer step;
-
-    @Option(names = "--certs", paramLabel = "DIR", description = ClusterAccess.CERTS_HELP)
-    Path certificates;
+    @Mixin
+    ClusterScenarioInput input;
 
     @Option(names = "--rollback-on-failure", description = "if apply fails part-way, roll back at once")
     boolean rollbackOnFailure;
-
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file")
-    Path scenarioFile;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scenario scenario;
-        ResourceSet resources;
+        ClusterScenarioInput.Loaded loaded;
         try {
-            scenario = ClusterAccess.scenario(scenarioFile, step);
-            resources = ClusterAccess.resources(scenario, certificates);
+            loaded = input.load();
         } catch (ClusterAccess.BadInput e) {
             return ClusterAccess.fail(err, e);
         }
+        Scenario scenario = loaded.scenario();
+        String context = input.context;
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
         Thread stop = new Thread(() -> {
@@ -72,7 +61,7 @@ final class ApplyCommand implements Callable<Integer> {
         }, "egress-studio-apply-cancel");
         Runtime.getRuntime().addShutdownHook(stop);
         try (ClusterConnection connection = ClusterAccess.connector.get().connect(context)) {
-            Plan plan = Planner.plan(connection, scenario.name(), resources);
+            Plan plan = Planner.plan(connection, scenario.name(), loaded.resources());
             plan.pending().forEach(p -> out.println("not applied, data needed first: " + p));
             if (!plan.hasChanges()) {
                 out.println("Nothing to change: the cluster already has scenario " + scenario.name() + ".");
@@ -82,7 +71,7 @@ final class ApplyCommand implements Callable<Integer> {
                     + " to context " + context + " (" + plan.strategy().description() + "):");
             ApplyReport report = Applier.apply(connection, plan, ClusterAccess.snapshots.get(),
                     ClusterAccess.progress(out, false), cancellation);
-            String rollback = "egress-studio rollback --context " + context + " " + scenarioFile;
+            String rollback = "egress-studio rollback --context " + context + " " + input.scenarioFile;
             ClusterAccess.summary(out, report, "Apply", rollbackOnFailure ? null : rollback);
             if (report.complete()) {
                 return 0;

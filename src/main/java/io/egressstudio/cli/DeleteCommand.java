@@ -9,8 +9,8 @@ import io.egressstudio.cluster.Remover;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,14 +22,11 @@ final class DeleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--context", required = true, paramLabel = "CTX", description = "the kubeconfig context")
-    String context;
+    @Mixin
+    ClusterScenarioName target;
 
     @Option(names = "--dry-run", description = "only list what would be removed")
     boolean dryRun;
-
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file, or a scenario's name")
-    String scenario;
 
     @Override
     public Integer call() {
@@ -37,10 +34,11 @@ final class DeleteCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String name;
         try {
-            name = ClusterAccess.scenarioName(scenario);
+            name = target.name();
         } catch (ClusterAccess.BadInput e) {
             return ClusterAccess.fail(err, e);
         }
+        String context = target.context;
         try (ClusterConnection connection = ClusterAccess.connector.get().connect(context)) {
             Plan plan = Remover.plan(connection, name);
             plan.notes().forEach(note -> out.println("note: " + note));

@@ -7,10 +7,7 @@ import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.Plan;
 import io.egressstudio.cluster.PlannedChange;
 import io.egressstudio.cluster.Planner;
-import io.egressstudio.mesh.ResourceSet;
-import io.egressstudio.model.Scenario;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -39,8 +36,8 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--context", required = true, paramLabel = "CTX", description = "the kubeconfig context")
-    String context;
+    @Mixin
+    ClusterScenarioInput input;
 
     @Option(names = "--format", paramLabel = "text|json", description = "output format (default: text)")
     Format format = Format.text;
@@ -48,29 +45,18 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--diff", description = "show the side-by-side diff of creates and deletes too")
     boolean allDiffs;
 
-    @Option(names = "--step", paramLabel = "N", description = ScenarioInput.STEP_HELP)
-    Integer step;
-
-    @Option(names = "--certs", paramLabel = "DIR", description = ClusterAccess.CERTS_HELP)
-    Path certificates;
-
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file")
-    Path scenarioFile;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scenario scenario;
-        ResourceSet resources;
+        ClusterScenarioInput.Loaded loaded;
         try {
-            scenario = ClusterAccess.scenario(scenarioFile, step);
-            resources = ClusterAccess.resources(scenario, certificates);
+            loaded = input.load();
         } catch (ClusterAccess.BadInput e) {
             return ClusterAccess.fail(err, e);
         }
-        try (ClusterConnection connection = ClusterAccess.connector.get().connect(context)) {
-            Plan plan = Planner.plan(connection, scenario.name(), resources);
+        try (ClusterConnection connection = ClusterAccess.connector.get().connect(input.context)) {
+            Plan plan = Planner.plan(connection, loaded.scenario().name(), loaded.resources());
             if (format == Format.json) {
                 out.println(json(plan));
             } else {

@@ -7,8 +7,7 @@ import io.egressstudio.cluster.Rollback;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,11 +19,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--context", required = true, paramLabel = "CTX", description = "the kubeconfig context")
-    String context;
-
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file, or a scenario's name")
-    String scenario;
+    @Mixin
+    ClusterScenarioName target;
 
     @Override
     public Integer call() {
@@ -32,10 +28,11 @@ final class RollbackCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String name;
         try {
-            name = ClusterAccess.scenarioName(scenario);
+            name = target.name();
         } catch (ClusterAccess.BadInput e) {
             return ClusterAccess.fail(err, e);
         }
+        String context = target.context;
         try (ClusterConnection connection = ClusterAccess.connector.get().connect(context)) {
             out.println("Rolling back scenario " + name + " on context " + context + ":");
             ApplyReport report = Rollback.rollback(connection, ClusterAccess.snapshots.get(), name,
