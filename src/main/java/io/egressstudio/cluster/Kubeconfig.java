@@ -99,12 +99,20 @@ public final class Kubeconfig {
 
     /** Connects with server-side apply as the write strategy (what a real cluster should get). */
     public ClusterConnection connect(String context) throws ClusterException {
+        return connect(context, WriteStrategy.serverSideApply());
+    }
+
+    /**
+     * Connects with the given write strategy: {@link WriteStrategy#CREATE_OR_UPDATE} for API servers without
+     * server-side apply (fabric8's mock in the GUI's window test, which still reads its context from a kubeconfig).
+     */
+    public ClusterConnection connect(String context, WriteStrategy strategy) throws ClusterException {
         if (System.getProperty(VERSION_WARNINGS) == null) {
             System.setProperty(VERSION_WARNINGS, "error");
         }
         Config config = config(context);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        return ClusterConnection.of(client, context, WriteStrategy.serverSideApply());
+        return ClusterConnection.of(client, context, strategy);
     }
 
     /** The fabric8 configuration for one context, TLS verification on. */

@@ -271,6 +271,7 @@ public final class MainView {
             scenarios.getItems().add(item(name, "scenario-" + name, null, () -> openTemplate(name)));
         }
         MenuBar bar = new MenuBar(file, edit, view, scenarios);
+        bar.getMenus().add(new io.egressstudio.gui.cluster.ClusterMenu(this).menu());
         bar.setId("menu-bar");
         return bar;
     }

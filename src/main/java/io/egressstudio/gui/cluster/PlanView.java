@@ -1,0 +1,102 @@
+package io.egressstudio.gui.cluster;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The plan window: one row per object with what apply does to it (create, update, unchanged, delete), the selected
+ * object's side-by-side diff (the cluster now on the left, after apply on the right, Secret values masked), a note
+ * when server-side dry run was not available, Plan again, Apply, and the apply's progress below.
+ */
+final class PlanView {
+    private final BorderPane root = new BorderPane();
+
+    PlanView(PlanViewModel vm) {
+        root.setId("plan-root");
+        Label header = label("plan-header", vm.headerProperty());
+        header.setStyle("-fx-font-weight: bold;");
+        Label dryRun = label("plan-dry-run-note", vm.dryRunNoteProperty());
+        dryRun.managedProperty().bind(vm.dryRunNoteProperty().isNotEmpty());
+        dryRun.visibleProperty().bind(dryRun.managedProperty());
+        dryRun.setStyle("-fx-text-fill: -color-warning-fg;");
+        Label message = label("plan-message", vm.messageProperty());
+        VBox top = new VBox(4, header, dryRun, message);
+        top.setPadding(new Insets(10, 10, 6, 10));
+        root.setTop(top);
+
+        TableView<PlanRow> table = new TableView<>(vm.rows());
+        table.setId("plan-table");
+        table.getColumns().add(column("Action", PlanRow::action, 80));
+        table.getColumns().add(column("Kind", PlanRow::kind, 170));
+        table.getColumns().add(column("Namespace", PlanRow::namespace, 140));
+        table.getColumns().add(column("Name", PlanRow::name, 220));
+        table.getColumns().add(column("Details", PlanRow::details, 260));
+        table.setPlaceholder(new Label("No plan yet"));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+        });
+        TextArea diff = Windows.text("plan-diff", true);
+        diff.textProperty().bind(vm.diffProperty());
+        diff.setPromptText("Select an object to see the cluster now beside what apply leaves");
+        SplitPane centre = new SplitPane(table, diff);
+        centre.setDividerPositions(0.5);
+        root.setCenter(centre);
+
+        Label summary = label("plan-summary", vm.summaryProperty());
+        Button refresh = new Button("Plan again");
+        refresh.setId("plan-refresh");
+        refresh.disableProperty().bind(vm.session().busyProperty());
+        refresh.setOnAction(e -> vm.refresh());
+        boolean removal = vm.mode() == PlanViewModel.Mode.REMOVE;
+        Button apply = new Button(removal ? "Remove from cluster" : "Apply");
+        apply.setId("plan-apply");
+        apply.disableProperty().bind(vm.canApplyProperty().not());
+        OperationView operation = new OperationView();
+        apply.setOnAction(e -> operation.show(vm.apply()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, summary, spacer, refresh, apply);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        TextArea notes = Windows.text("plan-notes", false);
+        notes.textProperty().bind(vm.notesProperty());
+        notes.setPrefRowCount(3);
+        VBox bottom = new VBox(6, buttons, operation.root(), notes);
+        bottom.setPadding(new Insets(6, 10, 10, 10));
+        root.setBottom(bottom);
+    }
+
+    private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private static TableColumn<PlanRow, String> column(String title, Function<PlanRow, String> value, double width) {
+        TableColumn<PlanRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    BorderPane root() {
+        return root;
+    }
+}
