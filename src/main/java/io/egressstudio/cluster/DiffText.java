@@ -35,6 +35,19 @@ public final class DiffText {
 
     /** Either side may be null (create: no live object; delete: nothing desired). */
     static String sideBySide(GenericKubernetesResource desired, GenericKubernetesResource live) {
+        return render(rows(desired, live));
+    }
+
+    /**
+     * One line of a side-by-side diff, whole (not cut to a column), for a window that lays the two sides out itself.
+     *
+     * @param marker {@code ' '} the same, {@code '|'} changed, {@code '<'} only in the cluster, {@code '>'} only after apply
+     */
+    public record Row(String left, char marker, String right) {
+    }
+
+    /** The rows of {@link #sideBySide}: the same projection and the same masking of Secret values. */
+    static List<Row> rows(GenericKubernetesResource desired, GenericKubernetesResource live) {
         ObjectNode right = desired == null ? null : Resources.tree(desired);
         ObjectNode left = null;
         if (right != null) {
@@ -47,7 +60,7 @@ public final class DiffText {
             left = right == null ? have : (ObjectNode) project(right, have, owned);
         }
         redact(left, right);
-        return render(lines(left), lines(right));
+        return align(lines(left), lines(right));
     }
 
     /** The live fields the comparison looks at: those the scenario sets, and those Egress Studio owned. */
@@ -146,6 +159,18 @@ public final class DiffText {
 
     /** Two columns aligned by the longest common subsequence of lines. */
     static String render(List<String> left, List<String> right) {
+        return render(align(left, right));
+    }
+
+    private static String render(List<Row> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append(row("cluster now", ' ', "after apply"));
+        out.append(row("-".repeat(COLUMN), ' ', "-".repeat(COLUMN)));
+        rows.forEach(r -> out.append(row(r.left(), r.marker(), r.right())));
+        return out.toString();
+    }
+
+    static List<Row> align(List<String> left, List<String> right) {
         int n = left.size();
         int m = right.size();
         int[][] lcs = new int[n + 1][m + 1];
@@ -155,9 +180,7 @@ public final class DiffText {
                         : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
-        StringBuilder out = new StringBuilder();
-        out.append(row("cluster now", ' ', "after apply"));
-        out.append(row("-".repeat(COLUMN), ' ', "-".repeat(COLUMN)));
+        List<Row> out = new ArrayList<>();
         int i = 0;
         int j = 0;
         List<String> onlyLeft = new ArrayList<>();
@@ -165,7 +188,7 @@ public final class DiffText {
         while (i < n || j < m) {
             if (i < n && j < m && left.get(i).equals(right.get(j))) {
                 flush(out, onlyLeft, onlyRight);
-                out.append(row(left.get(i), ' ', right.get(j)));
+                out.add(new Row(left.get(i), ' ', right.get(j)));
                 i++;
                 j++;
             } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
@@ -175,19 +198,19 @@ public final class DiffText {
             }
         }
         flush(out, onlyLeft, onlyRight);
-        return out.toString();
+        return out;
     }
 
-    private static void flush(StringBuilder out, List<String> onlyLeft, List<String> onlyRight) {
+    private static void flush(List<Row> out, List<String> onlyLeft, List<String> onlyRight) {
         int paired = Math.min(onlyLeft.size(), onlyRight.size());
         for (int k = 0; k < paired; k++) {
-            out.append(row(onlyLeft.get(k), '|', onlyRight.get(k)));
+            out.add(new Row(onlyLeft.get(k), '|', onlyRight.get(k)));
         }
         for (int k = paired; k < onlyLeft.size(); k++) {
-            out.append(row(onlyLeft.get(k), '<', ""));
+            out.add(new Row(onlyLeft.get(k), '<', ""));
         }
         for (int k = paired; k < onlyRight.size(); k++) {
-            out.append(row("", '>', onlyRight.get(k)));
+            out.add(new Row("", '>', onlyRight.get(k)));
         }
         onlyLeft.clear();
         onlyRight.clear();

@@ -45,4 +45,9 @@ public record PlannedChange(ResourceSet.Key key, String apiVersion, Action actio
     public String diff() {
         return DiffText.sideBySide(action == Action.DELETE ? null : desired, live);
     }
+
+    /** The same diff as rows, each line whole, for a window that lays out the two sides itself. */
+    public List<DiffText.Row> diffRows() {
+        return DiffText.rows(action == Action.DELETE ? null : desired, live);
+    }
 }

@@ -1,6 +1,10 @@
 package io.egressstudio.gui.cluster;
 
 import io.egressstudio.gui.MainView;
+import io.egressstudio.gui.analysis.AnalysisService;
+import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.gui.presenter.PresenterView;
+import io.egressstudio.gui.presenter.PresenterViewModel;
 import io.egressstudio.model.Scenario;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +31,13 @@ public final class ClusterMenu {
         return t;
     });
 
+    /** The connected presenter's analysis (the designer's own background thread is MainView's, not reachable here). */
+    private static final ExecutorService CLUSTER_ANALYSIS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "egress-studio-presenter-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final MainView view;
     private final ClusterSession session;
     private final Menu menu = new Menu("Cluster");
@@ -43,11 +54,22 @@ public final class ClusterMenu {
         MenuItem remove = item("Remove scenario from cluster…", "menu-cluster-remove",
                 () -> openPlan(PlanViewModel.Mode.REMOVE));
         MenuItem importItem = item("Import from cluster…", "menu-cluster-import", this::openImport);
-        for (MenuItem needsConnection : new MenuItem[] {plan, apply, rollback, remove, importItem}) {
+        MenuItem present = item("Presenter mode on the cluster", "menu-cluster-presenter", this::openPresenter);
+        for (MenuItem needsConnection : new MenuItem[] {plan, apply, rollback, remove, importItem, present}) {
             needsConnection.disableProperty().bind(session.connectedProperty().not());
         }
+        // the connection's client threads end with the window
+        view.root().sceneProperty().addListener((o, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((oo, oldWindow, window) -> {
+                    if (window != null) {
+                        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> session.close());
+                    }
+                });
+            }
+        });
         menu.getItems().addAll(item("Connect…", "menu-cluster-connect", this::openConnect), new SeparatorMenuItem(),
-                plan, apply, rollback, remove, new SeparatorMenuItem(), importItem);
+                plan, apply, rollback, remove, new SeparatorMenuItem(), importItem, present);
     }
 
     public Menu menu() {
@@ -114,6 +136,13 @@ public final class ClusterMenu {
         javafx.scene.layout.VBox.setVgrow(operation.root(), javafx.scene.layout.Priority.ALWAYS);
         Windows.open(owner(), "Rollback " + scenario + " — " + context(), root, 900, 480);
         vm.start();
+    }
+
+    /** Presenter mode in connected mode: each step can be applied to the cluster from the presenter window. */
+    private void openPresenter() {
+        PresenterView.open(new PresenterViewModel(view.viewModel().document().scenario(),
+                new AnalysisService(PredictionEngines.standard()), CLUSTER_ANALYSIS, Platform::runLater,
+                new ApplyStepViewModel(session)));
     }
 
     private void openImport() {

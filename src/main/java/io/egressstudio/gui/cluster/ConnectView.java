@@ -36,6 +36,7 @@ final class ConnectView {
         message.textProperty().bind(session.messageProperty());
         TextArea check = Windows.text("cluster-check", true);
         check.textProperty().bind(session.checkTextProperty());
+        check.setWrapText(true);
         VBox.setVgrow(check, Priority.ALWAYS);
         Label hint = new Label("Contexts come from KUBECONFIG (or ~/.kube/config), as kubectl reads them. "
                 + "The API server's certificate is always verified.");

@@ -67,6 +67,7 @@ public final class OperationViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(this, "cancelRequested");
     private final ReadOnlyObjectWrapper<ApplyReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final CompletableFuture<ApplyReport> finished = new CompletableFuture<>();
     private final BooleanBinding canRollback;
     private final BooleanBinding canCancel;
 
@@ -111,7 +112,7 @@ public final class OperationViewModel {
                 });
             }
         };
-        return session.run(connection -> work.run(connection, listener, cancellation)).whenComplete((done, error) -> {
+        session.run(connection -> work.run(connection, listener, cancellation)).whenComplete((done, error) -> {
             running.set(false);
             current.set("");
             if (error != null) {
@@ -124,7 +125,18 @@ public final class OperationViewModel {
                 done.failed().stream().findFirst().ifPresent(f -> failure.set("Failed: " + f.action().word() + " "
                         + f.key() + ": " + f.message()));
             }
+            if (error != null) {
+                finished.completeExceptionally(error);
+            } else {
+                finished.complete(done);
+            }
         });
+        return finished;
+    }
+
+    /** Completes (on the UI executor) with the report once the work is over, or with why it did not start. */
+    public CompletableFuture<ApplyReport> finished() {
+        return finished;
     }
 
     /** Stops before the next object; the report says what was applied. */

@@ -39,7 +39,7 @@ final class PlanView {
 
         TableView<PlanRow> table = new TableView<>(vm.rows());
         table.setId("plan-table");
-        table.getColumns().add(column("Action", PlanRow::action, 80));
+        table.getColumns().add(column("Action", PlanRow::action, 95));
         table.getColumns().add(column("Kind", PlanRow::kind, 170));
         table.getColumns().add(column("Namespace", PlanRow::namespace, 140));
         table.getColumns().add(column("Name", PlanRow::name, 220));
@@ -51,11 +51,8 @@ final class PlanView {
                 table.getSelectionModel().select(b);
             }
         });
-        TextArea diff = Windows.text("plan-diff", true);
-        diff.textProperty().bind(vm.diffProperty());
-        diff.setPromptText("Select an object to see the cluster now beside what apply leaves");
-        SplitPane centre = new SplitPane(table, diff);
-        centre.setDividerPositions(0.5);
+        SplitPane centre = new SplitPane(table, new DiffView(vm.diffRows()).root());
+        centre.setDividerPositions(0.45);
         root.setCenter(centre);
 
         Label summary = label("plan-summary", vm.summaryProperty());

@@ -1,6 +1,7 @@
 package io.egressstudio.gui.cluster;
 
 import io.egressstudio.cluster.Applier;
+import io.egressstudio.cluster.DiffText;
 import io.egressstudio.cluster.Plan;
 import io.egressstudio.cluster.PlannedChange;
 import io.egressstudio.cluster.Planner;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -37,6 +39,7 @@ public final class PlanViewModel {
     private final ClusterSession session;
     private final Mode mode;
     private final Function<Scenario, ResourceSet> generator;
+    private final Supplier<Scenario> scenario;
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ObservableList<PlanRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<PlanRow> selected = new SimpleObjectProperty<>(this, "selected");
@@ -48,8 +51,8 @@ public final class PlanViewModel {
     private final ReadOnlyObjectWrapper<OperationViewModel> operation = new ReadOnlyObjectWrapper<>(this, "operation");
     private final ObjectProperty<Plan> applied = new SimpleObjectProperty<>(this, "applied");
     private final StringBinding diff;
+    private final ObservableList<DiffText.Row> diffRows = FXCollections.observableArrayList();
     private final BooleanBinding canApply;
-    private String scenarioName;
 
     public PlanViewModel(ClusterSession session, Mode mode) {
         this(session, mode, ScenarioGenerator::generate);
@@ -57,11 +60,19 @@ public final class PlanViewModel {
 
     /** @param generator the scenario's resources (the app generates them as {@code generate} does, without certificates) */
     public PlanViewModel(ClusterSession session, Mode mode, Function<Scenario, ResourceSet> generator) {
+        this(session, mode, generator, session::scenario);
+    }
+
+    /** @param scenario what to plan (read on the UI thread): the window's shown scenario, or a presenter's step */
+    public PlanViewModel(ClusterSession session, Mode mode, Function<Scenario, ResourceSet> generator,
+                         Supplier<Scenario> scenario) {
+        this.scenario = scenario;
         this.session = session;
         this.mode = mode;
         this.generator = generator;
         this.diff = Bindings.createStringBinding(() -> selected.get() == null ? "" : selected.get().change().diff(),
                 selected);
+        selected.addListener((o, a, b) -> diffRows.setAll(b == null ? List.of() : b.change().diffRows()));
         // a plan is applied once: after that it is stale, and the user plans again
         this.canApply = Bindings.createBooleanBinding(() -> {
             Plan p = plan.get();
@@ -72,13 +83,12 @@ public final class PlanViewModel {
 
     /** Plans again from the cluster as it is now (and the scenario as the window shows it now). */
     public CompletableFuture<Plan> refresh() {
-        Scenario scenario = session.scenario();
-        scenarioName = scenario.name();
-        String name = scenarioName;
+        Scenario planned = scenario.get();
+        String name = planned.name();
         message.set(mode == Mode.APPLY ? "Planning scenario " + name + "…" : "Finding what scenario " + name
                 + " put on the cluster…");
         CompletableFuture<Plan> done = session.run(connection -> mode == Mode.APPLY
-                ? Planner.plan(connection, name, generator.apply(scenario))
+                ? Planner.plan(connection, name, generator.apply(planned))
                 : Remover.plan(connection, name));
         return done.whenComplete((result, error) -> {
             if (error != null) {
@@ -101,9 +111,10 @@ public final class PlanViewModel {
         summary.set(result.count(PlannedChange.Action.CREATE) + " create · " + result.count(PlannedChange.Action.UPDATE)
                 + " update · " + result.count(PlannedChange.Action.UNCHANGED) + " unchanged · "
                 + result.count(PlannedChange.Action.DELETE) + " delete");
-        dryRunNote.set(result.dryRunSupported() ? "" : result.dryRunNote() == null
-                ? "Server-side dry run was not available; the plan comes from comparing with the live objects."
-                : result.dryRunNote() + " The plan comes from comparing with the live objects.");
+        // the planner's own words: why dry run was not used, or what it could not validate (null: all validated)
+        dryRunNote.set(result.dryRunNote() != null && !result.dryRunNote().equals("nothing to validate")
+                ? result.dryRunNote() : result.dryRunSupported() ? ""
+                : "Server-side dry run was not used. The plan comes from comparing with the live objects.");
         notes.set(notesOf(result));
         message.set(!result.blockers().isEmpty() ? (mode == Mode.APPLY ? "Apply" : "Removal")
                 + " would be refused: see below."
@@ -163,6 +174,11 @@ public final class PlanViewModel {
     /** The selected object's side-by-side diff (Secret values masked), or empty. */
     public StringBinding diffProperty() {
         return diff;
+    }
+
+    /** The same diff as rows (each side's line whole, and the marker), for the side-by-side view. */
+    public ObservableList<DiffText.Row> diffRows() {
+        return diffRows;
     }
 
     public ReadOnlyStringProperty headerProperty() {

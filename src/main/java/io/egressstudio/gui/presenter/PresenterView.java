@@ -79,6 +79,20 @@ public final class PresenterView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, reset, spacer, position, previous, next);
+        if (vm.cluster() != null) {
+            // connected mode: the current step can be put on the cluster, and the result read out
+            Button applyStep = new Button("Apply step to cluster");
+            applyStep.setId("presenter-apply-step");
+            applyStep.disableProperty().bind(vm.cluster().availableProperty().not());
+            applyStep.setOnAction(e -> vm.applyStepToCluster());
+            Label result = new Label();
+            result.setId("presenter-cluster-result");
+            result.setWrapText(true);
+            result.textProperty().bind(vm.cluster().resultProperty());
+            HBox.setHgrow(result, Priority.SOMETIMES);
+            bar.getChildren().add(1, applyStep);
+            bar.getChildren().add(2, result);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 20, 12, 20));
         root.setBottom(bar);

@@ -4,6 +4,7 @@ import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.analysis.AnalysisService;
 import io.egressstudio.gui.analysis.DesignAnalysis;
 import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.gui.cluster.ApplyStepViewModel;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Scenario;
@@ -43,6 +44,7 @@ public final class PresenterViewModel {
     }
 
     private final Scenario scenario;
+    private final ApplyStepViewModel cluster;
     private final MainViewModel state;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper narrative = new ReadOnlyStringWrapper(this, "narrative", "");
@@ -52,6 +54,13 @@ public final class PresenterViewModel {
     private final BooleanBinding canPrevious;
 
     public PresenterViewModel(Scenario scenario, AnalysisService service, Executor background, Executor ui) {
+        this(scenario, service, background, ui, null);
+    }
+
+    /** @param cluster connected mode: applies steps to the cluster (null: presenting only) */
+    public PresenterViewModel(Scenario scenario, AnalysisService service, Executor background, Executor ui,
+                              ApplyStepViewModel cluster) {
+        this.cluster = cluster;
         this.scenario = scenario;
         this.state = new MainViewModel(scenario, service, background, ui);
         IntegerProperty step = state.stepProperty();
@@ -149,6 +158,20 @@ public final class PresenterViewModel {
             list.add(new LinkRow(link.id(), expected(link.id()), predicted(link.id())));
         }
         rows.setAll(list);
+    }
+
+    /** Connected mode's step applier, or null when presenting without a cluster. */
+    public ApplyStepViewModel cluster() {
+        return cluster;
+    }
+
+    /** Connected mode: applies the scenario as it is after the current step to the cluster (plan, then apply). */
+    public java.util.concurrent.CompletableFuture<io.egressstudio.cluster.ApplyReport> applyStepToCluster() {
+        if (cluster == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("presenter mode is not connected to a cluster"));
+        }
+        return cluster.apply(shown(), step() == 0 ? "As drawn" : "Step " + step());
     }
 
     public ReadOnlyStringProperty titleProperty() {

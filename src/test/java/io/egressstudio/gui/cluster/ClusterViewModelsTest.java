@@ -231,7 +231,7 @@ class ClusterViewModelsTest {
         var secret = secrets.get(0).resource();
         client.secrets().inNamespace(secret.getMetadata().getNamespace()).resource(new SecretBuilder()
                 .withNewMetadata().withName(secret.getMetadata().getName()).endMetadata()
-                .withStringData(Map.of("tls.crt", "users-own-certificate-text", "tls.key", "users-own-key-text"))
+                .withData(Map.of("tls.crt", base64("users-own-certificate-text"), "tls.key", base64("users-own-key")))
                 .build()).create();
 
         PlanViewModel plan = new PlanViewModel(session, PlanViewModel.Mode.APPLY,
@@ -244,10 +244,19 @@ class ClusterViewModelsTest {
         String diff = plan.diffProperty().get();
         assertThat(diff).contains("<redacted>").contains("tls.crt")
                 .doesNotContain("MIIfake").doesNotContain("users-own").doesNotContain("dXNlcnMtb3du");
+        assertThat(plan.diffRows()).anySatisfy(r -> {
+            assertThat(r.marker()).isEqualTo('|');
+            assertThat(r.left()).endsWith(": <redacted>");
+            assertThat(r.right()).endsWith(": <redacted> (changes)");
+        }).allSatisfy(r -> assertThat(r.left() + r.right()).doesNotContain("MIIfake").doesNotContain("users-own"));
         assertThat(plan.rows().stream().map(r -> {
             plan.selectedProperty().set(r);
             return plan.diffProperty().get();
         })).allSatisfy(text -> assertThat(text).doesNotContain("MIIfake").doesNotContain("TUlJZmFrZ"));
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A kubeconfig file that names one context at an API server (fabric8's mock, over http as the cluster tests use). */
-final class MockKubeconfig {
-    static final String TOKEN = "sha256~gui-test-token-never-shown";
+public final class MockKubeconfig {
+    public static final String TOKEN = "sha256~gui-test-token-never-shown";
 
     private MockKubeconfig() {
     }
 
-    static Path write(Path file, String context, String server) throws IOException {
+    public static Path write(Path file, String context, String server) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, """
                 apiVersion: v1
@@ -35,13 +35,13 @@ final class MockKubeconfig {
     }
 
     /** Settings as the app's, except that writes are create/update (the mock rejects server-side apply). */
-    static ClusterSettings settings(Kubeconfig kubeconfig, Path snapshots) {
+    public static ClusterSettings settings(Kubeconfig kubeconfig, Path snapshots) {
         SnapshotStore store = new SnapshotStore(snapshots);
         return new ClusterSettings(() -> kubeconfig, k -> context -> k.connect(context, WriteStrategy.CREATE_OR_UPDATE),
                 () -> store);
     }
 
-    static ClusterSettings settings(Path kubeconfig, Path snapshots) {
+    public static ClusterSettings settings(Path kubeconfig, Path snapshots) {
         return settings(Kubeconfig.of(List.of(kubeconfig)), snapshots);
     }
 }
