@@ -16,12 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -48,7 +48,9 @@ public final class ClusterSession implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ClusterCheck> check = new ReadOnlyObjectWrapper<>(this, "check");
     private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper(this, "checkText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    /** Calls in flight (set on the UI thread): busy while any runs, so one finishing does not hide another. */
+    private final IntegerProperty calls = new SimpleIntegerProperty(this, "calls");
+    private final BooleanBinding busy = calls.greaterThan(0);
     private final BooleanBinding connected = connection.isNotNull();
 
     /** @param scenario the scenario the window shows (read on the UI thread), checked for the APIs it needs */
@@ -86,7 +88,7 @@ public final class ClusterSession implements AutoCloseable {
         checkText.set("");
         Kubeconfig kubeconfig = settings.kubeconfig().get();
         CompletableFuture<ClusterCheck> done = new CompletableFuture<>();
-        busy.set(true);
+        calls.set(calls.get() + 1);
         background.execute(() -> {
             ClusterConnection opened = null;
             try {
@@ -94,7 +96,7 @@ public final class ClusterSession implements AutoCloseable {
                 ClusterCheck result = ClusterCheck.run(opened, shown == null ? null : ScenarioGenerator.generate(shown));
                 ClusterConnection ready = opened;
                 ui.execute(() -> {
-                    busy.set(false);
+                    calls.set(calls.get() - 1);
                     replaceConnection(ready);
                     check.set(result);
                     checkText.set(describe(result, shown));
@@ -108,7 +110,7 @@ public final class ClusterSession implements AutoCloseable {
                     opened.close();
                 }
                 ui.execute(() -> {
-                    busy.set(false);
+                    calls.set(calls.get() - 1);
                     message.set(messageOf(e));
                     done.completeExceptionally(e);
                 });
@@ -173,18 +175,18 @@ public final class ClusterSession implements AutoCloseable {
 
     private <T> CompletableFuture<T> call(Call<T> work, java.util.function.Consumer<T> onUi) {
         CompletableFuture<T> done = new CompletableFuture<>();
-        busy.set(true);
+        calls.set(calls.get() + 1);
         background.execute(() -> {
             try {
                 T result = work.call();
                 ui.execute(() -> {
-                    busy.set(false);
+                    calls.set(calls.get() - 1);
                     onUi.accept(result);
                     done.complete(result);
                 });
             } catch (ClusterException | RuntimeException e) {
                 ui.execute(() -> {
-                    busy.set(false);
+                    calls.set(calls.get() - 1);
                     message.set(messageOf(e));
                     done.completeExceptionally(e);
                 });
@@ -238,7 +240,7 @@ public final class ClusterSession implements AutoCloseable {
         return message.getReadOnlyProperty();
     }
 
-    public BooleanProperty busyProperty() {
+    public BooleanBinding busyProperty() {
         return busy;
     }
 

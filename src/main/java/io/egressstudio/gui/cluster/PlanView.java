@@ -68,7 +68,27 @@ final class PlanView {
         apply.setOnAction(e -> operation.show(vm.apply()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, summary, spacer, refresh, apply);
+        Button certificates = new Button("Certificates…");
+        certificates.setId("plan-certificates");
+        certificates.setVisible(!removal);
+        certificates.setManaged(!removal);
+        certificates.setTooltip(new javafx.scene.control.Tooltip("Choose the folder 'certs scenario' wrote (ID.crt, "
+                + "ID.key) to fill the scenario's Secrets; without it they are listed as pending and not applied"));
+        certificates.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Folder with the scenario's certificates");
+            java.io.File folder = chooser.showDialog(root.getScene().getWindow());
+            if (folder != null) {
+                vm.certificatesProperty().set(folder.toPath());
+                vm.refresh();
+            }
+        });
+        Label folder = new Label();
+        folder.setId("plan-certificates-folder");
+        folder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.certificatesProperty().get() == null ? "" : "certificates: " + vm.certificatesProperty().get(),
+                vm.certificatesProperty()));
+        HBox buttons = new HBox(8, summary, spacer, folder, certificates, refresh, apply);
         buttons.setAlignment(Pos.CENTER_LEFT);
         TextArea notes = Windows.text("plan-notes", false);
         notes.textProperty().bind(vm.notesProperty());

@@ -6,9 +6,12 @@ import io.egressstudio.cluster.Plan;
 import io.egressstudio.cluster.PlannedChange;
 import io.egressstudio.cluster.Planner;
 import io.egressstudio.cluster.Remover;
+import io.egressstudio.generate.CertificateFolder;
+import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +45,7 @@ public final class PlanViewModel {
     private final Supplier<Scenario> scenario;
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ObservableList<PlanRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> certificates = new SimpleObjectProperty<>(this, "certificates");
     private final ObjectProperty<PlanRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper(this, "header", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -85,10 +89,12 @@ public final class PlanViewModel {
     public CompletableFuture<Plan> refresh() {
         Scenario planned = scenario.get();
         String name = planned.name();
+        Path folder = certificates.get();
         message.set(mode == Mode.APPLY ? "Planning scenario " + name + "…" : "Finding what scenario " + name
                 + " put on the cluster…");
         CompletableFuture<Plan> done = session.run(connection -> mode == Mode.APPLY
-                ? Planner.plan(connection, name, generator.apply(planned))
+                ? Planner.plan(connection, name, folder == null ? generator.apply(planned)
+                        : ScenarioGenerator.generate(planned, new GeneratorOptions(new CertificateFolder(folder))))
                 : Remover.plan(connection, name));
         return done.whenComplete((result, error) -> {
             if (error != null) {
@@ -161,6 +167,14 @@ public final class PlanViewModel {
 
     public ReadOnlyObjectProperty<Plan> planProperty() {
         return plan.getReadOnlyProperty();
+    }
+
+    /**
+     * The folder with the scenario's certificates ({@code ID.crt}, {@code ID.key}, as {@code certs scenario} writes
+     * them), as the CLI's {@code --certs}: its Secrets are then planned and applied; null leaves them pending.
+     */
+    public ObjectProperty<Path> certificatesProperty() {
+        return certificates;
     }
 
     public ObservableList<PlanRow> rows() {

@@ -255,6 +255,42 @@ class ClusterViewModelsTest {
         })).allSatisfy(text -> assertThat(text).doesNotContain("MIIfake").doesNotContain("TUlJZmFrZ"));
     }
 
+    @Test
+    void aCertificateFolderFillsTheSecretsWhoseDataIsNeverShown() throws Exception {
+        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        ClusterSession session = connected(scenario, DIRECT);
+        Path certs = java.nio.file.Files.createDirectories(dir.resolve("certs"));
+        for (String id : List.of("ca-root", "greeting-remote-cert", "greeting-client")) {
+            java.nio.file.Files.writeString(certs.resolve(id + ".crt"), "-----BEGIN CERTIFICATE-----\nMIIsecret" + id
+                    + "\n-----END CERTIFICATE-----\n");
+            java.nio.file.Files.writeString(certs.resolve(id + ".key"), "-----BEGIN PRIVATE KEY-----\nMIIkey" + id
+                    + "\n-----END PRIVATE KEY-----\n");
+        }
+        PlanViewModel plan = new PlanViewModel(session, PlanViewModel.Mode.APPLY);
+        plan.refresh().join();
+        assertThat(plan.notesProperty().get())
+                .contains("Not applied, its data is needed first: Secret/istio-system-service/greeting-remote-secret");
+        assertThat(plan.rows()).extracting(PlanRow::kind).doesNotContain("Secret");
+
+        plan.certificatesProperty().set(certs);
+        plan.refresh().join();
+        assertThat(plan.notesProperty().get()).doesNotContain("Not applied");
+        PlanRow secret = plan.rows().stream().filter(r -> r.kind().equals("Secret")
+                && r.name().equals("greeting-remote-secret")).findFirst().orElseThrow();
+        assertThat(secret.action()).isEqualTo("create");
+        plan.selectedProperty().set(secret);
+        assertThat(plan.diffRows()).anySatisfy(r -> assertThat(r.right()).isEqualTo("  tls.key: <redacted> (changes)"));
+        OperationViewModel apply = plan.apply();
+        assertThat(apply.reportProperty().get().complete()).isTrue();
+        assertThat(client.secrets().inNamespace("istio-system-service").withName("greeting-remote-secret").get()
+                .getData()).containsKeys("tls.crt", "tls.key", "ca.crt");
+        String shown = String.join("\n", plan.diffProperty().get(), plan.notesProperty().get(),
+                String.join("\n", apply.results()), apply.summaryProperty().get(), plan.rows().toString());
+        String base64 = java.util.Base64.getEncoder().encodeToString(
+                "-----BEGIN PRIVATE KEY".getBytes(StandardCharsets.UTF_8)).substring(0, 24);
+        assertThat(shown).doesNotContain("MIIsecret", "MIIkey", "BEGIN PRIVATE KEY", base64);
+    }
+
     private static String base64(String text) {
         return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
