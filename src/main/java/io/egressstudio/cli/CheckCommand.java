@@ -58,6 +58,13 @@ final class CheckCommand implements Callable<Integer> {
                 check.controlPlanes().forEach(p -> out.println("  " + p));
             }
             if (scenario != null) {
+                if (check.permissions().unchecked() != null) {
+                    out.println("Permissions not checked: " + check.permissions().unchecked());
+                } else if (check.permissions().ok()) {
+                    out.println("Permissions: you may create every object of scenario " + scenario.name() + ".");
+                } else {
+                    out.println("Not allowed: " + String.join("; ", check.permissions().denied()));
+                }
                 if (check.missingForScenario() == null) {
                     out.println("Scenario " + scenario.name() + ": the cluster serves every API it needs.");
                 } else {

@@ -12,9 +12,11 @@ import java.util.Optional;
  *
  * @param apis           each non-core kind Egress Studio uses → the version served, or empty
  * @param missingForScenario one line per missing provider, or null (or null when no scenario was given)
+ * @param permissions        whether the user may create every object of the scenario (SelfSubjectAccessReview, with
+ *                           the verbs the connection's write strategy uses), or null when no scenario was given
  */
 public record ClusterCheck(String context, String server, Map<ApiKind, Optional<String>> apis,
-                           List<ControlPlaneInfo> controlPlanes, String missingForScenario) {
+                           List<ControlPlaneInfo> controlPlanes, String missingForScenario, Permissions permissions) {
     public ClusterCheck {
         apis = Map.copyOf(apis);
         controlPlanes = List.copyOf(controlPlanes);
@@ -28,7 +30,9 @@ public record ClusterCheck(String context, String server, Map<ApiKind, Optional<
                 : Planner.missingApis(connection.api(), Planner.needs(resources));
         List<String> namespaces = resources == null ? List.of() : resources.ofKind("ServiceMeshControlPlane").stream()
                 .map(e -> e.resource().getMetadata().getNamespace()).toList();
+        Permissions permissions = resources == null ? null
+                : connection.check(Planner.accessesToCreate(connection, resources));
         return new ClusterCheck(connection.context(), connection.server(), apis, connection.controlPlanes(namespaces),
-                missing);
+                missing, permissions);
     }
 }

@@ -163,6 +163,26 @@ public final class Planner {
         return needed;
     }
 
+    /**
+     * What applying these resources needs when none of them exists yet: the verbs of a create with the connection's
+     * write strategy, per kind and namespace (the connect-time check; a plan checks the verbs of each actual change).
+     */
+    static List<ClusterConnection.Access> accessesToCreate(ClusterConnection connection, ResourceSet resources)
+            throws ClusterException {
+        List<ClusterConnection.Access> accesses = new ArrayList<>();
+        for (HasMetadata resource : ManifestWriter.ordered(resources)) {
+            if (ManifestWriter.isPending(resource)) {
+                continue;
+            }
+            ApiKind kind = Resources.kindOf(resource);
+            for (String verb : connection.strategy().verbs(PlannedChange.Action.CREATE)) {
+                accesses.add(new ClusterConnection.Access(kind, kind.namespaced()
+                        ? resource.getMetadata().getNamespace() : null, verb));
+            }
+        }
+        return accesses;
+    }
+
     private PlannedChange compare(Wanted w) throws ClusterException {
         GenericKubernetesResource desired = w.object();
         ResourceSet.Key key = Resources.key(desired);

@@ -274,6 +274,7 @@ class ClusterCommandsTest {
                 .containsPattern("ServiceMeshControlPlane\\s+maistra.io/v2")
                 .containsPattern("ServiceMeshPeer\\s+not served")
                 .contains("No control planes found.")
+                .contains("Permissions not checked: the server did not answer the permission check")
                 .contains("Scenario 2-federation needs what the cluster does not serve:",
                         "ServiceMeshPeer (federation.maistra.io/v1), ExportedServiceSet (federation.maistra.io/v1), "
                                 + "ImportedServiceSet (federation.maistra.io/v1): needs OpenShift Service Mesh 2.1 or later");

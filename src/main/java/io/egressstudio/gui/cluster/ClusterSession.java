@@ -143,7 +143,13 @@ public final class ClusterSession implements AutoCloseable {
                     : "Scenario " + scenario.name() + " needs what the cluster does not serve:"
                     + check.missingForScenario());
         }
-        lines.add("Permissions are checked for each object when you plan (Cluster → Plan…).");
+        if (check.permissions() != null) {
+            lines.add(check.permissions().unchecked() != null ? "Permissions not checked: "
+                    + check.permissions().unchecked() : check.permissions().ok()
+                    ? "Permissions: you may create every object of scenario " + scenario.name() + "."
+                    : "Not allowed: " + String.join("; ", check.permissions().denied()));
+        }
+        lines.add("The plan checks the permissions of each change again (Cluster → Plan…).");
         return String.join("\n", lines);
     }
 

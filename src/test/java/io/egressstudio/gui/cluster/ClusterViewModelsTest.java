@@ -111,6 +111,7 @@ class ClusterViewModelsTest {
                 .containsPattern("Route\\s+route.openshift.io/v1")
                 .contains("No control planes found.")
                 .contains("Scenario 1a-simple: the cluster serves every API it needs.")
+                .contains("Permissions not checked: the server did not answer the permission check")
                 .doesNotContain(MockKubeconfig.TOKEN);
     }
 
@@ -167,6 +168,17 @@ class ClusterViewModelsTest {
         } finally {
             rejecting.stop(0);
         }
+    }
+
+    @Test
+    void connectSaysWhatTheUserMayNotCreate() throws Exception {
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
+                .andReturn(201, "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectAccessReview\","
+                        + "\"status\":{\"allowed\":false}}").always();
+        ClusterSession session = connected(BuiltInScenarios.get("1a-simple"), DIRECT);
+        assertThat(session.checkProperty().get().permissions().ok()).isFalse();
+        assertThat(session.checkTextProperty().get()).contains("Not allowed: create Namespace; ")
+                .contains("create ServiceEntry in greetings-client");
     }
 
     @Test
