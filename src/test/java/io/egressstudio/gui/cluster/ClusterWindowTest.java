@@ -59,8 +59,11 @@ class ClusterWindowTest {
     }
 
     @AfterEach
-    void backToTheEnvironment() {
+    void backToTheEnvironment() throws Exception {
         ClusterSettings.use(ClusterSettings::fromEnvironment);
+        // the cluster windows would otherwise stay open over the next test's window
+        WaitForAsyncUtils.asyncFx(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close())).get();
     }
 
     @Test
