@@ -76,6 +76,9 @@ final class Failures {
                 || find(e, NoRouteToHostException.class) != null || find(e, InterruptedIOException.class) != null
                 || find(e, SSLException.class) != null
                 || (rootMessage(e).toLowerCase(java.util.Locale.ROOT).contains("connection refused"))
+                // a server that goes away mid-request: vert.x says "Connection was closed" (HttpClosedException)
+                || (rootMessage(e).toLowerCase(java.util.Locale.ROOT).contains("connection was closed"))
+                || find(e, java.nio.channels.ClosedChannelException.class) != null
                 || find(e, java.util.concurrent.TimeoutException.class) != null;
     }
 
