@@ -3,6 +3,7 @@ package io.egressstudio.gui.cluster;
 import io.egressstudio.cluster.ApplyReport;
 import io.egressstudio.cluster.Plan;
 import io.egressstudio.generate.ScenarioGenerator;
+import io.egressstudio.gui.presenter.StepApplier;
 import io.egressstudio.model.Scenario;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.BooleanBinding;
@@ -14,7 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * apply of that plan, through {@link PlanViewModel} and {@link OperationViewModel} (the same path as the plan
  * window). The result is one line a presenter can read out.
  */
-public final class ApplyStepViewModel {
+public final class ApplyStepViewModel implements StepApplier {
     private final ClusterSession session;
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final BooleanBinding available;
@@ -24,7 +25,7 @@ public final class ApplyStepViewModel {
         this.available = session.connectedProperty().and(session.busyProperty().not());
     }
 
-    /** Plans and applies {@code state} (the scenario after a step); {@code label} names the step in the result. */
+    @Override
     public CompletableFuture<ApplyReport> apply(Scenario state, String label) {
         PlanViewModel plan = new PlanViewModel(session, PlanViewModel.Mode.APPLY, ScenarioGenerator::generate,
                 () -> state);
@@ -59,11 +60,12 @@ public final class ApplyStepViewModel {
         return session.connection() == null ? "the cluster" : session.connection().context();
     }
 
-    /** Connected, and nothing else running on the cluster. */
+    @Override
     public BooleanBinding availableProperty() {
         return available;
     }
 
+    @Override
     public ReadOnlyStringProperty resultProperty() {
         return result.getReadOnlyProperty();
     }

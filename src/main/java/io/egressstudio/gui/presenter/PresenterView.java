@@ -4,6 +4,7 @@ import io.egressstudio.gui.canvas.CanvasView;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.theme.Styles;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -83,7 +84,7 @@ public final class PresenterView {
             // connected mode: the current step can be put on the cluster, and the result read out
             Button applyStep = new Button("Apply step to cluster");
             applyStep.setId("presenter-apply-step");
-            applyStep.disableProperty().bind(vm.cluster().availableProperty().not());
+            applyStep.disableProperty().bind(Bindings.not(vm.cluster().availableProperty()));
             applyStep.setOnAction(e -> vm.applyStepToCluster());
             Label result = new Label();
             result.setId("presenter-cluster-result");

@@ -1,16 +1,17 @@
 package io.egressstudio.gui.presenter;
 
+import io.egressstudio.cluster.ApplyReport;
 import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.analysis.AnalysisService;
 import io.egressstudio.gui.analysis.DesignAnalysis;
 import io.egressstudio.gui.analysis.LinkPrediction;
-import io.egressstudio.gui.cluster.ApplyStepViewModel;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.model.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -44,7 +45,7 @@ public final class PresenterViewModel {
     }
 
     private final Scenario scenario;
-    private final ApplyStepViewModel cluster;
+    private final StepApplier cluster;
     private final MainViewModel state;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper narrative = new ReadOnlyStringWrapper(this, "narrative", "");
@@ -59,7 +60,7 @@ public final class PresenterViewModel {
 
     /** @param cluster connected mode: applies steps to the cluster (null: presenting only) */
     public PresenterViewModel(Scenario scenario, AnalysisService service, Executor background, Executor ui,
-                              ApplyStepViewModel cluster) {
+                              StepApplier cluster) {
         this.cluster = cluster;
         this.scenario = scenario;
         this.state = new MainViewModel(scenario, service, background, ui);
@@ -161,14 +162,14 @@ public final class PresenterViewModel {
     }
 
     /** Connected mode's step applier, or null when presenting without a cluster. */
-    public ApplyStepViewModel cluster() {
+    public StepApplier cluster() {
         return cluster;
     }
 
     /** Connected mode: applies the scenario as it is after the current step to the cluster (plan, then apply). */
-    public java.util.concurrent.CompletableFuture<io.egressstudio.cluster.ApplyReport> applyStepToCluster() {
+    public CompletableFuture<ApplyReport> applyStepToCluster() {
         if (cluster == null) {
-            return java.util.concurrent.CompletableFuture.failedFuture(
+            return CompletableFuture.failedFuture(
                     new IllegalStateException("presenter mode is not connected to a cluster"));
         }
         return cluster.apply(shown(), step() == 0 ? "As drawn" : "Step " + step());

@@ -56,7 +56,7 @@ class ConnectedPresenterTest {
                 () -> scenario, DIRECT, DIRECT)) {
             PresenterViewModel presenter = new PresenterViewModel(scenario,
                     new AnalysisService(PredictionEngines.standard()), DIRECT, DIRECT, new ApplyStepViewModel(session));
-            ApplyStepViewModel cluster = presenter.cluster();
+            StepApplier cluster = presenter.cluster();
             assertThat(cluster.availableProperty().get()).as("not connected yet").isFalse();
             session.loadContexts().join();
             session.connect().join();
