@@ -14,6 +14,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.AnchorPane;
@@ -48,7 +49,8 @@ public final class LiveOverlay {
     private final Map<String, Badge> byLink = new HashMap<>();
     private final Label details = new Label();
     private final Label detailsTitle = new Label();
-    private final VBox detailsCard = new VBox(4, detailsTitle, details);
+    private final ScrollPane detailsScroll = new ScrollPane(details);
+    private final VBox detailsCard = new VBox(4, detailsTitle, detailsScroll);
     private final Label replayBanner = new Label();
 
     public LiveOverlay(LiveViewModel vm, CanvasViewModel canvas) {
@@ -79,8 +81,13 @@ public final class LiveOverlay {
         details.setWrapText(true);
         detailsCard.setId("live-details");
         detailsCard.getStyleClass().add("live-details");
-        detailsCard.setMaxWidth(420);
-        detailsCard.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // small and scrollable: the canvas stays visible (the inspector has room for the prediction's full story)
+        detailsCard.setPrefWidth(380);
+        detailsCard.setMaxWidth(380);
+        detailsScroll.setFitToWidth(true);
+        detailsScroll.setPrefViewportHeight(150);
+        detailsScroll.setMaxHeight(170);
+        detailsTitle.setMaxWidth(360);
         replayBanner.setId("live-replay-banner");
         replayBanner.getStyleClass().add("live-replay-banner");
         replayBanner.textProperty().bind(vm.replayLabelProperty());
@@ -165,7 +172,7 @@ public final class LiveOverlay {
             tooltip.setShowDuration(Duration.INDEFINITE);
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(520);
-            Tooltip.install(label, tooltip);
+            label.setTooltip(tooltip);
             label.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
                 canvas.main().selection().select(linkId);
                 e.consume();

@@ -421,30 +421,33 @@ public final class LiveViewModel implements AutoCloseable {
     /** The badge's text: the observed state and the rate, e.g. {@code PASSTHROUGH 1.5/s}. */
     public static String badgeText(LinkObservation o) {
         String state = o.observed().name();
-        if (!o.observed().isTraffic() && o.requestsPerSecond() == 0) {
-            return state;
+        if (!o.observed().isTraffic()) {
+            return state;  // the rate of an older sample would read as current
         }
         return state + " " + rate(o.requestsPerSecond()) + "/s"
                 + (o.errorShare() > 0 ? " · " + Math.round(o.errorShare() * 100) + "% err" : "");
     }
 
-    /** Both explanations, predicted then observed, and whether they contradict: the hover and the details card. */
+    /**
+     * Both explanations, observed then predicted, and whether they contradict: the badge's hover and the details
+     * card. The observed part comes first: it is what is new beside the canvas's colours and the inspector.
+     */
     public static String explain(LinkObservation o) {
         StringBuilder b = new StringBuilder();
         if (o.contradicts()) {
             b.append("CONTRADICTED: the traffic shows ").append(o.observed()).append(", the design predicts ")
                     .append(o.predicted()).append(".\n\n");
         }
-        b.append("Predicted: ").append(o.predicted() == null ? "no prediction" : o.predicted()).append('\n');
-        o.predictedExplanation().forEach(line -> b.append("  ").append(line).append('\n'));
-        b.append("\nObserved: ").append(o.observed());
+        b.append("Observed: ").append(o.observed());
         if (o.sampledAt() != null) {
-            b.append(" — ").append(rate(o.requestsPerSecond())).append(" req/s, ")
-                    .append(Math.round(o.errorShare() * 100)).append("% errors, sampled ")
+            b.append(o.observed().isFresh() ? " — " : " — last fresh sample: ").append(rate(o.requestsPerSecond()))
+                    .append(" req/s, ").append(Math.round(o.errorShare() * 100)).append("% errors, sampled ")
                     .append(TIME.format(o.sampledAt()));
         }
         b.append('\n');
         o.observedExplanation().forEach(line -> b.append("  ").append(line).append('\n'));
+        b.append("\nPredicted: ").append(o.predicted() == null ? "no prediction" : o.predicted()).append('\n');
+        o.predictedExplanation().forEach(line -> b.append("  ").append(line).append('\n'));
         return b.toString().stripTrailing();
     }
 
