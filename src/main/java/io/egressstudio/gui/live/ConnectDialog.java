@@ -1,10 +1,18 @@
 package io.egressstudio.gui.live;
 
+import io.egressstudio.cluster.Connector;
+import io.egressstudio.cluster.KubeContext;
+import io.egressstudio.cluster.PortForwarder;
 import java.io.File;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -16,10 +24,12 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * Live › Connect to Prometheus…: the URL, an optional Kiali URL, a bearer token, a CA file and the poll interval.
- * The Connect button stays pressed-in-vain until {@link ConnectForm#check()} passes; the reason shows in the dialog.
+ * Live › Connect to Prometheus…: the URL, an optional Kiali URL, a bearer token, a CA file and the poll interval; or
+ * "find through the cluster": a kubeconfig context and the control plane's namespace (its Route, else a
+ * port-forward). Connect does nothing but show the reason until the form's check passes.
  * Ids: {@code live-prometheus-url}, {@code live-kiali-url}, {@code live-token}, {@code live-ca-file},
- * {@code live-interval}, {@code live-connect-error}, {@code live-connect-button}.
+ * {@code live-interval}, {@code live-through-cluster}, {@code live-context}, {@code live-namespace},
+ * {@code live-port-forward}, {@code live-find-kiali}, {@code live-connect-error}, {@code live-connect-button}.
  */
 final class ConnectDialog extends Dialog<ConnectForm.Checked> {
     static final ButtonType CONNECT = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
@@ -30,9 +40,19 @@ final class ConnectDialog extends Dialog<ConnectForm.Checked> {
     private final TextField ca = field("live-ca-file", "optional PEM file of the servers' CA");
     private final TextField interval = field("live-interval", "5s");
     private final Label error = new Label();
+    private final CheckBox throughCluster = new CheckBox("Find Prometheus through the cluster");
+    private final ComboBox<String> context = new ComboBox<>();
+    private final TextField namespace = field("live-namespace", "istio-system");
+    private final CheckBox portForward = new CheckBox("Port-forward even when there is a Route");
+    private final CheckBox findKiali = new CheckBox("Find Kiali too");
     private ConnectForm.Checked checked;
 
-    ConnectDialog(Window owner, String lastUrl) {
+    /**
+     * @param contexts the kubeconfig's contexts, read off the UI thread (they fill the context list when ready)
+     * @param ui       where to fill them in
+     */
+    ConnectDialog(Window owner, String lastUrl, CompletionStage<List<KubeContext>> contexts, Executor ui,
+                  Connector connector, PortForwarder forwarder) {
         if (owner != null) {
             initOwner(owner);
         }
@@ -59,6 +79,31 @@ final class ConnectDialog extends Dialog<ConnectForm.Checked> {
         HBox caRow = new HBox(6, ca, browse);
         HBox.setHgrow(ca, Priority.ALWAYS);
 
+        throughCluster.setId("live-through-cluster");
+        context.setId("live-context");
+        context.setEditable(true);
+        context.setPromptText("reading the kubeconfig …");
+        portForward.setId("live-port-forward");
+        findKiali.setId("live-find-kiali");
+        contexts.whenCompleteAsync((list, failure) -> {
+            if (failure != null) {
+                context.setPromptText("no kubeconfig contexts: " + rootMessage(failure));
+                return;
+            }
+            context.setPromptText(list.isEmpty() ? "no contexts in the kubeconfig" : "a kubeconfig context");
+            list.forEach(c -> context.getItems().add(c.name()));
+            list.stream().filter(KubeContext::current).findFirst().ifPresent(c -> {
+                if (context.getValue() == null || context.getValue().isBlank()) {
+                    context.setValue(c.name());
+                }
+            });
+        }, ui);
+        for (javafx.scene.Node n : List.of(context, namespace, portForward, findKiali)) {
+            n.disableProperty().bind(throughCluster.selectedProperty().not());
+        }
+        prometheus.disableProperty().bind(throughCluster.selectedProperty());
+        kiali.disableProperty().bind(throughCluster.selectedProperty());
+
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -67,7 +112,12 @@ final class ConnectDialog extends Dialog<ConnectForm.Checked> {
         grid.addRow(2, new Label("Bearer token"), token);
         grid.addRow(3, new Label("CA file"), caRow);
         grid.addRow(4, new Label("Poll interval"), interval);
-        grid.add(error, 0, 5, 2, 1);
+        grid.add(throughCluster, 0, 5, 2, 1);
+        grid.addRow(6, new Label("Context"), context);
+        grid.addRow(7, new Label("Namespace"), namespace);
+        grid.add(new HBox(12, portForward, findKiali), 1, 8);
+        grid.add(error, 0, 9, 2, 1);
+        context.setMaxWidth(Double.MAX_VALUE);
         prometheus.setPrefColumnCount(32);
         getDialogPane().setContent(grid);
         getDialogPane().setId("live-connect-dialog");
@@ -77,14 +127,26 @@ final class ConnectDialog extends Dialog<ConnectForm.Checked> {
         // check before closing: a bad field keeps the dialog open with the reason
         connect.addEventFilter(ActionEvent.ACTION, e -> {
             try {
-                checked = new ConnectForm(prometheus.getText(), kiali.getText(), token.getText(), ca.getText(),
-                        interval.getText()).check();
+                checked = throughCluster.isSelected()
+                        ? new ClusterForm(context.getEditor().getText(), namespace.getText(), portForward.isSelected(),
+                                findKiali.isSelected(), token.getText(), ca.getText(), interval.getText())
+                                .check(connector, forwarder)
+                        : new ConnectForm(prometheus.getText(), kiali.getText(), token.getText(), ca.getText(),
+                                interval.getText()).check();
             } catch (IllegalArgumentException ex) {
                 error.setText(ex.getMessage());
                 e.consume();
             }
         });
         setResultConverter(button -> button == CONNECT ? checked : null);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     private static TextField field(String id, String prompt) {

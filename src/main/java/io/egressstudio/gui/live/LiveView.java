@@ -1,9 +1,16 @@
 package io.egressstudio.gui.live;
 
+import io.egressstudio.cluster.ClusterException;
+import io.egressstudio.cluster.KubeContext;
+import io.egressstudio.cluster.Kubeconfig;
+import io.egressstudio.cluster.PortForwarder;
 import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.telemetry.TelemetryPoller;
 import java.io.File;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -30,9 +37,13 @@ public final class LiveView {
     private final LiveOverlay overlay;
     private final Menu menu = new Menu("Live");
     private final Label indicator = new Label();
+    private final Executor background;
+    private final Executor ui;
     private String lastUrl;
 
     public LiveView(MainViewModel main, CanvasViewModel canvas, Executor background, Executor ui) {
+        this.background = background;
+        this.ui = ui;
         this.vm = new LiveViewModel(main, background, ui);
         this.overlay = new LiveOverlay(vm, canvas);
         buildMenu();
@@ -116,9 +127,20 @@ public final class LiveView {
     }
 
     private void connect() {
-        ConnectDialog dialog = new ConnectDialog(window(), lastUrl);
+        Kubeconfig kubeconfig = Kubeconfig.fromEnvironment();
+        CompletableFuture<List<KubeContext>> contexts = CompletableFuture.supplyAsync(() -> {
+            try {
+                return kubeconfig.contexts();
+            } catch (ClusterException e) {
+                throw new CompletionException(e);
+            }
+        }, background);
+        ConnectDialog dialog = new ConnectDialog(window(), lastUrl, contexts, ui, kubeconfig::connect,
+                PortForwarder.fabric8());
         dialog.showAndWait().ifPresent(checked -> {
-            lastUrl = checked.prometheusUrl();
+            if (checked.prometheusUrl() != null) {
+                lastUrl = checked.prometheusUrl();
+            }
             vm.connect(checked.connection(), checked.interval(), TelemetryPoller.Settings.DEFAULT_STALE_AFTER);
         });
     }

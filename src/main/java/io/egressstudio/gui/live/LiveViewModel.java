@@ -251,7 +251,7 @@ public final class LiveViewModel implements AutoCloseable {
 
     private String describe(Session s, Snapshot next) {
         long contradicted = next.contradicted().size();
-        String source = s.replay ? replayLabel.get() : s.describe;
+        String source = s.replay ? replayLabel.get() : s.connection.describe();
         StringBuilder b = new StringBuilder(source).append(" · poll ").append(next.sequence()).append(" at ")
                 .append(TIME.format(next.at()));
         if (next.failure() != null) {
@@ -357,6 +357,10 @@ public final class LiveViewModel implements AutoCloseable {
                 s.poller.close();
             }
             closeQuietly(s.recorder);
+            if (s.connection != null) {
+                // may end a port-forward and a cluster connection: not on the UI thread
+                background.execute(s.connection::close);
+            }
         }
         recording.set(false);
         replayLabel.set("");

@@ -26,6 +26,10 @@ public interface TelemetryConnection {
     /** The source as the status bar names it (never a token). */
     String describe();
 
+    /** Ends what {@link #open} started (a port-forward, a cluster connection). Called when the session stops. */
+    default void close() {
+    }
+
     /**
      * Prometheus (and Kiali, when a locator is given) as the Live dialog or the cluster finds them.
      *
