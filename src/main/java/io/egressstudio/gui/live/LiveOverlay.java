@@ -52,6 +52,8 @@ public final class LiveOverlay {
     private final ScrollPane detailsScroll = new ScrollPane(details);
     private final VBox detailsCard = new VBox(4, detailsTitle, detailsScroll);
     private final Label replayBanner = new Label();
+    /** The world region whose badges are in the scene graph (the viewport grown by half on each side), or null. */
+    private Diagram.Rect shownRegion;
 
     public LiveOverlay(LiveViewModel vm, CanvasViewModel canvas) {
         this.vm = vm;
@@ -103,6 +105,11 @@ public final class LiveOverlay {
         StackPane.setAlignment(cards, Pos.TOP_LEFT);
         root.getChildren().addAll(worldPane, cards);
 
+        canvas.panXProperty().addListener((o, a, b) -> cull(false));
+        canvas.panYProperty().addListener((o, a, b) -> cull(false));
+        canvas.zoomProperty().addListener((o, a, b) -> cull(false));
+        root.widthProperty().addListener((o, a, b) -> cull(false));
+        root.heightProperty().addListener((o, a, b) -> cull(false));
         vm.observationsProperty().addListener((o, a, b) -> refresh());
         canvas.diagramProperty().addListener((o, a, b) -> refresh());
         canvas.main().selection().ids().addListener((ListChangeListener<String>) c -> refreshDetails());
@@ -134,7 +141,41 @@ public final class LiveOverlay {
             }
             return false;
         });
+        cull(true);
         refreshDetails();
+    }
+
+    /**
+     * Keeps in the scene graph only the badges (and halos) near the viewport, as the canvas does with its glyphs: with
+     * thousands of links, every node in the scene costs each pulse. Recomputed when the viewport leaves the region
+     * or the badges changed ({@code force}).
+     */
+    private void cull(boolean force) {
+        double w = root.getWidth();
+        double h = root.getHeight();
+        double z = canvas.zoomProperty().get();
+        if (byLink.isEmpty() || z <= 0) {
+            return;
+        }
+        Diagram.Rect view = w <= 0 || h <= 0 ? null
+                : new Diagram.Rect(-canvas.panXProperty().get() / z, -canvas.panYProperty().get() / z, w / z, h / z);
+        if (!force && shownRegion != null && view != null && view.x() >= shownRegion.x() && view.y() >= shownRegion.y()
+                && view.maxX() <= shownRegion.maxX() && view.maxY() <= shownRegion.maxY()
+                && shownRegion.w() <= 2.5 * view.w()) {
+            return;
+        }
+        shownRegion = view == null ? null : view.grow(view.w() / 2, view.h() / 2, view.w() / 2, view.h() / 2);
+        java.util.List<javafx.scene.Node> attachBadges = new java.util.ArrayList<>();
+        java.util.List<javafx.scene.Node> attachHalos = new java.util.ArrayList<>();
+        Set<javafx.scene.Node> detach = new HashSet<>();
+        for (Badge b : byLink.values()) {
+            boolean near = shownRegion == null || b.bounds != null && b.bounds.intersects(shownRegion);
+            b.attach(near, attachBadges, attachHalos, detach);
+        }
+        badges.getChildren().removeAll(detach);
+        halos.getChildren().removeAll(detach);
+        badges.getChildren().addAll(attachBadges);
+        halos.getChildren().addAll(attachHalos);
     }
 
     private Badge newBadge(String linkId) {
@@ -162,6 +203,7 @@ public final class LiveOverlay {
         String stateClass;
         LinkObservation shown;
         Route placedOn;
+        Diagram.Rect bounds;
 
         Badge(String linkId) {
             this.linkId = linkId;
@@ -177,7 +219,25 @@ public final class LiveOverlay {
                 canvas.main().selection().select(linkId);
                 e.consume();
             });
-            badges.getChildren().add(label);
+            // the explanation is built when it shows, not on every poll of every link
+            tooltip.setOnShowing(e -> tooltip.setText(shown == null ? "" : LiveViewModel.explain(shown)));
+        }
+
+        /** Puts the badge (and halo) in or out of the scene graph, batched by the caller. */
+        void attach(boolean near, java.util.List<javafx.scene.Node> badgesIn, java.util.List<javafx.scene.Node> halosIn,
+                    Set<javafx.scene.Node> out) {
+            if (near && label.getParent() == null) {
+                badgesIn.add(label);
+            } else if (!near && label.getParent() != null) {
+                out.add(label);
+            }
+            if (halo != null) {
+                if (near && halo.getParent() == null) {
+                    halosIn.add(halo);
+                } else if (!near && halo.getParent() != null) {
+                    out.add(halo);
+                }
+            }
         }
 
         void show(Route route, LinkObservation o) {
@@ -194,8 +254,13 @@ public final class LiveOverlay {
             }
             setClass(label, Styles.CONTRADICTED, o.contradicts());
             label.setGraphic(o.contradicts() ? warning : null);
-            label.setText(LiveViewModel.badgeText(o));
-            tooltip.setText(LiveViewModel.explain(o));
+            String text = LiveViewModel.badgeText(o);
+            if (!text.equals(label.getText())) {
+                label.setText(text);
+            }
+            if (tooltip.isShowing()) {
+                tooltip.setText(LiveViewModel.explain(o));
+            }
             if (!route.equals(placedOn)) {
                 place(route);
             }
@@ -218,6 +283,10 @@ public final class LiveOverlay {
             if (longest == null) {
                 return;
             }
+            double x0 = Math.min(longest.from().x(), longest.to().x());
+            double y0 = Math.min(longest.from().y(), longest.to().y());
+            bounds = new Diagram.Rect(x0, y0, Math.abs(longest.to().x() - longest.from().x()),
+                    Math.abs(longest.to().y() - longest.from().y())).grow(60, 20, 160, 40);
             label.relocate((longest.from().x() + longest.to().x()) / 2 - 20,
                     (longest.from().y() + longest.to().y()) / 2 + 6);
         }
@@ -234,7 +303,9 @@ public final class LiveOverlay {
                 halo = new Polyline();
                 halo.setId("contradiction-" + linkId);
                 halo.getStyleClass().add("contradiction-halo");
-                halos.getChildren().add(halo);
+                if (label.getParent() != null) {
+                    halos.getChildren().add(halo);
+                }
             }
             if (!route.equals(placedOn) || halo.getPoints().isEmpty()) {
                 halo.getPoints().clear();
