@@ -262,6 +262,10 @@ public final class LiveViewModel implements AutoCloseable {
         }
         b.append(" · ").append(contradicted).append(contradicted == 1 ? " link contradicts" : " links contradict")
                 .append(" its prediction");
+        if (next.kiali() != null) {
+            b.append(" · Kiali: ").append(next.kiali().ok() ? next.kiali().unexpected().size()
+                    + " edge(s) not in the design" : next.kiali().problem());
+        }
         if (recording.get() && s.recorder != null) {
             b.append(" · recording to ").append(s.recorder.file().getFileName());
         }
@@ -375,7 +379,10 @@ public final class LiveViewModel implements AutoCloseable {
         stop();
     }
 
-    /** The shown scenario changed: predict the links again and go on polling them (a live session only). */
+    /**
+     * The shown scenario changed: predict the links again and go on polling them (a live session only). One
+     * prediction at a time; an edit made meanwhile is caught up when it ends.
+     */
     private void designChanged() {
         Session s = session;
         if (s == null || s.replay || s.poller == null || s.recorder != null || retargetPending) {
@@ -384,17 +391,25 @@ public final class LiveViewModel implements AutoCloseable {
         retargetPending = true;
         Scenario scenario = main.shown();
         background.execute(() -> {
+            List<LinkTarget> targets;
             try {
-                List<LinkTarget> targets = LinkTargets.of(scenario);
-                ui.execute(() -> {
-                    retargetPending = false;
-                    if (session == s && s.recorder == null && !targets.equals(s.targets)) {
-                        reopen(s, targets);
-                    }
-                });
+                targets = LinkTargets.of(scenario);
             } catch (RuntimeException e) {
-                ui.execute(() -> retargetPending = false);
+                targets = null;
             }
+            List<LinkTarget> predicted = targets;
+            ui.execute(() -> {
+                retargetPending = false;
+                if (session != s || s.recorder != null) {
+                    return;
+                }
+                if (predicted != null && !predicted.equals(s.targets)) {
+                    reopen(s, predicted);
+                }
+                if (main.shown() != scenario) {
+                    designChanged();
+                }
+            });
         });
     }
 

@@ -8,6 +8,7 @@ import io.egressstudio.gui.analysis.AnalysisService;
 import io.egressstudio.gui.analysis.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;
+import io.egressstudio.telemetry.KialiReport;
 import io.egressstudio.telemetry.LinkObservation;
 import io.egressstudio.telemetry.LinkSample;
 import io.egressstudio.telemetry.LinkTarget;
@@ -212,6 +213,21 @@ class LiveViewModelTest {
         assertThat(observed().contradicts()).isTrue();
         ui.runUntil("the replay ends", () -> vm.statusTextProperty().get().endsWith("replay ended"));
         assertThat(vm.snapshotProperty().get().sequence()).isEqualTo(recording.polls().size());
+    }
+
+    @Test
+    void kialisEdgesOutsideTheDesignAreCountedInTheStatus() throws Exception {
+        KialiReport kiali = new KialiReport(null, 3, List.of(new KialiReport.UnexpectedEdge("shop/web",
+                "PassthroughCluster", "http", 2.0, "rps", List.of("httpbin.org"), Map.of(), "")), List.of());
+        source.next.set(() -> PollResult.fresh(Instant.now(), passthrough().samples(), kiali));
+        vm.connect(connection(), INTERVAL, 3);
+        ui.runUntil("live", () -> vm.status() == LiveStatus.LIVE);
+        assertThat(vm.statusTextProperty().get()).endsWith("Kiali: 1 edge(s) not in the design");
+
+        source.next.set(() -> PollResult.fresh(Instant.now(), passthrough().samples(),
+                KialiReport.failed("Kiali answered 401")));
+        ui.runUntil("Kiali failed", () -> vm.statusTextProperty().get().endsWith("Kiali: Kiali answered 401"));
+        assertThat(vm.status()).as("Kiali does not decide the links' state").isEqualTo(LiveStatus.LIVE);
     }
 
     @Test
