@@ -119,6 +119,11 @@ final class ConnectDialog extends Dialog<ConnectForm.Checked> {
         grid.add(error, 0, 9, 2, 1);
         context.setMaxWidth(Double.MAX_VALUE);
         prometheus.setPrefColumnCount(32);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
+        getDialogPane().getStylesheets().add(ConnectDialog.class.getResource(
+                io.egressstudio.gui.theme.Styles.DESIGNER_CSS).toExternalForm());
         getDialogPane().setContent(grid);
         getDialogPane().setId("live-connect-dialog");
         getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
