@@ -79,6 +79,7 @@ public final class LiveViewModel implements AutoCloseable {
 
     private Session session;
     private boolean retargetPending;
+    private boolean recordingRequested;
 
     public LiveViewModel(MainViewModel main, Executor background, Executor ui) {
         this.main = main;
@@ -203,7 +204,8 @@ public final class LiveViewModel implements AutoCloseable {
             status.set(LiveStatus.OFF);
             statusText.set("Cannot connect to " + s.describe + ": " + why);
         } else {
-            statusText.set("Cannot record: " + why);
+            // polling goes on as it was (a recording or a re-prediction could not start)
+            statusText.set("Cannot " + (recordingRequested ? "record" : "follow the design") + ": " + why);
         }
     }
 
@@ -297,6 +299,7 @@ public final class LiveViewModel implements AutoCloseable {
             error.set("Nothing to record: connect to Prometheus first.");
             return;
         }
+        recordingRequested = true;
         open(s, main.shown(), file);
     }
 
@@ -414,6 +417,7 @@ public final class LiveViewModel implements AutoCloseable {
     }
 
     private void reopen(Session s, List<LinkTarget> targets) {
+        recordingRequested = false;
         background.execute(() -> {
             try {
                 ObservationSource source = s.connection.open(targets);
