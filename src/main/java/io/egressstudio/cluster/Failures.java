@@ -76,6 +76,8 @@ final class Failures {
                 || find(e, NoRouteToHostException.class) != null || find(e, InterruptedIOException.class) != null
                 || find(e, SSLException.class) != null
                 || (rootMessage(e).toLowerCase(java.util.Locale.ROOT).contains("connection refused"))
+                // vert.x's HttpClosedException: the server closed the connection mid-request (it went away)
+                || rootMessage(e).equals("Connection was closed")
                 || find(e, java.util.concurrent.TimeoutException.class) != null;
     }
 
