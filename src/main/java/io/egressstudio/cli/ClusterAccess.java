@@ -31,6 +31,9 @@ final class ClusterAccess {
     static volatile Supplier<Kubeconfig> kubeconfig = Kubeconfig::fromEnvironment;
     static volatile Supplier<Connector> connector = () -> kubeconfig.get()::connect;
     static volatile Supplier<SnapshotStore> snapshots = SnapshotStore::defaultStore;
+    /** How observe --context port-forwards (fabric8's mock server cannot carry a forward's traffic). */
+    static volatile Supplier<io.egressstudio.cluster.PortForwarder> portForwarder =
+            io.egressstudio.cluster.PortForwarder::fabric8;
 
     private ClusterAccess() {
     }

@@ -2,8 +2,13 @@ package io.egressstudio.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.egressstudio.cluster.ClusterConnection;
+import io.egressstudio.cluster.ClusterException;
+import io.egressstudio.cluster.PortForwarder;
+import io.egressstudio.cluster.TelemetryEndpoints;
 import io.egressstudio.io.ScenarioFormatException;
 import io.egressstudio.model.Scenario;
+import io.egressstudio.telemetry.EndpointLocator;
 import io.egressstudio.telemetry.HttpSettings;
 import io.egressstudio.telemetry.KialiClient;
 import io.egressstudio.telemetry.KialiReport;
@@ -79,8 +84,25 @@ final class ObserveCommand implements Callable<Integer> {
 
     @Option(names = "--prometheus", paramLabel = "URL",
             description = "Prometheus' base URL (with any path prefix), e.g. http://127.0.0.1:9090 or the https URL "
-                    + "of an OpenShift route; required unless --replay")
+                    + "of an OpenShift route; required unless --context or --replay")
     String prometheusUrl;
+
+    @Option(names = "--context", paramLabel = "CTX",
+            description = "find Prometheus through this kubeconfig context instead of --prometheus: the OpenShift "
+                    + "Route 'prometheus' in --namespace (https when it terminates TLS), else a port-forward to the "
+                    + "Service 'prometheus' that is re-opened when it drops")
+    String context;
+
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "with --context: the control plane's namespace (default: istio-system)")
+    String namespace;
+
+    @Option(names = "--port-forward", description = "with --context: always port-forward, even when there is a Route")
+    boolean portForward;
+
+    @Option(names = "--find-kiali",
+            description = "with --context: find Kiali the same way (Route or Service 'kiali')")
+    boolean findKiali;
 
     @Option(names = "--kiali", paramLabel = "URL",
             description = "Kiali's base URL with its web root, e.g. http://127.0.0.1:20001/kiali: reports traffic the "
@@ -193,8 +215,18 @@ final class ObserveCommand implements Callable<Integer> {
         if (replayFile != null) {
             return replay(scenario);
         }
-        if (prometheusUrl == null) {
-            throw new BadInput("--prometheus URL is required (or --replay FILE)");
+        if (prometheusUrl == null && context == null) {
+            throw new BadInput("--prometheus URL or --context CTX is required (or --replay FILE)");
+        }
+        if (prometheusUrl != null && context != null) {
+            throw new BadInput("--prometheus and --context exclude each other: give the URL, or find it through the "
+                    + "cluster");
+        }
+        if (context == null && (namespace != null || portForward || findKiali)) {
+            throw new BadInput("--namespace, --port-forward and --find-kiali need --context");
+        }
+        if (findKiali && kialiUrl != null) {
+            throw new BadInput("--kiali and --find-kiali exclude each other");
         }
         List<LinkTarget> targets;
         try {
@@ -204,10 +236,60 @@ final class ObserveCommand implements Callable<Integer> {
         }
         String token = tokenFile == null ? null : token("--token-file", tokenFile);
         SSLContext ca = caFile == null ? null : trust("--ca", caFile);
+        if (context != null) {
+            return throughCluster(scenario, targets, token, ca, wait, range, every);
+        }
         PrometheusClient prometheus = new PrometheusClient(url("--prometheus", prometheusUrl),
                 new HttpSettings(token, ca, wait, wait));
+        return observe(scenario, targets, prometheus, kiali(token, ca, wait, null), range, every,
+                "Prometheus " + prometheusUrl);
+    }
+
+    /**
+     * {@code --context}: Prometheus (and Kiali with {@code --find-kiali}) found through the cluster; a port-forward
+     * lives as long as the command.
+     */
+    private int throughCluster(Scenario scenario, List<LinkTarget> targets, String token, SSLContext ca,
+                               Duration wait, Duration range, Duration every) throws BadInput {
+        String ns = namespace == null ? TelemetryEndpoints.DEFAULT_NAMESPACE : namespace;
+        List<EndpointLocator> opened = new ArrayList<>();
+        try (ClusterConnection cluster = ClusterAccess.connector.get().connect(context)) {
+            PortForwarder forwarder = ClusterAccess.portForwarder.get();
+            TelemetryEndpoints.Found prometheus = TelemetryEndpoints.find(cluster, ns, TelemetryEndpoints.PROMETHEUS,
+                    portForward, forwarder);
+            opened.add(prometheus.locator());
+            err.println("Prometheus: " + prometheus.how());
+            EndpointLocator kiali = null;
+            if (findKiali) {
+                TelemetryEndpoints.Found found = TelemetryEndpoints.find(cluster, ns, TelemetryEndpoints.KIALI,
+                        portForward, forwarder);
+                opened.add(found.locator());
+                err.println("Kiali: " + found.how());
+                kiali = found.locator();
+            }
+            err.flush();
+            return observe(scenario, targets, new PrometheusClient(prometheus.locator(),
+                    new HttpSettings(token, ca, wait, wait)), kiali(token, ca, wait, kiali), range, every,
+                    "Prometheus " + prometheus.locator().describe());
+        } catch (ClusterException e) {
+            return ClusterAccess.fail(err, e);
+        } finally {
+            for (EndpointLocator locator : opened) {
+                if (locator instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception ignored) {
+                        // a port-forward that is gone already
+                    }
+                }
+            }
+        }
+    }
+
+    /** Kiali at --kiali URL, or at {@code found} (--find-kiali), or none. */
+    private KialiClient kiali(String token, SSLContext ca, Duration wait, EndpointLocator found) throws BadInput {
         KialiClient kiali = null;
-        if (kialiUrl != null) {
+        if (kialiUrl != null || found != null) {
             String kialiToken = kialiTokenFile == null ? token : token("--kiali-token-file", kialiTokenFile);
             SSLContext kialiCa = kialiCaFile == null ? ca : trust("--kiali-ca", kialiCaFile);
             KialiClient.Auth auth = kialiAuth == null ? null : switch (kialiAuth) {
@@ -220,8 +302,14 @@ final class ObserveCommand implements Callable<Integer> {
             }
             HttpSettings kialiSettings = new HttpSettings(auth == KialiClient.Auth.NONE ? null : kialiToken, kialiCa,
                     wait, wait);
-            kiali = new KialiClient(url("--kiali", kialiUrl), kialiSettings, auth);
+            kiali = new KialiClient(found != null ? found : EndpointLocator.fixed(url("--kiali", kialiUrl)),
+                    kialiSettings, auth);
         }
+        return kiali;
+    }
+
+    private int observe(Scenario scenario, List<LinkTarget> targets, PrometheusClient prometheus, KialiClient kiali,
+                        Duration range, Duration every, String sourceName) throws BadInput {
         LiveSource source = new LiveSource(prometheus, kiali, targets, range, Clock.systemUTC());
         TelemetryPoller.Settings settings = new TelemetryPoller.Settings(every, staleAfter, null);
         SessionRecorder recorder = null;
@@ -233,7 +321,6 @@ final class ObserveCommand implements Callable<Integer> {
                 throw new BadInput("--record " + recordFile + ": cannot write: " + e.getMessage());
             }
         }
-        String sourceName = "Prometheus " + prometheusUrl;
         try {
             if (!watch) {
                 SessionState state = new SessionState(targets, every, staleAfter, false);

@@ -83,6 +83,7 @@ public final class MainView {
     private final YamlViewModel yamlVm;
     private final FindingsViewModel findingsVm;
     private final CanvasView canvas;
+    private final io.egressstudio.gui.live.LiveView live;
     private final StackPane root = new StackPane();
     private final Pane overlay = new Pane();
     private final Menu recent = new Menu("Open recent");
@@ -99,6 +100,7 @@ public final class MainView {
         this.yamlVm = new YamlViewModel(vm, background, ui);
         this.findingsVm = new FindingsViewModel(vm);
         this.canvas = new CanvasView(canvasVm);
+        this.live = new io.egressstudio.gui.live.LiveView(vm, canvasVm, background, ui);
 
         root.setId("main-root");
         root.getStylesheets().add(MainView.class.getResource(Styles.DESIGNER_CSS).toExternalForm());
@@ -122,7 +124,7 @@ public final class MainView {
         AnchorPane.setLeftAnchor(legend, 6.0);
         legend.setStyle(null);
         ((Region) legend).getStyleClass().add("status-bar");
-        canvasArea.getChildren().addAll(canvas.root(), legendLayer);
+        canvasArea.getChildren().addAll(canvas.root(), live.overlay(), legendLayer);
         canvasArea.setMinSize(0, 0);
         legendLayer.setMinSize(0, 0);
         canvas.root().setMinSize(0, 0);
@@ -175,6 +177,10 @@ public final class MainView {
 
     public InspectorViewModel inspectorViewModel() {
         return inspectorVm;
+    }
+
+    public io.egressstudio.gui.live.LiveView live() {
+        return live;
     }
 
     public YamlViewModel yamlViewModel() {
@@ -273,6 +279,7 @@ public final class MainView {
         MenuBar bar = new MenuBar(file, edit, view, scenarios);
         bar.getMenus().add(new io.egressstudio.gui.cluster.ClusterMenu(this).menu());
         bar.setId("menu-bar");
+        bar.getMenus().add(live.menu());
         return bar;
     }
 
@@ -351,6 +358,7 @@ public final class MainView {
         status.textProperty().bind(vm.statusProperty());
         HBox bar = new HBox(status);
         bar.getStyleClass().add("status-bar");
+        bar.getChildren().add(0, live.statusIndicator());
         return bar;
     }
 

@@ -19,6 +19,14 @@ public final class Styles {
         return outcome == null ? OUTCOME_UNKNOWN : "outcome-" + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** {@code observed-passthrough} for a link's observed PASSTHROUGH (the live overlay's badge). */
+    public static String observed(Enum<?> state) {
+        return "observed-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A link whose observed traffic contradicts its prediction. */
+    public static final String CONTRADICTED = "contradicted";
+
     public static String finding(String severity) {
         return "finding-" + (severity == null ? "info" : severity.toLowerCase(Locale.ROOT));
     }
