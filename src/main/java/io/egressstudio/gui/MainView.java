@@ -84,6 +84,7 @@ public final class MainView {
     private final FindingsViewModel findingsVm;
     private final CanvasView canvas;
     private final io.egressstudio.gui.live.LiveView live;
+    private io.egressstudio.gui.cluster.ClusterMenu cluster;
     private final StackPane root = new StackPane();
     private final Pane overlay = new Pane();
     private final Menu recent = new Menu("Open recent");
@@ -277,7 +278,8 @@ public final class MainView {
             scenarios.getItems().add(item(name, "scenario-" + name, null, () -> openTemplate(name)));
         }
         MenuBar bar = new MenuBar(file, edit, view, scenarios);
-        bar.getMenus().add(new io.egressstudio.gui.cluster.ClusterMenu(this).menu());
+        cluster = new io.egressstudio.gui.cluster.ClusterMenu(this);
+        bar.getMenus().add(cluster.menu());
         bar.setId("menu-bar");
         bar.getMenus().add(live.menu());
         return bar;
@@ -521,11 +523,17 @@ public final class MainView {
         recent.setDisable(recent.getItems().isEmpty());
     }
 
-    /** Presenter mode on the scenario as drawn, in its own window. */
-    private void openPresenter() {
+    /**
+     * Presenter mode on the scenario as drawn, in its own window: connected when the window is (Cluster ▸ Connect…),
+     * live when Live is on, offline otherwise.
+     */
+    public void openPresenter() {
+        io.egressstudio.gui.live.LiveViewModel liveVm = live.viewModel();
         io.egressstudio.gui.presenter.PresenterView.open(new io.egressstudio.gui.presenter.PresenterViewModel(
                 vm.document().scenario(), new io.egressstudio.gui.analysis.AnalysisService(
-                        io.egressstudio.gui.analysis.PredictionEngines.standard()), background, ui));
+                        io.egressstudio.gui.analysis.PredictionEngines.standard()), background, ui,
+                cluster.presenterApplier(),
+                liveVm.status() == io.egressstudio.gui.live.LiveStatus.OFF ? null : liveVm.asObservedTraffic()));
     }
 
     private void exportPng() {

@@ -1,10 +1,7 @@
 package io.egressstudio.gui.cluster;
 
 import io.egressstudio.gui.MainView;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
-import io.egressstudio.gui.presenter.PresenterView;
-import io.egressstudio.gui.presenter.PresenterViewModel;
+import io.egressstudio.gui.presenter.StepApplier;
 import io.egressstudio.model.Scenario;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,13 +24,6 @@ import javafx.stage.Window;
 public final class ClusterMenu {
     private static final ExecutorService CLUSTER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "egress-studio-cluster");
-        t.setDaemon(true);
-        return t;
-    });
-
-    /** The connected presenter's analysis (the designer's own background thread is MainView's, not reachable here). */
-    private static final ExecutorService CLUSTER_ANALYSIS = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "egress-studio-presenter-analysis");
         t.setDaemon(true);
         return t;
     });
@@ -138,11 +128,14 @@ public final class ClusterMenu {
         vm.start();
     }
 
-    /** Presenter mode in connected mode: each step can be applied to the cluster from the presenter window. */
+    /** Presenter mode: connected, since this item is enabled only with a connection (the main window decides). */
     private void openPresenter() {
-        PresenterView.open(new PresenterViewModel(view.viewModel().document().scenario(),
-                new AnalysisService(PredictionEngines.standard()), CLUSTER_ANALYSIS, Platform::runLater,
-                new ApplyStepViewModel(session)));
+        view.openPresenter();
+    }
+
+    /** Presenter mode's step applier when the window is connected to a cluster, else null (presenting offline). */
+    public StepApplier presenterApplier() {
+        return session.connectedProperty().get() ? new ApplyStepViewModel(session) : null;
     }
 
     private void openImport() {

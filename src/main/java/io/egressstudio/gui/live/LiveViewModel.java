@@ -1,6 +1,7 @@
 package io.egressstudio.gui.live;
 
 import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.presenter.ObservedTraffic;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.telemetry.LinkObservation;
 import io.egressstudio.telemetry.LinkTarget;
@@ -23,12 +24,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The live overlay's state: one telemetry session at a time (live from Prometheus, or a replay of a recording), its
@@ -128,6 +133,25 @@ public final class LiveViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
+    }
+
+    /**
+     * This session's observations as presenter mode reads them (the presenter opened from the main window while a
+     * session runs). Follows whatever session runs next: a stopped session leaves the presenter's column empty.
+     */
+    public ObservedTraffic asObservedTraffic() {
+        StringBinding label = Bindings.createStringBinding(() -> status.get().label(), status);
+        return new ObservedTraffic() {
+            @Override
+            public ObservableValue<Map<String, LinkObservation>> observationsProperty() {
+                return observations.getReadOnlyProperty();
+            }
+
+            @Override
+            public ObservableStringValue statusProperty() {
+                return label;
+            }
+        };
     }
 
     public boolean isPaused() {

@@ -22,7 +22,8 @@ import javafx.stage.Stage;
 
 /**
  * Presenter mode's window: the step title and its narrative in large type, the canvas showing the scenario after the
- * step, and per link the expected outcome beside the predicted one. Previous / next / reset (arrow keys, Home).
+ * step, and per link the expected outcome beside the predicted one (and, live, the observed one). Previous / next /
+ * reset (arrow keys, Home); connected, "Apply step to cluster".
  */
 public final class PresenterView {
     private final PresenterViewModel vm;
@@ -46,6 +47,14 @@ public final class PresenterView {
         narrative.setStyle("-fx-font-size: 20px;");
         narrative.setWrapText(true);
         VBox top = new VBox(8, title, narrative);
+        if (vm.traffic() != null) {
+            // live: which session the observed column comes from, and whether it is current
+            Label live = new Label();
+            live.setId("presenter-live-status");
+            live.textProperty().bind(Bindings.concat("● Observed traffic: ", vm.traffic().statusProperty()));
+            live.setStyle("-fx-font-size: 14px;");
+            top.getChildren().add(live);
+        }
         top.setPadding(new Insets(16, 20, 8, 20));
         root.setTop(top);
 
@@ -117,6 +126,10 @@ public final class PresenterView {
         outcomes.add(header("Link"), 0, 0);
         outcomes.add(header("Expected"), 1, 0);
         outcomes.add(header("Predicted"), 2, 0);
+        boolean live = vm.traffic() != null;
+        if (live) {
+            outcomes.add(header("Observed"), 3, 0);
+        }
         int r = 1;
         for (PresenterViewModel.LinkRow row : vm.rows()) {
             Label link = new Label(row.linkId());
@@ -133,8 +146,23 @@ public final class PresenterView {
             outcomes.add(link, 0, r);
             outcomes.add(expected, 1, r);
             outcomes.add(predicted, 2, r);
+            if (live) {
+                outcomes.add(observed(row), 3, r);
+            }
             r++;
         }
+    }
+
+    /** The observed state beside the prediction; a contradiction says so in words and in the contradiction colour. */
+    private static Label observed(PresenterViewModel.LinkRow row) {
+        Label observed = new Label(row.observedText() + (row.contradicted() ? "  ⚠ contradicts the prediction" : ""));
+        observed.setId("presenter-observed-" + row.linkId());
+        observed.setStyle("-fx-font-size: 16px;");
+        if (row.contradicted()) {
+            observed.getStyleClass().add("contradicted");
+            observed.setStyle("-fx-font-size: 16px; -fx-text-fill: -es-contradiction; -fx-font-weight: bold;");
+        }
+        return observed;
     }
 
     private static Label header(String text) {
@@ -154,6 +182,7 @@ public final class PresenterView {
         stage.setTitle("Presenter — " + vm.scenario().name());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight())));
+        stage.setOnHidden(e -> vm.close());
         stage.show();
         view.root().requestFocus();
         Platform.runLater(view.canvas::fit);

@@ -9,8 +9,12 @@ import io.egressstudio.model.Link;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.model.Step;
+import io.egressstudio.telemetry.LinkObservation;
+import io.egressstudio.telemetry.ObservedState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -18,6 +22,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -25,14 +30,50 @@ import javafx.collections.ObservableList;
  * Presenter mode: walks a scenario's steps one at a time. Step 0 is the scenario as drawn; step N is the scenario
  * after its first N steps. For each link it shows the outcome the step expects beside the one predicted. The state
  * and its analysis come from a read-only {@link MainViewModel} (analysis off the FX thread on {@code background},
- * results applied on {@code ui}), so the canvas draws exactly what the designer would.
+ * results applied on {@code ui}), so the canvas draws exactly what the designer would. Connected, a step can be put
+ * on the cluster ({@link StepApplier}); live, each link's observed traffic is shown beside the step's prediction
+ * ({@link ObservedTraffic}) and updated with every poll.
  */
 public final class PresenterViewModel {
-    /** One link: the outcome the current step expects (null: none stated) and the predicted one (null: not yet). */
-    public record LinkRow(String linkId, Outcome expected, Outcome predicted) {
+    /**
+     * One link: the outcome the current step expects (null: none stated), the predicted one (null: not yet) and, when
+     * live, what the traffic shows (null: not live, or the link is not observed).
+     */
+    public record LinkRow(String linkId, Outcome expected, Outcome predicted, LinkObservation observation) {
+        public LinkRow(String linkId, Outcome expected, Outcome predicted) {
+            this(linkId, expected, predicted, null);
+        }
+
         /** Whether the prediction agrees with the expectation; true when nothing is expected. */
         public boolean matches() {
             return expected == null || expected == predicted;
+        }
+
+        /** The observed state, or null when the link is not observed. */
+        public ObservedState observed() {
+            return observation == null ? null : observation.observed();
+        }
+
+        /**
+         * Whether the traffic shows something this step's prediction rules out (the live overlay's rule; NO_TRAFFIC,
+         * STALE and UNREACHABLE never contradict). Judged against the presenter's step, not the main window's.
+         */
+        public boolean contradicted() {
+            return observation != null && predicted != null && observation.observed().contradicts(predicted);
+        }
+
+        /** {@code PASSTHROUGH 1.5/s}; a state that is not traffic without a rate (an old rate would read as current). */
+        public String observedText() {
+            if (observation == null) {
+                return "—";
+            }
+            ObservedState state = observation.observed();
+            if (!state.isTraffic()) {
+                return state.name();
+            }
+            double rate = observation.requestsPerSecond();
+            return state.name() + " " + (rate >= 10 ? String.format(Locale.ROOT, "%.0f", rate)
+                    : String.format(Locale.ROOT, "%.2f", rate).replaceAll("\\.?0+$", "")) + "/s";
         }
 
         public String expectedText() {
@@ -46,6 +87,8 @@ public final class PresenterViewModel {
 
     private final Scenario scenario;
     private final StepApplier cluster;
+    private final ObservedTraffic traffic;
+    private final ChangeListener<Map<String, LinkObservation>> onPoll = (o, a, b) -> refreshRows();
     private final MainViewModel state;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper narrative = new ReadOnlyStringWrapper(this, "narrative", "");
@@ -61,7 +104,17 @@ public final class PresenterViewModel {
     /** @param cluster connected mode: applies steps to the cluster (null: presenting only) */
     public PresenterViewModel(Scenario scenario, AnalysisService service, Executor background, Executor ui,
                               StepApplier cluster) {
+        this(scenario, service, background, ui, cluster, null);
+    }
+
+    /**
+     * @param cluster connected mode: applies steps to the cluster (null: presenting only)
+     * @param traffic live: the observed traffic per link, shown beside the prediction (null: predictions only)
+     */
+    public PresenterViewModel(Scenario scenario, AnalysisService service, Executor background, Executor ui,
+                              StepApplier cluster, ObservedTraffic traffic) {
         this.cluster = cluster;
+        this.traffic = traffic;
         this.scenario = scenario;
         this.state = new MainViewModel(scenario, service, background, ui);
         IntegerProperty step = state.stepProperty();
@@ -69,7 +122,22 @@ public final class PresenterViewModel {
         this.canPrevious = step.greaterThan(0);
         step.addListener((o, a, b) -> refresh());
         state.analysisProperty().addListener((o, a, b) -> refreshRows());
+        if (traffic != null) {
+            traffic.observationsProperty().addListener(onPoll);
+        }
         refresh();
+    }
+
+    /** Stops following the live session (which outlives the presenter window). */
+    public void close() {
+        if (traffic != null) {
+            traffic.observationsProperty().removeListener(onPoll);
+        }
+    }
+
+    /** Live mode's observed traffic, or null when presenting predictions only. */
+    public ObservedTraffic traffic() {
+        return traffic;
     }
 
     /** The read-only designer state the canvas shows (the scenario after the current step and its analysis). */
@@ -154,9 +222,11 @@ public final class PresenterViewModel {
     }
 
     private void refreshRows() {
+        Map<String, LinkObservation> observed = traffic == null ? Map.of() : traffic.observationsProperty().getValue();
         List<LinkRow> list = new ArrayList<>();
         for (Link link : shown().links()) {
-            list.add(new LinkRow(link.id(), expected(link.id()), predicted(link.id())));
+            list.add(new LinkRow(link.id(), expected(link.id()), predicted(link.id()),
+                    observed == null ? null : observed.get(link.id())));
         }
         rows.setAll(list);
     }
