@@ -62,6 +62,8 @@ public final class PresenterView {
         canvas.root().setMinSize(200, 200);
         root.setCenter(canvas.root());
         vm.state().analysisProperty().addListener((o, a, b) -> Platform.runLater(canvas::fit));
+        // the whole scenario stays in view while the outcomes beside it grow or shrink (an audience cannot pan)
+        canvas.root().widthProperty().addListener((o, a, b) -> Platform.runLater(canvas::fit));
 
         outcomes.setId("presenter-outcomes");
         outcomes.setHgap(16);
@@ -155,7 +157,7 @@ public final class PresenterView {
 
     /** The observed state beside the prediction; a contradiction says so in words and in the contradiction colour. */
     private static Label observed(PresenterViewModel.LinkRow row) {
-        Label observed = new Label(row.observedText() + (row.contradicted() ? "  ⚠ contradicts the prediction" : ""));
+        Label observed = new Label(row.observedText() + (row.contradicted() ? "\n⚠ contradicts the prediction" : ""));
         observed.setId("presenter-observed-" + row.linkId());
         observed.setStyle("-fx-font-size: 16px;");
         if (row.contradicted()) {
