@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -177,9 +178,10 @@ class DesignerWindowTest {
         robot.clickOn(new Point2D(box.getMinX() + 40, box.getMinY() + 8));
     }
 
-    private static void awaitOutcome(FxRobot robot, String linkId, String styleClass) throws Exception {
+    /** The link's colour comes from its outcome pseudo-class ({@code .link:outcome-ok .hop} in designer.css). */
+    private static void awaitOutcome(FxRobot robot, String linkId, String outcome) throws Exception {
         waitUntil(() -> robot.lookup("#link-" + linkId).tryQuery()
-                .map(n -> n.getStyleClass().contains(styleClass)).orElse(false));
+                .map(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass(outcome))).orElse(false));
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
