@@ -226,8 +226,8 @@ public final class CanvasView {
     // ---- culling and level of detail ---------------------------------------------------------------------------
 
     /**
-     * Shows the glyphs that touch the viewport grown by half its size on every side, hides the others and clips the
-     * world to that region (so its cached bitmap stays about four viewports). Recomputed only when the viewport leaves
+     * Shows the glyphs that touch the viewport grown by half its size on every side (a quarter in the overview),
+     * hides the others and clips the world to that region (so its cached bitmap stays about four viewports). Recomputed only when the viewport leaves
      * the region, the zoom makes it much larger than needed, or the diagram changed ({@code force}).
      */
     private void cull(boolean force) {
@@ -241,7 +241,10 @@ public final class CanvasView {
         if (!force && culled != null && inside(view, culled) && culled.w() <= 2.5 * view.w()) {
             return;
         }
-        culled = view.grow(view.w() / 2, view.h() / 2, view.w() / 2, view.h() / 2);
+        // the overview's cached bitmap is redrawn on every edit (its links change colour): a smaller margin keeps
+        // that redraw cheaper, at the price of more frequent re-culling while panning
+        double margin = details ? 0.5 : 0.25;
+        culled = view.grow(view.w() * margin, view.h() * margin, view.w() * margin, view.h() * margin);
         cullClip.setX(culled.x());
         cullClip.setY(culled.y());
         cullClip.setWidth(culled.w());
