@@ -128,7 +128,8 @@ public final class CanvasView {
         }
         colourProbe(Styles.OUTCOME_UNKNOWN);
         raster = new BackgroundRunner<>(job -> LinkRaster.draw(job.segments(), job.world(), job.zoom()),
-                this::showRaster, e -> { }, RASTER_THREAD, Platform::runLater);
+                this::showRaster, e -> vm.main().statusProperty().set("Could not draw the overview's links: " + e),
+                RASTER_THREAD, Platform::runLater);
         world.getChildren().addAll(meshLayer, nsLayer, linkLayer, overviewLinks, nodeLayer, overlay, colourProbes);
         root.getChildren().add(world);
         connectLine.getStyleClass().add("connect-line");
@@ -320,11 +321,26 @@ public final class CanvasView {
         segments.addAll(onTop);
         // only as large as the links need: the image is part of every redraw of the cached world
         Rect area = extent == null ? new Rect(culled.x(), culled.y(), 1, 1) : intersection(extent, culled);
-        RasterJob job = new RasterJob(segments, area, vm.zoomProperty().get());
+        RasterJob job = new RasterJob(segments, onPixels(area), vm.zoomProperty().get());
         if (!job.equals(lastRaster)) {
             lastRaster = job;
             raster.submit(job);
         }
+    }
+
+    /**
+     * The world rectangle whose corners fall on whole screen pixels at the current pan and zoom, around {@code r}: the
+     * image then lands pixel for pixel (a fractional offset would blend each line into its neighbours).
+     */
+    private Rect onPixels(Rect r) {
+        double z = vm.zoomProperty().get();
+        double px = vm.panXProperty().get();
+        double py = vm.panYProperty().get();
+        double x0 = Math.floor(px + r.x() * z);
+        double y0 = Math.floor(py + r.y() * z);
+        double x1 = Math.ceil(px + r.maxX() * z);
+        double y1 = Math.ceil(py + r.maxY() * z);
+        return new Rect((x0 - px) / z, (y0 - py) / z, (x1 - x0) / z, (y1 - y0) / z);
     }
 
     private static Rect intersection(Rect a, Rect b) {
@@ -339,8 +355,8 @@ public final class CanvasView {
         overviewLinks.setImage(new WritableImage(pixels));
         overviewLinks.setX(frame.world().x());
         overviewLinks.setY(frame.world().y());
-        overviewLinks.setFitWidth(frame.world().w());
-        overviewLinks.setFitHeight(frame.world().h());
+        overviewLinks.setFitWidth(frame.width() / frame.zoom());
+        overviewLinks.setFitHeight(frame.height() / frame.zoom());
     }
 
     /** The link whose line passes within a few pixels of a world point (the overview has no link nodes to pick). */

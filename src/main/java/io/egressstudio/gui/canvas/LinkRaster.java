@@ -22,8 +22,9 @@ final class LinkRaster {
     }
 
     static Frame draw(List<Segment> segments, Rect world, double zoom) {
-        int width = Math.max(1, (int) Math.ceil(world.w() * zoom));
-        int height = Math.max(1, (int) Math.ceil(world.h() * zoom));
+        // (less a rounding error, so that a world rectangle of whole pixels gives exactly that many)
+        int width = Math.max(1, (int) Math.ceil(world.w() * zoom - 1e-6));
+        int height = Math.max(1, (int) Math.ceil(world.h() * zoom - 1e-6));
         int[] pixels = new int[width * height];
         for (Segment s : segments) {
             line(pixels, width, height, (s.x1() - world.x()) * zoom, (s.y1() - world.y()) * zoom,
