@@ -23,7 +23,6 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
-import javafx.scene.CacheHint;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -62,6 +61,8 @@ public final class CanvasView {
     private final Group world = new Group();
     private final Group meshLayer = new Group();
     private final Group nsLayer = new Group();
+    /** Meshes and namespaces: cached on their own in the overview, under the links' image. */
+    private final Group boxesUnder = new Group(meshLayer, nsLayer);
     private final Group linkLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
@@ -130,7 +131,7 @@ public final class CanvasView {
         raster = new BackgroundRunner<>(job -> LinkRaster.draw(job.segments(), job.world(), job.zoom()),
                 this::showRaster, e -> vm.main().statusProperty().set("Could not draw the overview's links: " + e),
                 RASTER_THREAD, Platform::runLater);
-        world.getChildren().addAll(meshLayer, nsLayer, linkLayer, overviewLinks, nodeLayer, overlay, colourProbes);
+        world.getChildren().addAll(boxesUnder, linkLayer, overviewLinks, nodeLayer, overlay, colourProbes);
         root.getChildren().add(world);
         connectLine.getStyleClass().add("connect-line");
         connectLine.setMouseTransparent(true);
@@ -252,9 +253,8 @@ public final class CanvasView {
         cullClip.setHeight(culled.h());
         if (world.getClip() == null) {
             world.setClip(cullClip);
-            world.setCacheHint(CacheHint.DEFAULT);
-            world.setCache(true);
         }
+        cacheLayers();
         Map<Group, Set<Node>> attach = new HashMap<>();
         Map<Group, Set<Node>> detach = new HashMap<>();
         for (BoxGlyph g : boxes.values()) {
@@ -268,6 +268,17 @@ public final class CanvasView {
         attach.forEach((layer, nodes) -> layer.getChildren().addAll(nodes));
         overviewLinks.setVisible(!details);
         rasterize();
+    }
+
+    /**
+     * Up close the whole world is one cached bitmap (a pan frame is one blit). In the overview the boxes under the
+     * links and the boxes over them are cached apart and the links' image sits between them, so an edit that recolours
+     * links redraws no cached bitmap, and one that changes a node redraws only the bitmap it is in.
+     */
+    private void cacheLayers() {
+        world.setCache(details);
+        boxesUnder.setCache(!details);
+        nodeLayer.setCache(!details);
     }
 
     // ---- the overview's links -----------------------------------------------------------------------------------
