@@ -53,7 +53,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * <p>Large diagrams stay fluid: panning only moves one transformed group; a glyph is touched only when its part of
  * the diagram (or its prediction) changed; glyphs far outside the viewport are hidden (culled, with a margin so most
  * pan frames change nothing but the translation) and the shown region is clipped and cached as one bitmap, so a pan
- * frame is a blit; below {@link #DETAIL_ZOOM} the unreadable texts and icons are not drawn.
+ * frame is a blit; below {@link #DETAIL_ZOOM} the unreadable texts and icons are not drawn and the links are one
+ * image drawn off the FX thread by {@link LinkRaster} (decision 0010).
  */
 public final class CanvasView {
     private final CanvasViewModel vm;
