@@ -24,7 +24,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -193,11 +195,16 @@ public final class MainView {
     private ListView<String> linksList() {
         ListView<String> links = new ListView<>();
         links.setId("links");
+        links.getStyleClass().add("fixed-rows");
         Runnable fill = () -> {
             Scenario s = vm.shown();
-            List<String> items = new ArrayList<>();
+            // hosts by service id, once: a lookup per link would scan every service (2,000 links × 400 services)
+            Map<String, String> hosts = new HashMap<>();
+            s.externalServices().forEach(e -> hosts.put(e.id(), e.primaryHost()));
+            List<String> items = new ArrayList<>(s.links().size());
             for (Link link : s.links()) {
-                items.add(describe(s, link));
+                String host = hosts.get(link.to());
+                items.add(describe(link, host != null ? host : link.to()));
             }
             if (!items.equals(links.getItems())) {
                 links.getItems().setAll(items);
@@ -216,7 +223,10 @@ public final class MainView {
 
     /** A link as the list shows it: {@code from → scheme://host:port/path via gateway}. */
     static String describe(Scenario scenario, Link link) {
-        String host = scenario.externalService(link.to()).map(s -> s.primaryHost()).orElse(link.to());
+        return describe(link, scenario.externalService(link.to()).map(s -> s.primaryHost()).orElse(link.to()));
+    }
+
+    private static String describe(Link link, String host) {
         String via = link.via() == null ? "" : " via " + link.via();
         return link.from() + " → " + link.app().scheme() + "://" + host + ":" + link.port() + link.path() + via;
     }

@@ -43,6 +43,9 @@ import javafx.stage.Stage;
  * java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" io.egressstudio.bench.DesignerBenchmark
  * </pre>
  * Without a DISPLAY it runs on headless Monocle with the software renderer; under {@code xvfb-run -a} on GTK.
+ * The last three lines are for scripts: {@code canvas_frame_ms_median=} (pan at 100%), {@code edit_refresh_ms=} (the
+ * slowest built-in scenario's median edit → predictions and YAML) and {@code pulse_gap_ms_max=} (large edits).
+ * A run that times out exits with status 1 instead of leaving the toolkit running.
  */
 public final class DesignerBenchmark {
     private static final int PAN_FRAMES = 300;
@@ -52,6 +55,14 @@ public final class DesignerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static void run() throws Exception {
         if (System.getenv("DISPLAY") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -90,27 +101,32 @@ public final class DesignerBenchmark {
             pulses.start();
             return null;
         });
-        pan(view.canvasViewModel(), pulses, 1.0, "zoom 100% (part of the diagram visible)");
+        double frameMedian = pan(view.canvasViewModel(), pulses, 1.0, "zoom 100% (part of the diagram visible)");
         onFx(() -> {
             view.fit();
             return null;
         });
         pan(view.canvasViewModel(), pulses, view.canvasViewModel().zoomProperty().get(), "fit (all 3,000 shapes visible)");
 
-        editLoop("large", view, pulses);
+        EditFigures largeEdits = editLoop("large", view, pulses);
+        double builtInRefresh = 0;
         for (String name : BuiltInScenarios.names()) {
             onFx(() -> {
                 vm.replace(BuiltInScenarios.get(name), null);
                 return null;
             });
             waitFor(() -> vm.analysis() != null && vm.analysis().scenario() == vm.shown(), 60);
-            editLoop(name, view, pulses);
+            builtInRefresh = Math.max(builtInRefresh, editLoop(name, view, pulses).refreshMedian());
         }
-        Platform.exit();
+        // for bin/bench: the pan median at 100% zoom, the slowest built-in scenario's median edit -> predictions and
+        // YAML, the longest FX pulse gap during the large scenario's edits
+        System.out.printf(java.util.Locale.ROOT, "canvas_frame_ms_median=%.1f%n", frameMedian);
+        System.out.printf(java.util.Locale.ROOT, "edit_refresh_ms=%.1f%n", builtInRefresh);
+        System.out.printf(java.util.Locale.ROOT, "pulse_gap_ms_max=%.1f%n", largeEdits.maxPulseGap());
     }
 
     /** Pans one frame at a time and records the frame times. */
-    private static void pan(CanvasViewModel canvas, PulseRecorder pulses, double zoom, String label) throws Exception {
+    private static double pan(CanvasViewModel canvas, PulseRecorder pulses, double zoom, String label) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         List<Long> frames = new ArrayList<>();
         onFx(() -> {
@@ -138,20 +154,20 @@ public final class DesignerBenchmark {
         long[] f = frames.stream().mapToLong(Long::longValue).toArray();
         System.out.printf("pan frame time, %s: median %.1f ms, p95 %.1f ms, max %.1f ms (%d frames)%n",
                 label, percentile(f, 50) / 1e6, percentile(f, 95) / 1e6, percentile(f, 100) / 1e6, f.length);
+        return percentile(f, 50) / 1e6;
     }
 
     /** Flips the first mesh's outbound policy, waits for predictions and YAML, repeats; records refresh times and pulse gaps. */
-    private static void editLoop(String name, MainView view, PulseRecorder pulses) throws Exception {
+    private static EditFigures editLoop(String name, MainView view, PulseRecorder pulses) throws Exception {
         MainViewModel vm = view.viewModel();
         if (vm.shown().meshes().isEmpty()) {
-            return;
+            return new EditFigures(0, 0);
         }
         long[] predictions = new long[EDITS];
         long[] yaml = new long[EDITS];
         pulses.resetMaxGap();
         for (int i = 0; i < EDITS; i++) {
             AtomicReference<Long> start = new AtomicReference<>();
-            String before = view.yamlViewModel().textProperty().get();
             onFx(() -> {
                 Mesh m = vm.shown().meshes().get(0);
                 OutboundPolicy next = m.outboundPolicy() == OutboundPolicy.ALLOW_ANY ? OutboundPolicy.REGISTRY_ONLY
@@ -162,12 +178,18 @@ public final class DesignerBenchmark {
             });
             waitFor(() -> vm.analysis() != null && vm.analysis().scenario() == vm.shown(), 60);
             predictions[i] = System.nanoTime() - start.get();
-            waitFor(() -> !view.yamlViewModel().textProperty().get().equals(before), 60);
+            waitFor(() -> view.yamlViewModel().writtenProperty().get() == vm.analysis(), 60);
             yaml[i] = System.nanoTime() - start.get();
         }
         System.out.printf("edit -> predictions %-20s median %6.1f ms, max %6.1f ms; -> YAML median %6.1f ms; "
                         + "longest FX pulse gap %5.1f ms%n", name, percentile(predictions, 50) / 1e6,
                 percentile(predictions, 100) / 1e6, percentile(yaml, 50) / 1e6, pulses.maxGap() / 1e6);
+        // YAML is written after the predictions, so its time covers both
+        return new EditFigures(percentile(yaml, 50) / 1e6, pulses.maxGap() / 1e6);
+    }
+
+    /** An edit loop's median time to predictions and YAML refreshed, and its longest FX pulse gap, in ms. */
+    private record EditFigures(double refreshMedian, double maxPulseGap) {
     }
 
     /** Records the longest interval between two pulses. */

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -162,6 +163,47 @@ class DesignerWindowTest {
         waitUntil(() -> scenario().links().size() == 1);
     }
 
+    @Test
+    void inTheOverviewLinksAreDrawnAsPixelsAndStillSelectedByAClick(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> view.viewModel().openTemplate("1a-unencrypted-v1")).get();
+        awaitOutcome(robot, "greeting-call", "outcome-passthrough");
+        var canvas = view.canvasViewModel();
+        WaitForAsyncUtils.asyncFx(() -> canvas.zoomProperty().set(0.3)).get();
+        waitUntil(() -> robot.lookup("#link-greeting-call").tryQuery().isEmpty());
+
+        // the middle of the link's last hop, from world to screen coordinates
+        var hops = canvas.diagram().links().get(0).hops();
+        var hop = hops.get(hops.size() - 1);
+        double wx = (hop.from().x() + hop.to().x()) / 2;
+        double wy = (hop.from().y() + hop.to().y()) / 2;
+        Node root = robot.lookup("#canvas").query();
+        Point2D at = WaitForAsyncUtils.asyncFx(() -> root.localToScreen(canvas.panXProperty().get() + wx * 0.3,
+                canvas.panYProperty().get() + wy * 0.3)).get();
+        // drawn in the PASSTHROUGH colour of designer.css (-es-outcome-passthrough: #bf8700, an ochre; the cached
+        // bitmap blends the line's edges with the background, so the strongest pixel's hue is what is compared)
+        double lx = canvas.panXProperty().get() + wx * 0.3;
+        double ly = canvas.panYProperty().get() + wy * 0.3;
+        javafx.scene.paint.Color passthrough = javafx.scene.paint.Color.web("#bf8700");
+        waitUntil(() -> {
+            var pixels = root.snapshot(null, null).getPixelReader();
+            javafx.scene.paint.Color strongest = javafx.scene.paint.Color.WHITE;
+            for (int dx = -2; dx <= 2; dx++) {
+                for (int dy = -2; dy <= 2; dy++) {
+                    javafx.scene.paint.Color c = pixels.getColor((int) lx + dx, (int) ly + dy);
+                    if (c.getSaturation() > strongest.getSaturation()) {
+                        strongest = c;
+                    }
+                }
+            }
+            return strongest.getSaturation() > 0.3 && Math.abs(strongest.getHue() - passthrough.getHue()) < 8;
+        });
+        robot.clickOn(at);
+        waitUntil(() -> view.viewModel().selection().ids().equals(java.util.List.of("greeting-call")));
+
+        WaitForAsyncUtils.asyncFx(() -> canvas.zoomProperty().set(1)).get();
+        awaitOutcome(robot, "greeting-call", "outcome-passthrough");
+    }
+
     private Scenario scenario() {
         return view.viewModel().document().scenario();
     }
@@ -177,9 +219,10 @@ class DesignerWindowTest {
         robot.clickOn(new Point2D(box.getMinX() + 40, box.getMinY() + 8));
     }
 
-    private static void awaitOutcome(FxRobot robot, String linkId, String styleClass) throws Exception {
+    /** The link's colour comes from its outcome pseudo-class ({@code .link:outcome-ok .hop} in designer.css). */
+    private static void awaitOutcome(FxRobot robot, String linkId, String outcome) throws Exception {
         waitUntil(() -> robot.lookup("#link-" + linkId).tryQuery()
-                .map(n -> n.getStyleClass().contains(styleClass)).orElse(false));
+                .map(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass(outcome))).orElse(false));
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -7,18 +7,29 @@ import io.egressstudio.gui.canvas.Diagram.Hop;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.gui.canvas.Diagram.Route;
 import io.egressstudio.gui.theme.Styles;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import io.egressstudio.gui.analysis.BackgroundRunner;
+import io.egressstudio.model.Outcome;
+import java.nio.IntBuffer;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
-import javafx.scene.CacheHint;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -42,7 +53,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * <p>Large diagrams stay fluid: panning only moves one transformed group; a glyph is touched only when its part of
  * the diagram (or its prediction) changed; glyphs far outside the viewport are hidden (culled, with a margin so most
  * pan frames change nothing but the translation) and the shown region is clipped and cached as one bitmap, so a pan
- * frame is a blit; below {@link #DETAIL_ZOOM} the unreadable texts and icons are not drawn.
+ * frame is a blit; below {@link #DETAIL_ZOOM} the unreadable texts and icons are not drawn and the links are one
+ * image drawn off the FX thread by {@link LinkRaster} (decision 0010).
  */
 public final class CanvasView {
     private final CanvasViewModel vm;
@@ -50,15 +62,35 @@ public final class CanvasView {
     private final Group world = new Group();
     private final Group meshLayer = new Group();
     private final Group nsLayer = new Group();
+    /** Meshes and namespaces: cached on their own in the overview, under the links' image. */
+    private final Group boxesUnder = new Group(meshLayer, nsLayer);
     private final Group linkLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Map<String, BoxGlyph> boxes = new HashMap<>();
     private final Map<String, LinkGlyph> links = new HashMap<>();
-    /** Below this zoom texts, icons and locks are too small to read and are not drawn. */
+    private static final java.util.concurrent.Executor RASTER_THREAD = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "egress-studio-canvas");
+        t.setDaemon(true);
+        return t;
+    });
+    /**
+     * Below this zoom texts, icons, locks and dashes are too small to read and are not drawn, and links are drawn as
+     * pixels by {@link LinkRaster} instead of shapes.
+     */
     static final double DETAIL_ZOOM = 0.45;
     private final Rectangle cullClip = new Rectangle();
+    /** The overview's links, drawn by {@link LinkRaster} off the FX thread; glyphs stand in for them at detail zoom. */
+    private final ImageView overviewLinks = new ImageView();
+    private final Group colourProbes = new Group();
+    private final Map<String, Line> probeByOutcome = new HashMap<>();
+    private final BackgroundRunner<RasterJob, LinkRaster.Frame> raster;
+
+    private RasterJob lastRaster;
+
+    private record RasterJob(List<LinkRaster.Segment> segments, Rect world, double zoom) {
+    }
     private Rect culled;
     private boolean details = true;
     private Set<String> selectedShown = Set.of();
@@ -88,7 +120,19 @@ public final class CanvasView {
         world.translateYProperty().bind(vm.panYProperty());
         scale.xProperty().bind(vm.zoomProperty());
         scale.yProperty().bind(vm.zoomProperty());
-        world.getChildren().addAll(meshLayer, nsLayer, linkLayer, nodeLayer, overlay);
+        overviewLinks.setMouseTransparent(true);
+        overviewLinks.setSmooth(false);
+        overviewLinks.setVisible(false);
+        colourProbes.setVisible(false);
+        colourProbes.setManaged(false);
+        for (Outcome o : Outcome.values()) {
+            colourProbe(Styles.outcome(o));
+        }
+        colourProbe(Styles.OUTCOME_UNKNOWN);
+        raster = new BackgroundRunner<>(job -> LinkRaster.draw(job.segments(), job.world(), job.zoom()),
+                this::showRaster, e -> vm.main().statusProperty().set("Could not draw the overview's links: " + e),
+                RASTER_THREAD, Platform::runLater);
+        world.getChildren().addAll(boxesUnder, linkLayer, overviewLinks, nodeLayer, overlay, colourProbes);
         root.getChildren().add(world);
         connectLine.getStyleClass().add("connect-line");
         connectLine.setMouseTransparent(true);
@@ -105,9 +149,11 @@ public final class CanvasView {
         vm.panXProperty().addListener((o, a, b) -> cull(false));
         vm.panYProperty().addListener((o, a, b) -> cull(false));
         vm.zoomProperty().addListener((o, a, b) -> {
+            boolean was = details;
             applyDetails();
-            cull(false);
+            cull(was != details);
         });
+        vm.main().selection().ids().addListener((ListChangeListener<String>) c -> rasterize());
         root.widthProperty().addListener((o, a, b) -> cull(false));
         root.heightProperty().addListener((o, a, b) -> cull(false));
         render(vm.diagram());
@@ -126,6 +172,14 @@ public final class CanvasView {
     public boolean containsScene(double sceneX, double sceneY) {
         Point2D local = root.sceneToLocal(sceneX, sceneY);
         return local != null && root.contains(local);
+    }
+
+    /**
+     * The node that draws a link (id {@code link-ID}, its outcome as the pseudo-class {@code :outcome-…}), also while
+     * it is culled out of the scene; null for an unknown link. For overlays that decorate links.
+     */
+    public Node linkNode(String linkId) {
+        return links.get(linkId);
     }
 
     public void fit() {
@@ -175,8 +229,8 @@ public final class CanvasView {
     // ---- culling and level of detail ---------------------------------------------------------------------------
 
     /**
-     * Shows the glyphs that touch the viewport grown by half its size on every side, hides the others and clips the
-     * world to that region (so its cached bitmap stays about four viewports). Recomputed only when the viewport leaves
+     * Shows the glyphs that touch the viewport grown by half its size on every side (a quarter in the overview),
+     * hides the others and clips the world to that region (so its cached bitmap stays about four viewports). Recomputed only when the viewport leaves
      * the region, the zoom makes it much larger than needed, or the diagram changed ({@code force}).
      */
     private void cull(boolean force) {
@@ -190,27 +244,157 @@ public final class CanvasView {
         if (!force && culled != null && inside(view, culled) && culled.w() <= 2.5 * view.w()) {
             return;
         }
-        culled = view.grow(view.w() / 2, view.h() / 2, view.w() / 2, view.h() / 2);
+        // the overview's cached bitmap is redrawn on every edit (its links change colour): a smaller margin keeps
+        // that redraw cheaper, at the price of more frequent re-culling while panning
+        double margin = details ? 0.5 : 0.25;
+        culled = view.grow(view.w() * margin, view.h() * margin, view.w() * margin, view.h() * margin);
         cullClip.setX(culled.x());
         cullClip.setY(culled.y());
         cullClip.setWidth(culled.w());
         cullClip.setHeight(culled.h());
         if (world.getClip() == null) {
             world.setClip(cullClip);
-            world.setCacheHint(CacheHint.DEFAULT);
-            world.setCache(true);
         }
+        cacheLayers();
         Map<Group, Set<Node>> attach = new HashMap<>();
         Map<Group, Set<Node>> detach = new HashMap<>();
         for (BoxGlyph g : boxes.values()) {
             place(g, g.layer, g.bounds != null && g.bounds.intersects(culled), attach, detach);
         }
         for (LinkGlyph g : links.values()) {
-            place(g, linkLayer, g.bounds != null && g.bounds.intersects(culled), attach, detach);
+            place(g, linkLayer, details && g.bounds != null && g.bounds.intersects(culled), attach, detach);
         }
         // in batches: one change per layer
         detach.forEach((layer, nodes) -> layer.getChildren().removeAll(nodes));
         attach.forEach((layer, nodes) -> layer.getChildren().addAll(nodes));
+        overviewLinks.setVisible(!details);
+        rasterize();
+    }
+
+    /**
+     * Up close the whole world is one cached bitmap (a pan frame is one blit). In the overview the boxes under the
+     * links and the boxes over them are cached apart and the links' image sits between them, so an edit that recolours
+     * links redraws no cached bitmap, and one that changes a node redraws only the bitmap it is in.
+     */
+    private void cacheLayers() {
+        world.setCache(details);
+        boxesUnder.setCache(!details);
+        nodeLayer.setCache(!details);
+    }
+
+    // ---- the overview's links -----------------------------------------------------------------------------------
+
+    /**
+     * A hidden link line per outcome, styled by the same rules as real links: its stroke is the outcome's colour from
+     * the stylesheet's variables, resolved once per theme change (the stroke changes, and the overview is redrawn).
+     */
+    private void colourProbe(String outcome) {
+        Group link = new Group();
+        link.getStyleClass().add("link");
+        link.pseudoClassStateChanged(outcomeClass(outcome), true);
+        Line hop = new Line(0, 0, 1, 0);
+        hop.getStyleClass().add("hop");
+        link.getChildren().add(hop);
+        colourProbes.getChildren().add(link);
+        probeByOutcome.put(outcome, hop);
+        hop.strokeProperty().addListener((o, a, b) -> rasterize());
+    }
+
+    private int colour(String outcome) {
+        Line probe = probeByOutcome.get(outcome);
+        Color c = probe != null && probe.getStroke() instanceof Color col ? col : Color.GRAY;
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** Asks for the overview's links to be drawn again, off the FX thread (only below the detail zoom). */
+    private void rasterize() {
+        if (details || culled == null) {
+            return;
+        }
+        Set<String> selected = new HashSet<>(vm.main().selection().ids());
+        Map<String, Integer> colours = new HashMap<>();
+        List<LinkRaster.Segment> segments = new ArrayList<>();
+        List<LinkRaster.Segment> onTop = new ArrayList<>();
+        Rect extent = null;
+        for (LinkGlyph g : links.values()) {
+            if (g.bounds == null || !g.bounds.intersects(culled)) {
+                continue;
+            }
+            extent = g.bounds.union(extent);
+            int argb = colours.computeIfAbsent(g.outcomeName(), this::colour);
+            boolean chosen = selected.contains(g.linkId);
+            for (HopShapes h : g.hopShapes) {
+                Line l = h.line;
+                (chosen ? onTop : segments).add(new LinkRaster.Segment(l.getStartX(), l.getStartY(), l.getEndX(),
+                        l.getEndY(), argb, chosen ? 3 : h.encrypted ? 2 : 1));
+            }
+        }
+        segments.addAll(onTop);
+        // only as large as the links need: the image is part of every redraw of the cached world
+        Rect area = extent == null ? new Rect(culled.x(), culled.y(), 1, 1) : intersection(extent, culled);
+        RasterJob job = new RasterJob(segments, onPixels(area), vm.zoomProperty().get());
+        if (!job.equals(lastRaster)) {
+            lastRaster = job;
+            raster.submit(job);
+        }
+    }
+
+    /**
+     * The world rectangle whose corners fall on whole screen pixels at the current pan and zoom, around {@code r}: the
+     * image then lands pixel for pixel (a fractional offset would blend each line into its neighbours).
+     */
+    private Rect onPixels(Rect r) {
+        double z = vm.zoomProperty().get();
+        double px = vm.panXProperty().get();
+        double py = vm.panYProperty().get();
+        double x0 = Math.floor(px + r.x() * z);
+        double y0 = Math.floor(py + r.y() * z);
+        double x1 = Math.ceil(px + r.maxX() * z);
+        double y1 = Math.ceil(py + r.maxY() * z);
+        return new Rect((x0 - px) / z, (y0 - py) / z, (x1 - x0) / z, (y1 - y0) / z);
+    }
+
+    private static Rect intersection(Rect a, Rect b) {
+        double x = Math.max(a.x(), b.x());
+        double y = Math.max(a.y(), b.y());
+        return new Rect(x, y, Math.max(1, Math.min(a.maxX(), b.maxX()) - x), Math.max(1, Math.min(a.maxY(), b.maxY()) - y));
+    }
+
+    private void showRaster(LinkRaster.Frame frame) {
+        PixelBuffer<IntBuffer> pixels = new PixelBuffer<>(frame.width(), frame.height(), IntBuffer.wrap(frame.argb()),
+                PixelFormat.getIntArgbPreInstance());
+        overviewLinks.setImage(new WritableImage(pixels));
+        overviewLinks.setX(frame.world().x());
+        overviewLinks.setY(frame.world().y());
+        overviewLinks.setFitWidth(frame.width() / frame.zoom());
+        overviewLinks.setFitHeight(frame.height() / frame.zoom());
+    }
+
+    /** The link whose line passes within a few pixels of a world point (the overview has no link nodes to pick). */
+    private String linkNear(double x, double y) {
+        double tolerance = 4 / vm.zoomProperty().get();
+        String best = null;
+        double bestDistance = tolerance;
+        for (LinkGlyph g : links.values()) {
+            for (HopShapes h : g.hopShapes) {
+                Line l = h.line;
+                double d = distance(x, y, l.getStartX(), l.getStartY(), l.getEndX(), l.getEndY());
+                if (d <= bestDistance) {
+                    bestDistance = d;
+                    best = g.linkId;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double distance(double px, double py, double x1, double y1, double x2, double y2) {
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double len = dx * dx + dy * dy;
+        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / len));
+        return Math.hypot(px - (x1 + t * dx), py - (y1 + t * dy));
     }
 
     /**
@@ -274,6 +458,7 @@ public final class CanvasView {
                 g.predict(vm.prediction(g.linkId));
             }
         }
+        rasterize();
     }
 
     /** Marks the selected glyphs; only those whose state changed are touched (each change re-applies CSS). */
@@ -414,27 +599,46 @@ public final class CanvasView {
         text.setText(full.substring(0, Math.min(lo, full.length())) + "…");
     }
 
-    /** A link: one line per hop, coloured by the predicted outcome, each hop labelled with its TLS (and a lock). */
+    /**
+     * A link: one line per hop, coloured by the predicted outcome, each hop labelled with its TLS (and a lock). Its
+     * state is shown through pseudo-classes ({@code :outcome-ok}, {@code :plain}), not style classes: a style class
+     * change re-matches every stylesheet rule for the glyph and its children, a pseudo-class change only switches
+     * between the styles already matched. The shapes are made once and updated in place.
+     */
     private static final class LinkGlyph extends Group {
         final String linkId;
-        final Tooltip tooltip = new Tooltip();
+        final List<HopShapes> hopShapes = new ArrayList<>();
+        final Polygon arrow = new Polygon();
+        Tooltip tooltip;
+        String tooltipText = "No prediction yet";
+        PseudoClass outcome = outcomeClass(Styles.OUTCOME_UNKNOWN);
         List<Hop> hops = List.of();
-        String outcomeClass = Styles.OUTCOME_UNKNOWN;
         LinkPrediction prediction;
         Object drawn;
         Route route;
         Rect bounds;
         boolean details;
         boolean predicted;
-        final List<Node> detailNodes = new java.util.ArrayList<>();
 
         LinkGlyph(String id, boolean details) {
             this.linkId = id;
             this.details = details;
             setId("link-" + id);
-            getStyleClass().addAll("link", outcomeClass);
-            Tooltip.install(this, tooltip);
-            tooltip.setText("No prediction yet");
+            getStyleClass().add("link");
+            pseudoClassStateChanged(outcome, true);
+            arrow.getStyleClass().add("arrow");
+            // a tooltip is a popup window with its own scene: made on the first hover, not for each of 2,000 links
+            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (tooltip == null) {
+                    tooltip = new Tooltip(tooltipText);
+                    Tooltip.install(this, tooltip);
+                }
+            });
+        }
+
+        /** The outcome shown, as its CSS name ({@code outcome-blackhole}); what the link's colour comes from. */
+        String outcomeName() {
+            return outcome.getPseudoClassName();
         }
 
         void update(Route r) {
@@ -456,7 +660,7 @@ public final class CanvasView {
 
         void details(boolean on) {
             details = on;
-            detailNodes.forEach(n -> n.setVisible(on));
+            hopShapes.forEach(s -> s.details(on));
         }
 
         void predict(LinkPrediction p) {
@@ -464,18 +668,21 @@ public final class CanvasView {
                 return;
             }
             predicted = true;
-            String next = Styles.outcome(p == null ? null : p.outcome());
-            if (!next.equals(outcomeClass)) {
-                getStyleClass().remove(outcomeClass);
-                getStyleClass().add(next);
-                outcomeClass = next;
+            PseudoClass next = outcomeClass(p == null ? null : p.outcome());
+            if (next != outcome) {
+                pseudoClassStateChanged(outcome, false);
+                pseudoClassStateChanged(next, true);
+                outcome = next;
             }
-            tooltip.setText(p == null ? "No prediction" : p.outcome() + "\n" + p.explanationText());
+            tooltipText = p == null ? "No prediction" : p.outcome() + "\n" + p.explanationText();
+            if (tooltip != null) {
+                tooltip.setText(tooltipText);
+            }
             prediction = p;
             redraw();
         }
 
-        /** Rebuilds the shapes only when what they show changed (thousands of links, one analysis each edit). */
+        /** Updates the shapes only when what they show changed (thousands of links, one analysis each edit). */
         private void redraw() {
             Object key = List.of(hops, prediction == null ? List.of() : prediction.hops());
             if (!key.equals(drawn)) {
@@ -485,8 +692,13 @@ public final class CanvasView {
         }
 
         private void draw(LinkPrediction p) {
-            getChildren().clear();
-            detailNodes.clear();
+            boolean structure = hopShapes.size() != hops.size();
+            while (hopShapes.size() < hops.size()) {
+                hopShapes.add(new HopShapes());
+            }
+            while (hopShapes.size() > hops.size()) {
+                hopShapes.remove(hopShapes.size() - 1);
+            }
             // predicted proxy hops replace the designed ones when they line up (the first designed hop may be app → sidecar)
             int offset = hops.size() > 0 && hops.get(0).from().x() > hops.get(0).to().x() - 20 ? 1 : 0;
             for (int i = 0; i < hops.size(); i++) {
@@ -498,42 +710,116 @@ public final class CanvasView {
                     label = predicted.encryption();
                     encrypted = predicted.encrypted();
                 }
-                Line line = new Line(h.from().x(), h.from().y(), h.to().x(), h.to().y());
-                line.getStyleClass().addAll("hop", encrypted ? Styles.ENCRYPTED : "plain");
-                getChildren().add(line);
-                double mx = (h.from().x() + h.to().x()) / 2;
-                double my = (h.from().y() + h.to().y()) / 2;
-                boolean inside = i < offset;
-                Text text = new Text(label);
-                text.getStyleClass().add("hop-label");
-                text.setX(inside ? h.from().x() - 4 : mx + (encrypted ? 8 : -text.getLayoutBounds().getWidth() / 2));
-                text.setY(inside ? h.from().y() - 8 : my - 6);
-                if (!inside) {
-                    getChildren().add(text);
-                    detailNodes.add(text);
-                    if (encrypted) {
-                        FontIcon lock = new FontIcon(Feather.LOCK);
-                        lock.getStyleClass().add("hop-lock");
-                        lock.setX(mx - 6);
-                        lock.setY(my - 4);
-                        getChildren().add(lock);
-                        detailNodes.add(lock);
-                    }
-                }
+                HopShapes shapes = hopShapes.get(i);
+                structure |= shapes.update(h, label, encrypted, i < offset, details);
             }
             if (!hops.isEmpty()) {
                 Hop last = hops.get(hops.size() - 1);
                 double ex = last.to().x();
                 double ey = last.to().y();
                 double angle = Math.atan2(ey - last.from().y(), ex - last.from().x());
-                Polygon arrow = new Polygon(ex, ey,
+                arrow.getPoints().setAll(ex, ey,
                         ex - 10 * Math.cos(angle - 0.4), ey - 10 * Math.sin(angle - 0.4),
                         ex - 10 * Math.cos(angle + 0.4), ey - 10 * Math.sin(angle + 0.4));
-                arrow.getStyleClass().add("arrow");
-                getChildren().add(arrow);
             }
-            detailNodes.forEach(n -> n.setVisible(details));
+            if (structure) {
+                List<Node> children = new ArrayList<>();
+                hopShapes.forEach(s -> children.add(s.line));
+                hopShapes.forEach(s -> s.decorations(children));
+                if (!hops.isEmpty()) {
+                    children.add(arrow);
+                }
+                getChildren().setAll(children);
+            }
         }
+    }
+
+    /** The shapes of one hop: its line, its TLS label and, when encrypted, a lock. */
+    private static final class HopShapes {
+        /** Plaintext hops are dashed where the dashes can be seen; below {@link #DETAIL_ZOOM} dashes would be
+         *  sub-pixel and the software rasterizer spends most of a redraw cutting them. */
+        private static final Double[] PLAIN_DASH = {6.0, 4.0};
+        final Line line = new Line();
+        final Text label = new Text();
+        FontIcon lock;
+        boolean inside;
+        boolean encrypted;
+
+        HopShapes() {
+            line.getStyleClass().add("hop");
+            label.getStyleClass().add("hop-label");
+        }
+
+        /** Returns whether the hop's nodes changed (a label or lock appeared or went). */
+        boolean update(Hop h, String text, boolean encrypted, boolean inside, boolean details) {
+            boolean structure = inside != this.inside || encrypted != this.encrypted;
+            this.inside = inside;
+            this.encrypted = encrypted;
+            line.setStartX(h.from().x());
+            line.setStartY(h.from().y());
+            line.setEndX(h.to().x());
+            line.setEndY(h.to().y());
+            line.pseudoClassStateChanged(ENCRYPTED, encrypted);
+            line.pseudoClassStateChanged(PLAIN, !encrypted);
+            double mx = (h.from().x() + h.to().x()) / 2;
+            double my = (h.from().y() + h.to().y()) / 2;
+            if (!text.equals(label.getText())) {
+                label.setText(text);
+            }
+            if (!inside) {
+                label.setX(mx + (encrypted ? 8 : -label.getLayoutBounds().getWidth() / 2));
+                label.setY(my - 6);
+            }
+            if (encrypted && !inside) {
+                if (lock == null) {
+                    lock = new FontIcon(Feather.LOCK);
+                    lock.getStyleClass().add("hop-lock");
+                    structure = true;
+                }
+                lock.setX(mx - 6);
+                lock.setY(my - 4);
+            }
+            details(details);
+            return structure;
+        }
+
+        void decorations(List<Node> children) {
+            if (!inside) {
+                children.add(label);
+                if (encrypted && lock != null) {
+                    children.add(lock);
+                }
+            }
+        }
+
+        void details(boolean on) {
+            label.setVisible(on);
+            if (lock != null) {
+                lock.setVisible(on);
+            }
+            // antialiasing samples each pixel row 8 times: thin overview lines are drawn without it
+            line.setSmooth(on);
+            boolean dashed = on && !encrypted;
+            if (dashed != !line.getStrokeDashArray().isEmpty()) {
+                if (dashed) {
+                    line.getStrokeDashArray().setAll(PLAIN_DASH);
+                } else {
+                    line.getStrokeDashArray().clear();
+                }
+            }
+        }
+    }
+
+    private static final PseudoClass ENCRYPTED = PseudoClass.getPseudoClass(Styles.ENCRYPTED);
+    private static final PseudoClass PLAIN = PseudoClass.getPseudoClass("plain");
+    private static final Map<String, PseudoClass> OUTCOMES = new HashMap<>();
+
+    private static PseudoClass outcomeClass(Outcome outcome) {
+        return outcomeClass(Styles.outcome(outcome));
+    }
+
+    private static PseudoClass outcomeClass(String name) {
+        return OUTCOMES.computeIfAbsent(name, PseudoClass::getPseudoClass);
     }
 
     // ---- gestures ----------------------------------------------------------------------------------------------
@@ -577,6 +863,13 @@ public final class CanvasView {
             return;
         }
         Box box = DiagramLayout.hit(vm.diagram(), vm.worldX(e.getX()), vm.worldY(e.getY()));
+        if (!details && (box == null || box.kind() == NodeKind.NAMESPACE || box.kind() == NodeKind.MESH)) {
+            String near = linkNear(vm.worldX(e.getX()), vm.worldY(e.getY()));
+            if (near != null) {
+                select(near, e.isShiftDown() || e.isShortcutDown());
+                return;
+            }
+        }
         String id = box == null ? null : box.kind() == NodeKind.NAMESPACE ? box.owner() : box.id();
         if (id != null) {
             if (e.isShiftDown() || e.isShortcutDown()) {

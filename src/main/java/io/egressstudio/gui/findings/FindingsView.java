@@ -20,24 +20,8 @@ public final class FindingsView {
     public FindingsView(FindingsViewModel vm) {
         ListView<Row> list = new ListView<>(vm.rows());
         list.setId("findings");
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Row row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeIf(c -> c.startsWith("finding-"));
-                if (empty || row == null) {
-                    setText(null);
-                    setGraphic(null);
-                    setTooltip(null);
-                    return;
-                }
-                setText(row.text() + "  — " + row.where());
-                getStyleClass().add(Styles.finding(row.severity()));
-                setGraphic(new FontIcon("ERROR".equals(row.severity()) ? Feather.ALERT_CIRCLE
-                        : "WARNING".equals(row.severity()) ? Feather.ALERT_TRIANGLE : Feather.INFO));
-                setTooltip(new Tooltip(row.message() + (row.fix() == null ? "" : "\nFix: " + row.fix())));
-            }
-        });
+        list.getStyleClass().add("fixed-rows");
+        list.setCellFactory(v -> new FindingCell());
         list.setOnMouseClicked(e -> {
             Row row = list.getSelectionModel().getSelectedItem();
             if (row != null) {
@@ -60,5 +44,48 @@ public final class FindingsView {
 
     public Node root() {
         return root;
+    }
+
+    /**
+     * A row. Its tooltip and icon are made once per cell and updated: cells are reused for other rows on every
+     * scroll and refresh, and a new Tooltip (a popup window with its own scene) per update showed in profiles.
+     */
+    private static final class FindingCell extends ListCell<Row> {
+        private final Tooltip tooltip = new Tooltip();
+        private final FontIcon icon = new FontIcon(Feather.INFO);
+        private String severityClass;
+
+        @Override
+        protected void updateItem(Row row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                severity(null);
+                return;
+            }
+            setText(row.text() + "  — " + row.where());
+            severity(Styles.finding(row.severity()));
+            icon.setIconCode("ERROR".equals(row.severity()) ? Feather.ALERT_CIRCLE
+                    : "WARNING".equals(row.severity()) ? Feather.ALERT_TRIANGLE : Feather.INFO);
+            setGraphic(icon);
+            tooltip.setText(row.message() + (row.fix() == null ? "" : "\nFix: " + row.fix()));
+            setTooltip(tooltip);
+        }
+
+        /** Swaps the severity class only when it changes (each swap re-applies the cell's CSS). */
+        private void severity(String styleClass) {
+            if (java.util.Objects.equals(styleClass, severityClass)) {
+                return;
+            }
+            if (severityClass != null) {
+                getStyleClass().remove(severityClass);
+            }
+            if (styleClass != null) {
+                getStyleClass().add(styleClass);
+            }
+            severityClass = styleClass;
+        }
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -23,14 +25,21 @@ public final class YamlViewModel {
     private record Request(DesignAnalysis analysis, List<String> ids) {
     }
 
+    private record Written(DesignAnalysis analysis, String text) {
+    }
+
     private final MainViewModel main;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper(this, "scope", "");
+    private final ReadOnlyObjectWrapper<DesignAnalysis> written = new ReadOnlyObjectWrapper<>(this, "written");
     private final BooleanProperty all = new SimpleBooleanProperty(this, "all", false);
-    /** A TextArea lays out all of its text: beyond this the pane shows the start, and Save writes everything. */
-    static final int SHOWN_LIMIT = 200_000;
+    /**
+     * A TextArea lays out all of its text on the FX thread whenever it changes (200,000 characters took 100-250 ms
+     * per edit): beyond this the pane shows the start, and Copy and Save take everything.
+     */
+    static final int SHOWN_LIMIT = 32_000;
     private volatile String full = "";
-    private final BackgroundRunner<Request, String> writer;
+    private final BackgroundRunner<Request, Written> writer;
     private final Executor background;
 
     public YamlViewModel(MainViewModel main, Executor background, Executor ui) {
@@ -39,9 +48,13 @@ public final class YamlViewModel {
         this.writer = new BackgroundRunner<>(r -> {
             String yaml = render(r);
             full = yaml;
-            return yaml.length() <= SHOWN_LIMIT ? yaml : yaml.substring(0, yaml.lastIndexOf("\n---", SHOWN_LIMIT) + 1)
-                    + "# ... " + (yaml.length() / 1024) + " KiB in all: the rest is left out here; Save writes everything\n";
-        }, text::set, e -> text.set("# cannot write: " + e), background, ui);
+            return new Written(r.analysis(), yaml.length() <= SHOWN_LIMIT ? yaml
+                    : yaml.substring(0, yaml.lastIndexOf("\n---", SHOWN_LIMIT) + 1) + "# ... "
+                    + (yaml.length() / 1024) + " KiB in all: the rest is left out here; Copy and Save take everything\n");
+        }, w -> {
+            text.set(w.text());
+            written.set(w.analysis());
+        }, e -> text.set("# cannot write: " + e), background, ui);
         main.analysisProperty().addListener((o, a, b) -> update());
         main.selection().ids().addListener((javafx.collections.ListChangeListener<String>) c -> update());
         all.addListener((o, a, b) -> update());
@@ -69,6 +82,11 @@ public final class YamlViewModel {
 
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
+    }
+
+    /** The analysis the shown text was written from: the text is current when this is the main analysis. */
+    public ReadOnlyObjectProperty<DesignAnalysis> writtenProperty() {
+        return written.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty scopeProperty() {
