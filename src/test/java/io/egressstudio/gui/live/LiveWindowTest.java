@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -76,8 +77,8 @@ class LiveWindowTest {
         Label label = robot.lookup(badge).queryAs(Label.class);
         assertThat(label.getStyleClass()).contains("observed-passthrough", "contradicted");
         assertThat(robot.lookup("#contradiction-" + link.linkId()).tryQuery()).as("the halo along the link").isPresent();
-        assertThat(robot.lookup("#link-" + link.linkId()).query().getStyleClass()).as("the prediction stays drawn")
-                .contains("outcome-ok");
+        assertThat(robot.lookup("#link-" + link.linkId()).query().getPseudoClassStates()).as("the prediction stays drawn")
+                .contains(PseudoClass.getPseudoClass("outcome-ok"));
         assertThat(text(robot, "#live-status")).isEqualTo("● LIVE");
         robot.moveTo(badge);
         waitUntil(() -> label.getTooltip().isShowing() && !label.getTooltip().getText().isEmpty());

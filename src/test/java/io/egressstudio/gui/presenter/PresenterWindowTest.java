@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
@@ -118,7 +119,7 @@ class PresenterWindowTest {
             assertThat(text("#presenter-position")).isEqualTo("Step " + i + " of 3");
             assertThat(text("#presenter-expected-" + LINK)).isEqualTo(expected);
             String outcomeClass = "outcome-" + expected.toLowerCase(Locale.ROOT).replace('_', '-');
-            waitUntil(() -> canvasLink(robot).getStyleClass().contains(outcomeClass));
+            waitUntil(() -> canvasLink(robot).getPseudoClassStates().contains(PseudoClass.getPseudoClass(outcomeClass)));
             predicted.add(text("#presenter-predicted-" + LINK));
             narratives.add(text("#presenter-narrative"));
         }
