@@ -90,27 +90,34 @@ public final class DesignerBenchmark {
             pulses.start();
             return null;
         });
-        pan(view.canvasViewModel(), pulses, 1.0, "zoom 100% (part of the diagram visible)");
+        long panPart = pan(view.canvasViewModel(), pulses, 1.0, "zoom 100% (part of the diagram visible)");
         onFx(() -> {
             view.fit();
             return null;
         });
-        pan(view.canvasViewModel(), pulses, view.canvasViewModel().zoomProperty().get(), "fit (all 3,000 shapes visible)");
+        long panAll = pan(view.canvasViewModel(), pulses, view.canvasViewModel().zoomProperty().get(),
+                "fit (all 3,000 shapes visible)");
 
-        editLoop("large", view, pulses);
+        long[] largeEdits = editLoop("large", view, pulses);
+        long maxGap = largeEdits[1];
         for (String name : BuiltInScenarios.names()) {
             onFx(() -> {
                 vm.replace(BuiltInScenarios.get(name), null);
                 return null;
             });
             waitFor(() -> vm.analysis() != null && vm.analysis().scenario() == vm.shown(), 60);
-            editLoop(name, view, pulses);
+            long[] small = editLoop(name, view, pulses);
+            maxGap = Math.max(maxGap, small[1]);
         }
+        // machine-readable lines for bin/bench (BenchReport): the slower of the two pans, the large scenario's edit
+        // until both predictions and YAML are refreshed, the longest pulse gap of all edit loops
+        System.out.printf(java.util.Locale.ROOT, "canvas_frame_ms_median=%.1f%nedit_refresh_ms=%.1f%npulse_gap_ms_max=%.1f%n",
+                Math.max(panPart, panAll) / 1e6, largeEdits[0] / 1e6, maxGap / 1e6);
         Platform.exit();
     }
 
     /** Pans one frame at a time and records the frame times. */
-    private static void pan(CanvasViewModel canvas, PulseRecorder pulses, double zoom, String label) throws Exception {
+    private static long pan(CanvasViewModel canvas, PulseRecorder pulses, double zoom, String label) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         List<Long> frames = new ArrayList<>();
         onFx(() -> {
@@ -138,13 +145,15 @@ public final class DesignerBenchmark {
         long[] f = frames.stream().mapToLong(Long::longValue).toArray();
         System.out.printf("pan frame time, %s: median %.1f ms, p95 %.1f ms, max %.1f ms (%d frames)%n",
                 label, percentile(f, 50) / 1e6, percentile(f, 95) / 1e6, percentile(f, 100) / 1e6, f.length);
+        return percentile(f, 50);
     }
 
     /** Flips the first mesh's outbound policy, waits for predictions and YAML, repeats; records refresh times and pulse gaps. */
-    private static void editLoop(String name, MainView view, PulseRecorder pulses) throws Exception {
+    /** Returns the median time until predictions and YAML are both refreshed, and the longest pulse gap (ns). */
+    private static long[] editLoop(String name, MainView view, PulseRecorder pulses) throws Exception {
         MainViewModel vm = view.viewModel();
         if (vm.shown().meshes().isEmpty()) {
-            return;
+            return new long[] {0, 0};
         }
         long[] predictions = new long[EDITS];
         long[] yaml = new long[EDITS];
@@ -168,6 +177,7 @@ public final class DesignerBenchmark {
         System.out.printf("edit -> predictions %-20s median %6.1f ms, max %6.1f ms; -> YAML median %6.1f ms; "
                         + "longest FX pulse gap %5.1f ms%n", name, percentile(predictions, 50) / 1e6,
                 percentile(predictions, 100) / 1e6, percentile(yaml, 50) / 1e6, pulses.maxGap() / 1e6);
+        return new long[] {percentile(yaml, 50), pulses.maxGap()};
     }
 
     /** Records the longest interval between two pulses. */
