@@ -57,7 +57,7 @@ public final class BenchReport {
         }
 
         Double spread() {
-            return measured() ? max - min : null;
+            return measured() && min != null && max != null ? max - min : null;
         }
     }
 
@@ -91,8 +91,7 @@ public final class BenchReport {
 
     /** Reads every raw file that exists in {@code raw}; missing ones leave their figures "not measured". */
     static Report read(Path raw) throws IOException {
-        JsonNode jmh = Files.isRegularFile(raw.resolve("jmh.json")) ? JSON.readTree(raw.resolve("jmh.json").toFile())
-                : JSON.createArrayNode();
+        JsonNode jmh = jmhResults(raw);
         List<String> startup = lines(raw.resolve("startup.txt"));
         List<String> designer = lines(raw.resolve("designer.log"));
         Properties footprint = properties(raw.resolve("footprint.properties"));
@@ -253,7 +252,7 @@ public final class BenchReport {
                     .append(" | ").append(f.goal() == null ? "–" : (f.atMost() ? "≤ " : "≥ ") + number(f.goal()) + " " + f.unit())
                     .append(" | ").append(f.floor() == null ? "–" : f.floorLabel() + ": " + number(f.floor()) + " " + f.floorUnit())
                     .append(" | ").append(s.runs())
-                    .append(" | ").append(s.measured() ? number(s.min()) + " – " + number(s.max()) : "–")
+                    .append(" | ").append(s.spread() != null ? number(s.min()) + " – " + number(s.max()) : "–")
                     .append(" | ").append(!s.measured() ? "not measured" : met == null ? "info" : met ? "met" : "**missed**")
                     .append(" |\n");
         }
@@ -269,13 +268,32 @@ public final class BenchReport {
                 .append(s.measured() ? number(s.median()) + " " + report.detailUnits().get(name) : "not measured")
                 .append(" | ").append(s.runs()).append(" | ")
                 .append(s.measured() ? number(s.min()) + " – " + number(s.max()) : "–").append(" |\n"));
-        md.append("\nMedian over runs (JMH: one run = one fork, the mean of its measured iterations; start-up: one run = "
-                + "one process; designer: one run = one harness process). Ratios pair run i of the figure with run i of "
-                + "its floor for min – max.\n");
+        md.append("\nValues are medians over runs (JMH: one run = one round of one fork per benchmark, the mean of its "
+                + "measured iterations; start-up: one run = one process of each, back to back; designer: one run = one "
+                + "harness process). A ratio is the median of the per-run ratios (run i of the figure over run i of its "
+                + "floor, measured side by side); min – max are over the runs.\n");
         return md.toString();
     }
 
     // ---- parsing
+
+    /** JMH's results: {@code jmh.json}, then {@code jmh-1.json}, {@code jmh-2.json}, ... (one file per round) in order. */
+    static ArrayNode jmhResults(Path raw) throws IOException {
+        ArrayNode all = JSON.createArrayNode();
+        List<Path> files = new ArrayList<>();
+        if (Files.isRegularFile(raw.resolve("jmh.json"))) {
+            files.add(raw.resolve("jmh.json"));
+        }
+        for (int round = 1; Files.isRegularFile(raw.resolve("jmh-" + round + ".json")); round++) {
+            files.add(raw.resolve("jmh-" + round + ".json"));
+        }
+        for (Path file : files) {
+            if (Files.size(file) > 0) {
+                JSON.readTree(file.toFile()).forEach(all::add);
+            }
+        }
+        return all;
+    }
 
     /** The per-fork means of one JMH benchmark (optionally with {@code scale} = param), in fork order. */
     static List<Double> forkScores(JsonNode jmh, String benchmark, String scale) {
@@ -333,12 +351,18 @@ public final class BenchReport {
         return Arrays.stream(commaSeparated.split("[,\\s]+")).filter(s -> !s.isBlank()).map(Double::parseDouble).toList();
     }
 
+    /**
+     * A figure over its floor: the median of the ratios of runs made side by side (run i of each), which cancels the
+     * machine's load better than a ratio of two medians taken minutes apart; that ratio when runs cannot be paired.
+     */
     private static Stat ratio(Stat value, Stat floor, List<Double> paired) {
         if (!value.measured() || !floor.measured() || floor.median() == 0) {
             return Stat.NONE;
         }
-        Stat pairs = Stat.of(paired);
-        return new Stat(value.median() / floor.median(), pairs.min(), pairs.max(), Math.min(value.runs(), floor.runs()));
+        if (paired.isEmpty()) {
+            return new Stat(value.median() / floor.median(), null, null, 0);
+        }
+        return Stat.of(paired);
     }
 
     private static List<Double> pairedRatios(List<Double> values, List<Double> floors) {

@@ -94,20 +94,22 @@ class BenchReportTest {
     private void writeRaw(boolean designerLines) throws Exception {
         String gen = BenchReport.JMH_GENERATION;
         String pred = BenchReport.JMH_PREDICTION;
-        Files.writeString(raw.resolve("jmh.json"), """
-                [
-                 {"benchmark": "%1$s.generateAndWrite", "params": null,
-                  "primaryMetric": {"score": 120, "rawData": [[110, 130], [120, 120], [125, 135]]}},
-                 {"benchmark": "%1$s.plainJackson",
-                  "primaryMetric": {"score": 100, "rawData": [[100, 100], [90, 110], [105, 105]]}},
-                 {"benchmark": "%2$s.predictOne", "params": {"scale": "1"},
-                  "primaryMetric": {"rawData": [[2, 2], [2, 2], [1.5, 2.5]]}},
-                 {"benchmark": "%2$s.predictOne", "params": {"scale": "10"},
-                  "primaryMetric": {"rawData": [[2.5, 2.5], [2.5, 2.5], [2.5, 2.5]]}},
-                 {"benchmark": "%2$s.predictOne", "params": {"scale": "100"},
-                  "primaryMetric": {"rawData": [[3, 3], [3, 3], [3, 3]]}}
-                ]
-                """.formatted(gen, pred));
+        // three rounds of one fork each, as bin/bench runs them; a ratio pairs the forks of one round
+        double[][] rounds = {{110, 130, 100, 100, 2, 2, 2.5, 3}, {120, 120, 90, 110, 2, 2, 2.5, 3},
+                {125, 135, 105, 105, 1.5, 2.5, 2.5, 3}};
+        for (int r = 0; r < rounds.length; r++) {
+            double[] v = rounds[r];
+            Files.writeString(raw.resolve("jmh-" + (r + 1) + ".json"), """
+                    [
+                     {"benchmark": "%1$s.generateAndWrite", "params": null,
+                      "primaryMetric": {"score": 0, "rawData": [[%3$s, %4$s]]}},
+                     {"benchmark": "%1$s.plainJackson", "primaryMetric": {"rawData": [[%5$s, %6$s]]}},
+                     {"benchmark": "%2$s.predictOne", "params": {"scale": "1"}, "primaryMetric": {"rawData": [[%7$s, %8$s]]}},
+                     {"benchmark": "%2$s.predictOne", "params": {"scale": "10"}, "primaryMetric": {"rawData": [[%9$s]]}},
+                     {"benchmark": "%2$s.predictOne", "params": {"scale": "100"}, "primaryMetric": {"rawData": [[%10$s]]}}
+                    ]
+                    """.formatted(gen, pred, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
+        }
         Files.writeString(raw.resolve("startup.txt"), """
                 bare 1000 800
                 app 1600 1400
