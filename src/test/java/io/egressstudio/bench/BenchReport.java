@@ -180,7 +180,7 @@ public final class BenchReport {
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("cpu", firstMatch(Path.of("/proc/cpuinfo"), "model name\\s*:\\s*(.+)"));
         String memKb = firstMatch(Path.of("/proc/meminfo"), "MemTotal:\\s*(\\d+) kB");
-        m.put("memory_gib", memKb == null ? null : round(Long.parseLong(memKb) / 1024.0 / 1024.0, 1));
+        m.put("memory_gib", memKb == null ? null : round(Long.parseLong(memKb) / 1024.0 / 1024.0, 3));
         m.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("load_average_at_report", firstMatch(Path.of("/proc/loadavg"), "^(\\S+ \\S+ \\S+)"));
