@@ -100,6 +100,11 @@ public final class DesignerBenchmark {
 
         long[] largeEdits = editLoop("large", view, pulses);
         long maxGap = largeEdits[1];
+        // machine-readable lines for bin/bench (BenchReport), printed as soon as known so that a failure in the
+        // built-in scenarios below cannot lose them: the slower of the two pans, and the large scenario's edit until
+        // both predictions and YAML are refreshed
+        System.out.printf(java.util.Locale.ROOT, "canvas_frame_ms_median=%.1f%nedit_refresh_ms=%.1f%n",
+                Math.max(panPart, panAll) / 1e6, largeEdits[0] / 1e6);
         for (String name : BuiltInScenarios.names()) {
             onFx(() -> {
                 vm.replace(BuiltInScenarios.get(name), null);
@@ -109,10 +114,8 @@ public final class DesignerBenchmark {
             long[] small = editLoop(name, view, pulses);
             maxGap = Math.max(maxGap, small[1]);
         }
-        // machine-readable lines for bin/bench (BenchReport): the slower of the two pans, the large scenario's edit
-        // until both predictions and YAML are refreshed, the longest pulse gap of all edit loops
-        System.out.printf(java.util.Locale.ROOT, "canvas_frame_ms_median=%.1f%nedit_refresh_ms=%.1f%npulse_gap_ms_max=%.1f%n",
-                Math.max(panPart, panAll) / 1e6, largeEdits[0] / 1e6, maxGap / 1e6);
+        // the longest FX pulse gap of all edit loops (bin/bench)
+        System.out.printf(java.util.Locale.ROOT, "pulse_gap_ms_max=%.1f%n", maxGap / 1e6);
         Platform.exit();
     }
 
