@@ -58,6 +58,7 @@ public final class DesignerApp extends Application {
         Path autosave = Autosave.file();
         Scenario recovered = Autosave.recoverable(autosave);
         MainView view = show(stage, recovered != null && askRecover(recovered) ? recovered : initial);
+        FirstFrameProbe.install(stage);
         Autosave.start(view, autosave);
         stage.setOnCloseRequest(e -> {
             if (!view.confirmDiscard()) {

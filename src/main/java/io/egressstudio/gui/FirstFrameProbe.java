@@ -1,0 +1,55 @@
+package io.egressstudio.gui;
+
+import java.lang.management.ManagementFactory;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * A start-up probe for {@code bin/bench}: with {@code -Degressstudio.firstFrame=print} the app prints
+ * {@code first-frame-ms=<JVM uptime>} once its window has been painted, with {@code =exit} it also exits (status 0).
+ * Without the property it does nothing.
+ *
+ * <p>JavaFX has no "frame presented" event. A pulse lays out and renders the scene, and the next pulse starts only once
+ * the renderer has finished the previous frame, so the third pulse after the window is shown comes after the first
+ * complete frame (at most two pulses, ~33 ms, late). The bare-window floor uses the same probe, so the bias cancels out
+ * in the ratio.
+ */
+public final class FirstFrameProbe {
+    public static final String PROPERTY = "egressstudio.firstFrame";
+    private static final int PULSES_AFTER_SHOWN = 3;
+
+    private FirstFrameProbe() {
+    }
+
+    /** Call on the FX thread before or right after {@code stage.show()}. */
+    public static void install(Stage stage) {
+        String mode = System.getProperty(PROPERTY);
+        if (mode == null) {
+            return;
+        }
+        AnimationTimer counter = new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < PULSES_AFTER_SHOWN) {
+                    return;
+                }
+                stop();
+                System.out.println("first-frame-ms=" + ManagementFactory.getRuntimeMXBean().getUptime());
+                System.out.flush();
+                if ("exit".equals(mode)) {
+                    Platform.exit();
+                    System.exit(0);
+                }
+            }
+        };
+        if (stage.isShowing()) {
+            counter.start();
+        } else {
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> counter.start());
+        }
+    }
+}
