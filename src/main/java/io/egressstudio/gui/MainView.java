@@ -1,5 +1,7 @@
 package io.egressstudio.gui;
 
+import static io.egressstudio.gui.MenuItems.item;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.egressstudio.gui.canvas.CanvasView;
@@ -56,7 +58,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.AnchorPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -293,16 +294,6 @@ public final class MainView {
         bar.setId("menu-bar");
         bar.getMenus().add(live.menu());
         return bar;
-    }
-
-    private static MenuItem item(String text, String id, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     private HBox toolbar() {

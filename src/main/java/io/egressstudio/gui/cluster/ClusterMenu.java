@@ -1,5 +1,7 @@
 package io.egressstudio.gui.cluster;
 
+import static io.egressstudio.gui.MenuItems.item;
+
 import io.egressstudio.gui.MainView;
 import io.egressstudio.gui.presenter.StepApplier;
 import io.egressstudio.model.Scenario;
@@ -69,13 +71,6 @@ public final class ClusterMenu {
     /** The window's connection: presenter mode applies steps through it. */
     public ClusterSession session() {
         return session;
-    }
-
-    private static MenuItem item(String text, String id, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     private Window owner() {

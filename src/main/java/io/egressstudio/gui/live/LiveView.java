@@ -1,5 +1,7 @@
 package io.egressstudio.gui.live;
 
+import static io.egressstudio.gui.MenuItems.item;
+
 import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.KubeContext;
 import io.egressstudio.cluster.Kubeconfig;
@@ -97,13 +99,6 @@ public final class LiveView {
         stop.disableProperty().bind(off);
         menu.getItems().addAll(connect, new SeparatorMenuItem(), pause, resume, new SeparatorMenuItem(), record,
                 stopRecording, replay, new SeparatorMenuItem(), stop);
-    }
-
-    private static MenuItem item(String text, String id, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     private void buildIndicator() {
