@@ -183,7 +183,8 @@ public final class BenchReport {
         m.put("cpu", firstMatch(Path.of("/proc/cpuinfo"), "model name\\s*:\\s*(.+)"));
         String memKb = firstMatch(Path.of("/proc/meminfo"), "MemTotal:\\s*(\\d+) kB");
         m.put("memory_gib", memKb == null ? null : round(Long.parseLong(memKb) / 1024.0 / 1024.0, 3));
-        m.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
+        m.put("jdk", System.getProperty("java.runtime.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vendor") + ")");
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("load_average_at_report", firstMatch(Path.of("/proc/loadavg"), "^(\\S+ \\S+ \\S+)"));
         return m;
