@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,13 +62,7 @@ class LiveWindowTest {
         PROMETHEUS.awaitRates(1);
 
         // Live › Connect to Prometheus…, typed into the dialog
-        robot.clickOn("Live").clickOn("Connect to Prometheus…");
-        waitUntil(() -> robot.lookup("#live-connect-dialog").tryQuery().isPresent());
-        robot.clickOn("#live-prometheus-url").write(PROMETHEUS.url().toString());
-        robot.doubleClickOn("#live-interval").write("1s");
-        assertThat(robot.lookup("#live-interval").queryAs(TextField.class).getText()).isEqualTo("1s");
-        robot.clickOn("#live-connect-button");
-        waitUntil(() -> robot.lookup("#live-connect-dialog").tryQuery().isEmpty());
+        LiveConnectDialog.connect(robot, PROMETHEUS.url());
 
         // the observed state from Prometheus, beside the predicted colour, flagged
         String badge = "#observed-" + link.linkId();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.gui.DesignerApp;
 import io.egressstudio.gui.MainView;
+import io.egressstudio.gui.live.LiveConnectDialog;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.telemetry.IstioSeries;
@@ -67,12 +68,7 @@ class PresenterLiveWindowTest {
         PROMETHEUS.awaitRates(1);
 
         // Live on in the main window
-        robot.clickOn("Live").clickOn("Connect to Prometheus…");
-        waitUntil(() -> robot.lookup("#live-connect-dialog").tryQuery().isPresent());
-        robot.clickOn("#live-prometheus-url").write(PROMETHEUS.url().toString());
-        robot.doubleClickOn("#live-interval").write("1s");
-        robot.clickOn("#live-connect-button");
-        waitUntil(() -> robot.lookup("#live-connect-dialog").tryQuery().isEmpty());
+        LiveConnectDialog.connect(robot, PROMETHEUS.url());
         waitUntil(() -> text("#observed-" + LINK).startsWith("PASSTHROUGH"));
 
         // F5: presenter mode, live
