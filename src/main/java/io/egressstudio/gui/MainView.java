@@ -211,7 +211,12 @@ public final class MainView {
                 links.getItems().setAll(items);
             }
         };
-        vm.shownProperty().addListener((o, a, b) -> fill.run());
+        // most edits keep the links and services lists (records are immutable): then the rows cannot have changed
+        vm.shownProperty().addListener((o, a, b) -> {
+            if (a == null || a.links() != b.links() || a.externalServices() != b.externalServices()) {
+                fill.run();
+            }
+        });
         fill.run();
         links.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             int i = b.intValue();

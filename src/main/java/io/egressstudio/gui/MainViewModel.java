@@ -54,7 +54,9 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObservableList<String> stepChoices = FXCollections.observableArrayList();
     private final ObjectProperty<Path> lastError = new SimpleObjectProperty<>(this, "lastErrorFile");
-    private final BackgroundRunner<Scenario, DesignAnalysis> analyzer;
+    private final BackgroundRunner<Scenario, Analysed> analyzer;
+    /** The last analysis computed (background thread): the next one reuses its unchanged parts. */
+    private volatile DesignAnalysis lastComputed;
     private final Executor background;
     private final Executor ui;
     private final BooleanBinding readOnly;
@@ -64,8 +66,11 @@ public final class MainViewModel {
         this.document = new ScenarioDocument(initial);
         this.background = background;
         this.ui = ui;
-        this.analyzer = new BackgroundRunner<>(service::analyze, this::applyAnalysis,
-                e -> status.set("analysis failed: " + e), background, ui);
+        this.analyzer = new BackgroundRunner<>(scenario -> {
+            DesignAnalysis a = service.analyze(scenario, lastComputed);
+            lastComputed = a;
+            return new Analysed(a, summary(a));
+        }, this::applyAnalysis, e -> status.set("analysis failed: " + e), background, ui);
         this.readOnly = step.greaterThan(0);
         this.windowTitle = Bindings.createStringBinding(() -> TITLE + " — " + document.scenario().name()
                 + (document.isDirty() ? " *" : ""), document.scenarioProperty(), document.dirtyProperty());
@@ -120,12 +125,16 @@ public final class MainViewModel {
         return text.toString().stripTrailing();
     }
 
-    private void applyAnalysis(DesignAnalysis result) {
-        if (result.scenario() != shown.get()) {
+    /** An analysis with its status line, both made off the FX thread. */
+    private record Analysed(DesignAnalysis analysis, String summary) {
+    }
+
+    private void applyAnalysis(Analysed result) {
+        if (result.analysis().scenario() != shown.get()) {
             return;
         }
-        analysis.set(result);
-        status.set(summary(result));
+        analysis.set(result.analysis());
+        status.set(result.summary());
     }
 
     /** One line for the status bar. */

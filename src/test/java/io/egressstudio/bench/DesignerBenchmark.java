@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -51,6 +52,8 @@ import javafx.stage.Stage;
 public final class DesignerBenchmark {
     private static final int PAN_FRAMES = 300;
     private static final int EDITS = 12;
+    /** {@code -Dbench.verbose=true}: every pulse gap over 40 ms with the JVM uptime, to set beside {@code -Xlog:gc}. */
+    private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
 
     private DesignerBenchmark() {
     }
@@ -177,6 +180,10 @@ public final class DesignerBenchmark {
         long[] predictions = new long[EDITS];
         long[] yaml = new long[EDITS];
         pulses.resetMaxGap();
+        if (VERBOSE) {
+            System.out.printf("  edit loop %s from uptime %.3f s%n", name,
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+        }
         for (int i = 0; i < EDITS; i++) {
             AtomicReference<Long> start = new AtomicReference<>();
             onFx(() -> {
@@ -202,19 +209,30 @@ public final class DesignerBenchmark {
     /** Records the longest interval between two pulses. */
     private static final class PulseRecorder extends AnimationTimer {
         private long last;
+        private long lastCpu;
         private volatile long maxGap;
 
         @Override
         public void handle(long now) {
             if (last != 0) {
                 maxGap = Math.max(maxGap, now - last);
+                if (VERBOSE && now - last > TimeUnit.MILLISECONDS.toNanos(40)) {
+                    System.out.printf("  pulse gap %.1f ms (FX thread on CPU %.1f ms) ending at uptime %.3f s%n",
+                            (now - last) / 1e6, (cpu() - lastCpu) / 1e6,
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                }
             }
             last = now;
+            lastCpu = VERBOSE ? cpu() : 0;
         }
 
+        private static long cpu() {
+            return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
+
+        /** Starts a new maximum; the gap running now still counts (the next edit may block before the next pulse). */
         void resetMaxGap() throws Exception {
             onFx(() -> {
-                last = 0;
                 maxGap = 0;
                 return null;
             });
@@ -295,13 +313,17 @@ public final class DesignerBenchmark {
         boolean holds() throws Exception;
     }
 
+    /**
+     * Checks the condition on the FX thread every millisecond. Not a spin: a check queued back to back would keep the
+     * FX thread and a core busy with this harness, which a user's machine does not have, and lengthen both figures.
+     */
     private static void waitFor(Condition condition, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!onFx(condition::holds)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out");
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +48,30 @@ class MainWindowTest {
         assertThat(links.getItems()).containsExactly(LINK);
         // the row is really drawn, not only held in the list's model: wait for the cell (no sleeping)
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> showsRow(robot, LINK)).get());
+    }
+
+    @Test
+    void theYamlPaneShowsTheManifestsLineByLineAndCopiesTheSelectedLines(FxRobot robot) throws Exception {
+        robot.clickOn("YAML");
+        ListView<String> yaml = robot.lookup("#yaml-text").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> yaml.getItems().size() > 40).get());
+        String whole = WaitForAsyncUtils.asyncFx(() -> String.join("\n", yaml.getItems())).get();
+        assertThat(whole).contains("kind: \"ServiceMeshControlPlane\"").contains("kind: \"ServiceEntry\"")
+                .contains("  - \"greeting.remote.com\"");
+
+        String line = WaitForAsyncUtils.asyncFx(() -> yaml.getItems().get(1)).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> yamlRow(robot, line) != null).get());
+        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> yamlRow(robot, line)).get());
+        robot.press(KeyCode.SHORTCUT, KeyCode.C).release(KeyCode.C, KeyCode.SHORTCUT);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> (line + "\n").equals(Clipboard.getSystemClipboard().getString())).get());
+    }
+
+    private static ListCell<?> yamlRow(FxRobot robot, String text) {
+        return robot.lookup("#yaml-text .list-cell").queryAll().stream()
+                .filter(node -> node instanceof ListCell<?> cell && text.equals(cell.getText()) && cell.isVisible())
+                .map(node -> (ListCell<?>) node).findFirst().orElse(null);
     }
 
     private static boolean showsRow(FxRobot robot, String text) {

@@ -111,6 +111,8 @@ class ViewModelsTest {
         assertThat(yaml.scopeProperty().get()).isEqualTo("Resources of client-mesh");
         yaml.allProperty().set(true);
         assertThat(yaml.textProperty().get()).contains("name: \"greetings-service\"");
+        assertThat(yaml.lines()).as("the pane's rows are the text's lines").containsExactlyElementsOf(
+                yaml.textProperty().get().lines().toList());
     }
 
     @Test

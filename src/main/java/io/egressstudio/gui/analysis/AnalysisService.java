@@ -8,6 +8,7 @@ import io.egressstudio.model.Scenario;
 import io.egressstudio.model.ScenarioValidator;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,30 @@ public final class AnalysisService {
                 result.map(PredictionEngine.Result::predictions).orElse(Map.of()),
                 result.map(PredictionEngine.Result::findings).orElse(List.of()), result.isPresent(), error,
                 System.nanoTime() - start);
+    }
+
+    /**
+     * Analyzes, reusing the previous analysis's objects where they are equal: a prediction that did not change is the
+     * same instance as before, and so are unchanged findings. The FX thread then tells what changed by identity
+     * instead of comparing thousands of predictions (the comparing is done here, off the FX thread).
+     */
+    public DesignAnalysis analyze(Scenario scenario, DesignAnalysis previous) {
+        DesignAnalysis next = analyze(scenario);
+        if (previous == null) {
+            return next;
+        }
+        Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
+        next.predictions().forEach((id, p) -> {
+            LinkPrediction before = previous.prediction(id);
+            predictions.put(id, p.equals(before) ? before : p);
+        });
+        return new DesignAnalysis(next.scenario(), same(next.problems(), previous.problems()), next.resources(),
+                next.yaml(), predictions, same(next.findings(), previous.findings()), next.predictionsReady(),
+                next.error(), next.nanos());
+    }
+
+    private static <T> List<T> same(List<T> next, List<T> previous) {
+        return next.equals(previous) ? previous : next;
     }
 
     /** The YAML of the resources that came from the given elements (all of them when none is given). */

@@ -11,6 +11,7 @@ import io.egressstudio.model.Mesh;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.predict.Hop;
 import io.egressstudio.predict.Prediction;
+import io.egressstudio.predict.Request;
 import io.egressstudio.predict.ScenarioRequests;
 import io.egressstudio.predict.TrafficPredictor;
 import java.util.ArrayList;
@@ -31,8 +32,10 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         MeshView view = MeshView.of(resources);
         TrafficPredictor predictor = new TrafficPredictor(view);
         Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
-        for (Link link : scenario.links()) {
-            Prediction p = predictor.predict(ScenarioRequests.forLink(scenario, link));
+        List<Request> requests = ScenarioRequests.all(scenario);
+        for (int i = 0; i < requests.size(); i++) {
+            Link link = scenario.links().get(i);
+            Prediction p = predictor.predict(requests.get(i));
             List<LinkPrediction.HopView> hops = new ArrayList<>();
             for (Hop h : p.hops()) {
                 hops.add(new LinkPrediction.HopView(h.from(), h.to(), h.encryption().name()));
@@ -43,10 +46,11 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         for (ResourceSet.Entry e : resources.entries()) {
             origins.put(e.key().toString(), e.origin());
         }
+        Map<String, Element> elements = scenario.elementsById();
         List<DesignFinding> findings = new ArrayList<>();
         for (Finding f : Analyzers.analyze(view)) {
             String origin = origins.get(f.resource());
-            Element element = origin == null ? null : scenario.element(origin).orElse(null);
+            Element element = origin == null ? null : elements.get(origin);
             findings.add(new DesignFinding(f.code(), f.severity().name(), f.message(), f.fix(), f.resource(), f.field(),
                     element == null ? null : element.id(), fieldFor(element, f.resource(), f.field())));
         }

@@ -88,6 +88,7 @@ public final class CanvasView {
     private final BackgroundRunner<RasterJob, LinkRaster.Frame> raster;
 
     private RasterJob lastRaster;
+    private boolean rasterRequested;
 
     private record RasterJob(List<LinkRaster.Segment> segments, Rect world, double zoom) {
     }
@@ -307,8 +308,20 @@ public final class CanvasView {
                 | (int) Math.round(c.getBlue() * 255);
     }
 
-    /** Asks for the overview's links to be drawn again, off the FX thread (only below the detail zoom). */
+    /**
+     * Asks for the overview's links to be drawn again, off the FX thread (only below the detail zoom). One edit asks
+     * several times (new shapes, new colours, a new cull); the segments are collected once, after them.
+     */
     private void rasterize() {
+        if (details || culled == null || rasterRequested) {
+            return;
+        }
+        rasterRequested = true;
+        Platform.runLater(this::rasterizeNow);
+    }
+
+    private void rasterizeNow() {
+        rasterRequested = false;
         if (details || culled == null) {
             return;
         }
@@ -540,7 +553,8 @@ public final class CanvasView {
         }
 
         void update(Box b) {
-            if (b.equals(shown)) {
+            // an unchanged box is the very instance shown (DiagramLayout.Reuse): no deep compare
+            if (b == shown || b.equals(shown)) {
                 return;
             }
             shown = b;
@@ -642,7 +656,7 @@ public final class CanvasView {
         }
 
         void update(Route r) {
-            if (r.equals(route)) {
+            if (r == route || r.equals(route)) {
                 return;
             }
             route = r;
@@ -664,7 +678,8 @@ public final class CanvasView {
         }
 
         void predict(LinkPrediction p) {
-            if (predicted && Objects.equals(p, prediction)) {
+            // an unchanged prediction is the very instance shown (AnalysisService reuses it): no deep compare
+            if (predicted && (p == prediction || Objects.equals(p, prediction))) {
                 return;
             }
             predicted = true;

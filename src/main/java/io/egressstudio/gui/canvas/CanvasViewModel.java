@@ -40,6 +40,7 @@ public final class CanvasViewModel {
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
     private Map<String, Position> dragOverrides = Map.of();
+    private final DiagramLayout.Reuse reuse = new DiagramLayout.Reuse();
     private ScenarioEdits.Fragment clipboard;
     private int pasteCount;
 
@@ -50,7 +51,7 @@ public final class CanvasViewModel {
     }
 
     private void relayout() {
-        diagram.set(DiagramLayout.of(main.shown(), dragOverrides));
+        diagram.set(DiagramLayout.of(main.shown(), dragOverrides, reuse));
     }
 
     public ReadOnlyObjectProperty<Diagram> diagramProperty() {

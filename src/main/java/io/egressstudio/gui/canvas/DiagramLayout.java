@@ -51,6 +51,62 @@ public final class DiagramLayout {
 
     /** With some positions overridden (an element being dragged). */
     public static Diagram of(Scenario scenario, Map<String, Position> overrides) {
+        return of(scenario, overrides, new Reuse());
+    }
+
+    /**
+     * Lays out scenario after scenario, reusing the boxes and routes whose inputs are the same objects as last time:
+     * the canvas then tells unchanged shapes by identity. On a 1,000-node scenario, comparing 3,000 new records with
+     * the shown ones took 20-45 ms of FX time on an edit before the JIT had compiled record equality.
+     * One instance per canvas, used from one thread.
+     */
+    public static final class Reuse {
+        /** A box and what it was made from: the element record, its position and what else it shows. */
+        private record Made(Object element, double x, double y, Object context, Box box) {
+        }
+
+        private record Linked(Link link, Box from, Box to, Box via, Route route) {
+        }
+
+        private Map<String, Made> boxes = new HashMap<>();
+        private Map<String, Linked> routes = new HashMap<>();
+        private Map<String, Made> nextBoxes = new HashMap<>();
+        private Map<String, Linked> nextRoutes = new HashMap<>();
+
+        Box box(String id, Object element, Position at, Object context, java.util.function.Supplier<Box> make) {
+            Made m = boxes.get(id);
+            Box box = m != null && m.element() == element && m.x() == at.x() && m.y() == at.y()
+                    && java.util.Objects.equals(m.context(), context) ? m.box() : make.get();
+            nextBoxes.put(id, new Made(element, at.x(), at.y(), context, box));
+            return box;
+        }
+
+        Route route(Link link, Box from, Box to, Box via, java.util.function.Supplier<Route> make) {
+            Linked l = routes.get(link.id());
+            Route route = l != null && l.link() == link && l.from() == from && l.to() == to && l.via() == via
+                    ? l.route() : make.get();
+            nextRoutes.put(link.id(), new Linked(link, from, to, via, route));
+            return route;
+        }
+
+        /** A box computed from others (a namespace, a mesh): the previous instance when equal. */
+        Box same(Box box) {
+            Made m = boxes.get(box.id());
+            Box result = m != null && m.box().equals(box) ? m.box() : box;
+            nextBoxes.put(box.id(), new Made(null, 0, 0, null, result));
+            return result;
+        }
+
+        void done() {
+            boxes = nextBoxes;
+            routes = nextRoutes;
+            nextBoxes = new HashMap<>();
+            nextRoutes = new HashMap<>();
+        }
+    }
+
+    /** Reusing what {@code reuse} kept from the last layout (see {@link Reuse}). */
+    public static Diagram of(Scenario scenario, Map<String, Position> overrides, Reuse reuse) {
         Map<String, Position> at = new HashMap<>(AutoLayout.positions(scenario));
         at.putAll(overrides);
         Map<String, Box> byId = new LinkedHashMap<>();
@@ -71,8 +127,9 @@ public final class DiagramLayout {
             Mesh mesh = meshOfNamespace.get(w.namespace());
             boolean sidecar = mesh != null && Boolean.TRUE.equals(w.sidecar());
             Rect r = new Rect(p.x(), p.y(), WORKLOAD_W, WORKLOAD_H);
-            Box box = new Box(w.id(), NodeKind.WORKLOAD, r, w.name(), w.namespace() + (sidecar ? " · sidecar" : " · no sidecar"),
-                    mesh == null ? null : mesh.id(), w.namespace(), sidecar);
+            Box box = reuse.box(w.id(), w, p, mesh == null ? null : mesh.id(), () -> new Box(w.id(), NodeKind.WORKLOAD,
+                    r, w.name(), w.namespace() + (sidecar ? " · sidecar" : " · no sidecar"),
+                    mesh == null ? null : mesh.id(), w.namespace(), sidecar));
             nodes.add(box);
             byId.put(w.id(), box);
             String key = (mesh == null ? "" : mesh.id()) + ":" + w.namespace();
@@ -83,8 +140,8 @@ public final class DiagramLayout {
             String meshId = key.substring(0, key.indexOf(':'));
             String ns = key.substring(key.indexOf(':') + 1);
             Rect r = e.getValue().grow(NS_PAD, NS_HEADER, NS_PAD, NS_PAD);
-            Box box = new Box("ns:" + key, NodeKind.NAMESPACE, r, ns, meshId.isEmpty() ? "not in a mesh" : "member",
-                    meshId.isEmpty() ? null : meshId, ns, false);
+            Box box = reuse.same(new Box("ns:" + key, NodeKind.NAMESPACE, r, ns,
+                    meshId.isEmpty() ? "not in a mesh" : "member", meshId.isEmpty() ? null : meshId, ns, false));
             namespaces.add(box);
             byId.put(box.id(), box);
             if (!meshId.isEmpty()) {
@@ -96,7 +153,8 @@ public final class DiagramLayout {
             Mesh mesh = scenario.mesh(g.mesh()).orElse(null);
             String ns = g.namespace() != null ? g.namespace() : mesh != null ? mesh.namespace() : "";
             Rect r = new Rect(p.x(), p.y(), GATEWAY_W, GATEWAY_H);
-            Box box = new Box(g.id(), NodeKind.EGRESS_GATEWAY, r, g.name(), ns, g.mesh(), ns, true);
+            Box box = reuse.box(g.id(), g, p, ns,
+                    () -> new Box(g.id(), NodeKind.EGRESS_GATEWAY, r, g.name(), ns, g.mesh(), ns, true));
             nodes.add(box);
             byId.put(g.id(), box);
             if (mesh != null) {
@@ -104,15 +162,7 @@ public final class DiagramLayout {
             }
         }
         for (ExternalService e : scenario.externalServices()) {
-            Position p = at.get(e.id());
-            boolean ingress = e.server().kind() == ServerKind.MESH_INGRESS;
-            Rect r = new Rect(p.x(), p.y(), SERVICE_W, SERVICE_H);
-            String host = e.primaryHost() == null ? "(no host)" : e.primaryHost();
-            String sub = (ingress ? "ingress of " + (e.server().ingress() == null ? "?" : e.server().ingress().mesh())
-                    : e.server().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-                    + (e.registered() ? " · ServiceEntry" : " · not registered");
-            Box box = new Box(e.id(), ingress ? NodeKind.MESH_INGRESS : NodeKind.EXTERNAL_SERVICE, r, host, sub, null,
-                    e.namespace(), false);
+            Box box = reuse.box(e.id(), e, at.get(e.id()), null, () -> serviceBox(e, at.get(e.id())));
             nodes.add(box);
             byId.put(e.id(), box);
         }
@@ -124,17 +174,20 @@ public final class DiagramLayout {
             String title = m.name() + "  (" + m.namespace() + ", " + m.version() + ")";
             String sub = m.outboundPolicy() + (m.mtls() ? " · mTLS STRICT" : " · mTLS PERMISSIVE")
                     + (m.autoMtls() ? " · auto mTLS" : "");
-            Box box = new Box(m.id(), NodeKind.MESH, r, title, sub, null, m.namespace(), false);
+            Box box = reuse.same(new Box(m.id(), NodeKind.MESH, r, title, sub, null, m.namespace(), false));
             meshes.add(box);
             byId.put(m.id(), box);
         }
         List<Route> routes = new ArrayList<>();
         for (Link l : scenario.links()) {
-            Route route = route(scenario, l, byId);
-            if (route != null) {
-                routes.add(route);
+            Box from = byId.get(l.from());
+            Box to = byId.get(l.to());
+            if (from != null && to != null) {
+                Box via = l.via() == null ? null : byId.get(l.via());
+                routes.add(reuse.route(l, from, to, via, () -> route(l, from, to, via)));
             }
         }
+        reuse.done();
         Rect bounds = null;
         for (Box b : meshes) {
             bounds = b.rect().union(bounds);
@@ -151,13 +204,18 @@ public final class DiagramLayout {
         return new Diagram(meshes, namespaces, nodes, routes, byId, bounds);
     }
 
-    private static Route route(Scenario scenario, Link l, Map<String, Box> byId) {
-        Box from = byId.get(l.from());
-        Box to = byId.get(l.to());
-        if (from == null || to == null) {
-            return null;
-        }
-        Box via = l.via() == null ? null : byId.get(l.via());
+    private static Box serviceBox(ExternalService e, Position p) {
+        boolean ingress = e.server().kind() == ServerKind.MESH_INGRESS;
+        Rect r = new Rect(p.x(), p.y(), SERVICE_W, SERVICE_H);
+        String host = e.primaryHost() == null ? "(no host)" : e.primaryHost();
+        String sub = (ingress ? "ingress of " + (e.server().ingress() == null ? "?" : e.server().ingress().mesh())
+                : e.server().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                + (e.registered() ? " · ServiceEntry" : " · not registered");
+        return new Box(e.id(), ingress ? NodeKind.MESH_INGRESS : NodeKind.EXTERNAL_SERVICE, r, host, sub, null,
+                e.namespace(), false);
+    }
+
+    private static Route route(Link l, Box from, Box to, Box via) {
         List<Hop> hops = new ArrayList<>();
         Rect fr = from.rect();
         double cy = fr.y() + fr.h() / 2;

@@ -27,6 +27,7 @@ public final class FindingsViewModel {
     private final MainViewModel main;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private DesignAnalysis shown;
 
     public FindingsViewModel(MainViewModel main) {
         this.main = main;
@@ -36,6 +37,14 @@ public final class FindingsViewModel {
 
     private void update(DesignAnalysis a) {
         if (a == null) {
+            return;
+        }
+        // the same findings as the analysis shown, and no problems (their rows also depend on the scenario): nothing
+        // to rebuild, the common case of an edit that changes no finding
+        boolean same = shown != null && a.problems().isEmpty() && shown.problems().isEmpty()
+                && a.findings() == shown.findings() && a.predictionsReady() == shown.predictionsReady();
+        shown = a;
+        if (same) {
             return;
         }
         List<Row> next = new ArrayList<>();

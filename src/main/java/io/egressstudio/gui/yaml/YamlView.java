@@ -5,8 +5,16 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -15,16 +23,30 @@ import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The generated YAML, read-only, with copy and save. Id {@code yaml-text}. */
+/**
+ * The generated YAML, read-only, a line per row (id {@code yaml-text}): select lines with the mouse (shift and ctrl
+ * extend) and copy them with the shortcut or the context menu; Copy and Save take the whole text.
+ */
 public final class YamlView {
     private final BorderPane root = new BorderPane();
 
     public YamlView(YamlViewModel vm) {
-        TextArea text = new TextArea();
+        ListView<String> text = new ListView<>(vm.lines());
         text.setId("yaml-text");
         text.getStyleClass().add("yaml-text");
-        text.setEditable(false);
-        text.textProperty().bind(vm.textProperty());
+        text.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        MenuItem copyLines = new MenuItem("Copy selected lines");
+        copyLines.setOnAction(e -> copy(String.join("\n", text.getSelectionModel().getSelectedItems()) + "\n"));
+        text.setContextMenu(new ContextMenu(copyLines));
+        // not the menu item's accelerator: a context menu's accelerators join the scene's and would take the
+        // shortcut from Edit > Copy (the canvas's copy) everywhere in the window
+        KeyCombination copyShortcut = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        text.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (copyShortcut.match(e)) {
+                copyLines.fire();
+                e.consume();
+            }
+        });
         Label scope = new Label();
         scope.textProperty().bind(vm.scopeProperty());
         CheckBox all = new CheckBox("Whole scenario");
@@ -32,11 +54,7 @@ public final class YamlView {
         all.selectedProperty().bindBidirectional(vm.allProperty());
         Button copy = new Button("Copy", new FontIcon(Feather.COPY));
         copy.setId("yaml-copy");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(vm.fullText());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(e -> copy(vm.textProperty().get()));
         Button save = new Button("Save…", new FontIcon(Feather.SAVE));
         save.setId("yaml-save");
         save.setOnAction(e -> {
@@ -55,6 +73,12 @@ public final class YamlView {
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         root.setTop(bar);
         root.setCenter(text);
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     public Node root() {

@@ -16,6 +16,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The YAML pane: the generated manifests of the selection (or of the whole scenario when nothing is selected, or
@@ -25,20 +27,15 @@ public final class YamlViewModel {
     private record Request(DesignAnalysis analysis, List<String> ids) {
     }
 
-    private record Written(DesignAnalysis analysis, String text) {
+    private record Written(DesignAnalysis analysis, String text, List<String> lines) {
     }
 
     private final MainViewModel main;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper(this, "scope", "");
     private final ReadOnlyObjectWrapper<DesignAnalysis> written = new ReadOnlyObjectWrapper<>(this, "written");
     private final BooleanProperty all = new SimpleBooleanProperty(this, "all", false);
-    /**
-     * A TextArea lays out all of its text on the FX thread whenever it changes (200,000 characters took 100-250 ms
-     * per edit): beyond this the pane shows the start, and Copy and Save take everything.
-     */
-    static final int SHOWN_LIMIT = 32_000;
-    private volatile String full = "";
     private final BackgroundRunner<Request, Written> writer;
     private final Executor background;
 
@@ -47,14 +44,15 @@ public final class YamlViewModel {
         this.background = background;
         this.writer = new BackgroundRunner<>(r -> {
             String yaml = render(r);
-            full = yaml;
-            return new Written(r.analysis(), yaml.length() <= SHOWN_LIMIT ? yaml
-                    : yaml.substring(0, yaml.lastIndexOf("\n---", SHOWN_LIMIT) + 1) + "# ... "
-                    + (yaml.length() / 1024) + " KiB in all: the rest is left out here; Copy and Save take everything\n");
+            return new Written(r.analysis(), yaml, yaml.lines().toList());
         }, w -> {
             text.set(w.text());
+            lines.setAll(w.lines());
             written.set(w.analysis());
-        }, e -> text.set("# cannot write: " + e), background, ui);
+        }, e -> {
+            text.set("# cannot write: " + e);
+            lines.setAll(text.get());
+        }, background, ui);
         main.analysisProperty().addListener((o, a, b) -> update());
         main.selection().ids().addListener((javafx.collections.ListChangeListener<String>) c -> update());
         all.addListener((o, a, b) -> update());
@@ -80,8 +78,18 @@ public final class YamlViewModel {
         writer.submit(new Request(a, ids));
     }
 
+    /** The whole text shown (Copy and Save take it). */
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
+    }
+
+    /**
+     * The text's lines, which the pane shows in a virtualized list: a TextArea lays out all of its text on the FX
+     * thread whenever it changes (32,000 characters took 20 ms an edit), a list only the rows in view, so the pane
+     * shows the whole YAML of any scenario.
+     */
+    public ObservableList<String> lines() {
+        return lines;
     }
 
     /** The analysis the shown text was written from: the text is current when this is the main analysis. */
@@ -99,7 +107,7 @@ public final class YamlViewModel {
 
     /** Writes the shown text (the selection or all) to a file, atomically, off the FX thread. */
     public java.util.concurrent.CompletableFuture<Path> save(Path file) {
-        String content = full;
+        String content = text.get();
         java.util.concurrent.CompletableFuture<Path> done = new java.util.concurrent.CompletableFuture<>();
         background.execute(() -> {
             try {
@@ -111,11 +119,6 @@ public final class YamlViewModel {
             }
         });
         return done;
-    }
-
-    /** Everything, also when the pane shows only the start. */
-    public String fullText() {
-        return full;
     }
 
     /** The resources the text shows, counted. */
