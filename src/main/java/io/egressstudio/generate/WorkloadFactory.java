@@ -1,13 +1,20 @@
 package io.egressstudio.generate;
 
 import io.egressstudio.model.Workload;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,23 +30,30 @@ final class WorkloadFactory {
         context.addContext(service(context, workload), workload.id());
     }
 
+    /**
+     * Assembled part by part: fabric8's nested {@code withNew…()…end…()} copies every level it closes, which cost
+     * about 85 KB per Deployment (50 MB per analysis of a 600-workload scenario, decision 0015).
+     */
     static Deployment deployment(GenerationContext context, Workload workload, Map<String, String> sidecarAnnotations) {
         Map<String, String> podAnnotations = new LinkedHashMap<>();
         podAnnotations.put(ResourceNames.INJECT_ANNOTATION, Boolean.toString(workload.sidecar()));
         podAnnotations.putAll(sidecarAnnotations);
         Map<String, String> labels = ResourceNames.workloadLabels(workload);
-        return new DeploymentBuilder()
-                .withMetadata(context.meta(workload.name(), workload.namespace(), workload.id()))
-                .withNewSpec()
-                .withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate()
-                .withNewMetadata().withLabels(labels).withAnnotations(podAnnotations).endMetadata()
-                .withNewSpec().withServiceAccountName(workload.serviceAccount())
-                .addNewContainer().withName(workload.name()).endContainer()
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build();
+        Container container = new Container();
+        container.setName(workload.name());
+        PodSpec pod = new PodSpec();
+        pod.setServiceAccountName(workload.serviceAccount());
+        pod.setContainers(new ArrayList<>(List.of(container)));
+        ObjectMeta podMeta = new ObjectMeta();
+        podMeta.setLabels(new LinkedHashMap<>(labels));
+        podMeta.setAnnotations(podAnnotations);
+        DeploymentSpec spec = new DeploymentSpec();
+        spec.setSelector(new LabelSelector(new ArrayList<>(), new LinkedHashMap<>(labels)));
+        spec.setTemplate(new PodTemplateSpec(podMeta, pod));
+        Deployment deployment = new Deployment();
+        deployment.setMetadata(context.meta(workload.name(), workload.namespace(), workload.id()));
+        deployment.setSpec(spec);
+        return deployment;
     }
 
     static Service service(GenerationContext context, Workload workload) {

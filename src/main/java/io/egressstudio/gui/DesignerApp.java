@@ -30,7 +30,7 @@ public final class DesignerApp extends Application {
     public static final String TITLE = MainViewModel.TITLE;
     /** Background work (analysis, YAML, file IO): one daemon thread, so results arrive in order. */
     private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "egress-studio-background");
+        Thread t = new Thread(BackgroundPriority.lowered(r), "egress-studio-background");
         t.setDaemon(true);
         return t;
     });
