@@ -20,7 +20,9 @@ class PackagingOptionsTest {
     void theInstallersLauncherHasEveryJvmOptionOfTheScripts() throws Exception {
         List<String> options = Files.readAllLines(Path.of("packaging/jvm.options")).stream().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        assertThat(options).contains("-XX:MaxTenuringThreshold=2", "-XX:G1PeriodicGCInterval=5000");
+        assertThat(options).contains("-XX:+UseShenandoahGC", "-XX:G1PeriodicGCInterval=5000");
+        assertThat(options.indexOf("-XX:+UnlockExperimentalVMOptions")).as("unlocks before the experimental options")
+                .isLessThan(options.indexOf("-XX:ShenandoahUncommitDelay=5000"));
 
         Matcher javaOptions = Pattern.compile("--java-options \"([^\"]*)\"")
                 .matcher(Files.readString(Path.of("packaging/jpackage.options")));

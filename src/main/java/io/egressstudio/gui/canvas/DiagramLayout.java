@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Scenario → {@link Diagram}. Workloads, gateways and external services sit where the scenario's layout puts them
@@ -73,15 +75,15 @@ public final class DiagramLayout {
         private Map<String, Made> nextBoxes = new HashMap<>();
         private Map<String, Linked> nextRoutes = new HashMap<>();
 
-        Box box(String id, Object element, Position at, Object context, java.util.function.Supplier<Box> make) {
+        Box box(String id, Object element, Position at, Object context, Supplier<Box> make) {
             Made m = boxes.get(id);
             Box box = m != null && m.element() == element && m.x() == at.x() && m.y() == at.y()
-                    && java.util.Objects.equals(m.context(), context) ? m.box() : make.get();
+                    && Objects.equals(m.context(), context) ? m.box() : make.get();
             nextBoxes.put(id, new Made(element, at.x(), at.y(), context, box));
             return box;
         }
 
-        Route route(Link link, Box from, Box to, Box via, java.util.function.Supplier<Route> make) {
+        Route route(Link link, Box from, Box to, Box via, Supplier<Route> make) {
             Linked l = routes.get(link.id());
             Route route = l != null && l.link() == link && l.from() == from && l.to() == to && l.via() == via
                     ? l.route() : make.get();
