@@ -7,6 +7,7 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -112,6 +113,15 @@ final class ArchitectureRules {
                 .whereLayer("Logic").mayOnlyBeAccessedByLayers("Connectors", "Cli", "Gui")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("Logic", "Connectors", "Cli", "Gui")
                 .as("layers: model -> io/generate/mesh/predict/analyze/certs -> cluster/telemetry -> cli/gui -> Launcher");
+    }
+
+    /**
+     * The window's features (canvas, inspector, cluster, live, presenter, ...) may use one another one way only: a
+     * cycle between two of them is how a feature stops being replaceable (decision 0014 broke one with interfaces).
+     */
+    ArchRule guiFeaturesAreFreeOfCycles() {
+        return slices().matching(root + ".gui.(*)..").should().beFreeOfCycles()
+                .as("the gui's feature packages depend on one another without cycles");
     }
 
     ArchRule everyClassIsInALayer() {

@@ -51,6 +51,8 @@ class ArchitectureRulesTest {
                         "generate.GenerateUsesKubernetesClient", "analyze.AnalyzeUsesHttpClient"),
                 rule("layers", ArchitectureRules::layers,
                         "model.ModelUsesIo", "io.IoUsesCluster", "cluster.ClusterUsesCli", "cli.CliUsesGui"),
+                rule("guiFeaturesAreFreeOfCycles", ArchitectureRules::guiFeaturesAreFreeOfCycles,
+                        "gui.canvas.CanvasUsesLive"),
                 rule("everyClassIsInALayer", ArchitectureRules::everyClassIsInALayer,
                         "util.Stray"));
     }

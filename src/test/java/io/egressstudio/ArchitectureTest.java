@@ -25,5 +25,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = RULES.layers();
     @ArchTest
+    static final ArchRule guiFeaturesAreFreeOfCycles = RULES.guiFeaturesAreFreeOfCycles();
+    @ArchTest
     static final ArchRule everyClassIsInALayer = RULES.everyClassIsInALayer();
 }
