@@ -19,7 +19,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -39,6 +43,10 @@ public final class CanvasViewModel {
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
+    /** Ids of the elements and links the shown walkthrough step added or changed: drawn as "new in this step". */
+    private final ObservableSet<String> highlighted = FXCollections.observableSet();
+    /** Drawn for an audience (presenter mode): text large enough to read from the back of a room. */
+    private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting", false);
     private Map<String, Position> dragOverrides = Map.of();
     private final DiagramLayout.Reuse reuse = new DiagramLayout.Reuse();
     private ScenarioEdits.Fragment clipboard;
@@ -72,6 +80,16 @@ public final class CanvasViewModel {
 
     public DoubleProperty panYProperty() {
         return panY;
+    }
+
+    /** Ids of the elements and links to draw as "new in this step" (set by whoever shows a step). */
+    public ObservableSet<String> highlighted() {
+        return highlighted;
+    }
+
+    /** Whether the canvas is drawn for an audience (presenter mode). */
+    public BooleanProperty presentingProperty() {
+        return presenting;
     }
 
     public MainViewModel main() {

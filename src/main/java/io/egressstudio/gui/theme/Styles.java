@@ -10,6 +10,10 @@ public final class Styles {
     public static final String SELECTED = "selected";
     public static final String ENCRYPTED = "encrypted";
     public static final String OUTCOME_UNKNOWN = "outcome-unknown";
+    /** An element or link the shown walkthrough step added or changed. */
+    public static final String NEW_IN_STEP = "new-in-step";
+    /** The canvas drawn for an audience (presenter mode). */
+    public static final String PRESENTING = "presenting";
 
     private Styles() {
     }
