@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.egressstudio.io.AtomicFile;
+import io.egressstudio.io.ConfigFolder;
 import io.egressstudio.mesh.ResourceSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +44,7 @@ public final class SnapshotStore {
     }
 
     static Path defaultDirectory(Map<String, String> environment, Path home) {
-        String xdg = environment.get("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config");
-        return config.resolve("egress-studio").resolve("snapshots");
+        return ConfigFolder.of(environment, home).resolve("snapshots");
     }
 
     public Path directory() {

@@ -57,7 +57,10 @@ public final class DesignerApp extends Application {
         Scenario initial = openedFile(args).orElseGet(() -> BuiltInScenarios.get(name));
         Path autosave = Autosave.file();
         Scenario recovered = Autosave.recoverable(autosave);
-        MainView view = show(stage, recovered != null && askRecover(recovered) ? recovered : initial);
+        WindowMemory memory = new WindowMemory(io.egressstudio.io.ConfigFolder.get());
+        WindowGeometry opening = memory.opening();
+        MainView view = show(stage, recovered != null && askRecover(recovered) ? recovered : initial, opening);
+        memory.follow(stage, view, opening);
         FirstFrameProbe.install(stage);
         Autosave.start(view, autosave);
         stage.setOnCloseRequest(e -> {
@@ -92,16 +95,24 @@ public final class DesignerApp extends Application {
         return alert.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
     }
 
-    /** Puts the main window for a scenario on the stage. */
+    /** Puts the main window for a scenario on the stage, at the default size for the primary screen. */
     public static MainView show(Stage stage, Scenario scenario) {
+        return show(stage, scenario, WindowMemory.defaultGeometry());
+    }
+
+    /** Puts the main window for a scenario on the stage with a size, position, maximised state and dividers. */
+    public static MainView show(Stage stage, Scenario scenario, WindowGeometry geometry) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainViewModel vm = new MainViewModel(scenario, new AnalysisService(PredictionEngines.standard()), BACKGROUND,
                 Platform::runLater);
         MainView view = new MainView(vm, BACKGROUND, Platform::runLater);
         stage.titleProperty().bind(vm.windowTitleProperty());
-        // never larger than the screen (a headless Monocle screen is small; a window beyond it overflows its buffer)
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight())));
+        stage.setScene(new Scene(view.root()));
+        // sized explicitly, never from the scene: see StageSizing; the dividers follow the size the window settles at
+        Runnable dividers = () -> view.applyDividers(geometry.dividers(), stage.getWidth());
+        WindowGeometry placed = StageSizing.place(stage, geometry, dividers);
+        view.applyDividers(geometry.dividers(), placed.maximized() ? StageSizing.screenOf(placed.x(), placed.y(),
+                placed.width(), placed.height()).getWidth() : placed.width());
         stage.show();
         view.applySavedTheme();
         Platform.runLater(view::fit);

@@ -79,6 +79,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainView {
     private static final Preferences PREFS = Preferences.userRoot().node("io/egressstudio/gui");
     private static final int MAX_RECENT = 8;
+    static final double LEFT_WIDTH = 230;
+    static final double MIN_LEFT_WIDTH = 180;
+    static final double INSPECTOR_WIDTH = 360;
+    static final double MIN_INSPECTOR_WIDTH = 260;
+    static final double MIN_CANVAS_WIDTH = 320;
+    static final double MIN_CANVAS_HEIGHT = 200;
+    static final double MIN_BOTTOM_HEIGHT = 110;
+    /** The canvas's share of the centre's height, unless the user chose another. */
+    static final double CANVAS_SHARE = 0.66;
 
     private final MainViewModel vm;
     private final CanvasViewModel canvasVm;
@@ -94,6 +103,8 @@ public final class MainView {
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
     private final Executor background;
     private final Executor ui;
+    private final SplitPane body;
+    private final SplitPane centre;
 
     public MainView(MainViewModel vm, Executor background, Executor ui) {
         this.vm = vm;
@@ -117,8 +128,8 @@ public final class MainView {
         linksTitle.getStyleClass().add("panel-title");
         VBox left = new VBox(palette.root(), linksTitle, links);
         VBox.setVgrow(links, Priority.ALWAYS);
-        left.setPrefWidth(220);
-        left.setMinWidth(180);
+        left.setPrefWidth(LEFT_WIDTH);
+        left.setMinWidth(MIN_LEFT_WIDTH);
 
         StackPane canvasArea = new StackPane();
         javafx.scene.Node legend = new LegendView().root();
@@ -129,7 +140,6 @@ public final class MainView {
         legend.setStyle(null);
         ((Region) legend).getStyleClass().add("status-bar");
         canvasArea.getChildren().addAll(canvas.root(), live.overlay(), legendLayer);
-        canvasArea.setMinSize(0, 0);
         legendLayer.setMinSize(0, 0);
         canvas.root().setMinSize(0, 0);
 
@@ -142,16 +152,21 @@ public final class MainView {
         bottom.getTabs().addAll(findingsTab, yamlTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        SplitPane centre = new SplitPane(canvasArea, bottom);
+        // every pane keeps a usable minimum: a divider drag or a small window can shrink a pane, never hide it
+        canvasArea.setMinSize(MIN_CANVAS_WIDTH, MIN_CANVAS_HEIGHT);
+        bottom.setMinHeight(MIN_BOTTOM_HEIGHT);
+        centre = new SplitPane(canvasArea, bottom);
+        centre.setId("split-centre");
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.68);
 
-        Parent inspector = (Parent) new InspectorView(inspectorVm).root();
-        ((Region) inspector).setPrefWidth(350);
-        SplitPane body = new SplitPane(left, centre, inspector);
-        body.setDividerPositions(0.17, 0.72);
+        Region inspector = (Region) new InspectorView(inspectorVm).root();
+        inspector.setPrefWidth(INSPECTOR_WIDTH);
+        inspector.setMinWidth(MIN_INSPECTOR_WIDTH);
+        body = new SplitPane(left, centre, inspector);
+        body.setId("split-body");
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(inspector, false);
+        applyDividers(Map.of(), 1400);
 
         BorderPane shell = new BorderPane();
         shell.setTop(new VBox(menuBar(), toolbar(), stepBanner()));
@@ -175,6 +190,35 @@ public final class MainView {
         return vm;
     }
 
+    /** The split panes whose dividers are remembered, by name. */
+    public Map<String, SplitPane> splitPanes() {
+        return Map.of("body", body, "centre", centre);
+    }
+
+    /**
+     * Sets the dividers: the saved positions of a pane where there are as many as it has dividers, else the defaults
+     * for a window {@code width} wide (the palette and inspector at their preferred widths, the canvas the rest).
+     */
+    public void applyDividers(Map<String, List<Double>> saved, double width) {
+        double w = Math.max(width, MIN_LEFT_WIDTH + MIN_CANVAS_WIDTH + MIN_INSPECTOR_WIDTH);
+        List<Double> bodyDefault = List.of(LEFT_WIDTH / w, 1 - INSPECTOR_WIDTH / w);
+        splitPanes().forEach((name, pane) -> {
+            List<Double> positions = saved.get(name);
+            if (positions == null || positions.size() != pane.getDividers().size()) {
+                positions = pane == body ? bodyDefault : List.of(CANVAS_SHARE);
+            }
+            pane.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
+        });
+    }
+
+    /** The dividers as they are now, by pane name. */
+    public Map<String, List<Double>> dividers() {
+        Map<String, List<Double>> positions = new HashMap<>();
+        splitPanes().forEach((name, pane) -> positions.put(name, java.util.Arrays.stream(pane.getDividerPositions())
+                .boxed().toList()));
+        return positions;
+    }
+
     public CanvasViewModel canvasViewModel() {
         return canvasVm;
     }
@@ -196,7 +240,8 @@ public final class MainView {
     private ListView<String> linksList() {
         ListView<String> links = new ListView<>();
         links.setId("links");
-        links.getStyleClass().add("fixed-rows");
+        links.getStyleClass().addAll("fixed-rows", "link-rows");
+        links.setCellFactory(list -> new LinkCell());
         Runnable fill = () -> {
             Scenario s = vm.shown();
             // hosts by service id, once: a lookup per link would scan every service (2,000 links × 400 services)
@@ -225,6 +270,43 @@ public final class MainView {
             }
         });
         return links;
+    }
+
+    /**
+     * A row of the links list on two lines, the caller above and where it calls below, so that a narrow list still
+     * shows both (the whole row is the tooltip).
+     */
+    private static final class LinkCell extends javafx.scene.control.ListCell<String> {
+        private final Label caller = new Label();
+        private final Label target = new Label();
+        private final VBox lines = new VBox(caller, target);
+
+        LinkCell() {
+            target.getStyleClass().add("link-row-target");
+            caller.setMinWidth(0);
+            target.setMinWidth(0);
+            // a long URL takes two lines, and where even that is too short it loses its middle, not its port and path
+            target.setWrapText(true);
+            target.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+            setTooltip(new Tooltip());
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            int arrow = item.indexOf(" → ");
+            caller.setText(arrow < 0 ? item : item.substring(0, arrow));
+            target.setText(arrow < 0 ? "" : "→ " + item.substring(arrow + 3));
+            getTooltip().setText(item);
+            setText(null);
+            setGraphic(lines);
+        }
     }
 
     /** A link as the list shows it: {@code from → scheme://host:port/path via gateway}. */
@@ -310,11 +392,14 @@ public final class MainView {
             return s.title() != null ? s.title() : s.name();
         }, vm.document().scenarioProperty()));
         title.setMinWidth(0);
+        title.setTooltip(new Tooltip());
+        title.getTooltip().textProperty().bind(title.textProperty());
         HBox.setHgrow(title, Priority.SOMETIMES);
         ComboBox<String> steps = new ComboBox<>(vm.stepChoices());
         steps.setId("steps");
         steps.setMaxWidth(420);
-        steps.setPrefWidth(320);
+        steps.setPrefWidth(300);
+        steps.setMinWidth(160);
         steps.setTooltip(new Tooltip("Show the walkthrough as it is after a step (read-only)"));
         steps.getSelectionModel().select(vm.stepProperty().get());
         steps.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
@@ -331,7 +416,10 @@ public final class MainView {
         redo.disableProperty().bind(vm.document().canRedoProperty().not().or(vm.readOnlyProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, spacer, new Label("Show:"), steps, undo, redo,
+        Label show = new Label("Show:");
+        // the scenario's title gives way first: the step chooser's label never shrinks to "..."
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, title, spacer, show, steps, undo, redo,
                 iconButton(Feather.ZOOM_OUT, "Zoom out", "button-zoom-out", () -> canvasVm.zoomBy(1 / 1.2, centreX(), centreY())),
                 iconButton(Feather.ZOOM_IN, "Zoom in", "button-zoom-in", () -> canvasVm.zoomBy(1.2, centreX(), centreY())),
                 iconButton(Feather.MAXIMIZE, "Fit to window", "button-fit", canvas::fit));

@@ -76,6 +76,6 @@ class MainWindowTest {
 
     private static boolean showsRow(FxRobot robot, String text) {
         return robot.lookup("#links .list-cell").queryAll().stream()
-                .anyMatch(node -> node instanceof ListCell<?> cell && text.equals(cell.getText()) && cell.isVisible());
+                .anyMatch(node -> node instanceof ListCell<?> cell && text.equals(cell.getItem()) && cell.isVisible());
     }
 }

@@ -1,0 +1,106 @@
+package io.egressstudio.gui;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.event.EventHandler;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+
+/**
+ * Opens a stage at an explicit size and keeps it there while the window manager settles. Under a window manager on
+ * GTK, JavaFX 21 shows a window at the asked size and then, from a late configure event, falls back to 200 × 200
+ * (fixed in JavaFX 22, which needs a newer JDK than we ship on). Until the user first touches the window (or a few
+ * seconds pass), any size the app did not ask for is put back; the stage also gets a minimum size, so that no later
+ * resize can crush its panes.
+ */
+public final class StageSizing {
+    /** The smallest main window whose panes all keep a usable size. */
+    public static final double MIN_WIDTH = 900;
+    public static final double MIN_HEIGHT = 560;
+    private static final Duration SETTLE = Duration.seconds(5);
+    private static final int MAX_CORRECTIONS = 8;
+
+    private StageSizing() {
+    }
+
+    /** The visual bounds of the screen that holds most of a rectangle, else the primary screen's. */
+    public static Rectangle2D screenOf(double x, double y, double width, double height) {
+        return Screen.getScreensForRectangle(x, y, Math.max(1, width), Math.max(1, height)).stream().findFirst()
+                .orElse(Screen.getPrimary()).getVisualBounds();
+    }
+
+    /**
+     * Puts a not-yet-shown stage at the geometry (clamped to the screen it is on) and guards that size once shown.
+     *
+     * @param afterResize run on the FX thread after each size the window takes while it settles (e.g. to set the
+     *                    dividers again for the final size)
+     * @return the geometry actually used
+     */
+    public static WindowGeometry place(Stage stage, WindowGeometry wanted, Runnable afterResize) {
+        Rectangle2D screen = screenOf(wanted.x(), wanted.y(), wanted.width(), wanted.height());
+        double w = Math.min(wanted.width(), screen.getWidth());
+        double h = Math.min(wanted.height(), screen.getHeight());
+        double x = Math.max(screen.getMinX(), Math.min(wanted.x(), screen.getMaxX() - w));
+        double y = Math.max(screen.getMinY(), Math.min(wanted.y(), screen.getMaxY() - h));
+        WindowGeometry used = new WindowGeometry(x, y, w, h, wanted.maximized(), wanted.dividers());
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        stage.setX(x);
+        stage.setY(y);
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setMaximized(used.maximized());
+        guard(stage, w, h, afterResize);
+        return used;
+    }
+
+    private static void guard(Stage stage, double width, double height, Runnable afterResize) {
+        int[] corrections = {0};
+        boolean[] settled = {false};
+        boolean[] pending = {false};
+        InvalidationListener check = o -> {
+            if (settled[0] || pending[0] || !stage.isShowing()) {
+                return;
+            }
+            // one look per pulse, after the window manager's burst of configure events
+            pending[0] = true;
+            Platform.runLater(() -> {
+                pending[0] = false;
+                if (settled[0]) {
+                    return;
+                }
+                boolean free = stage.isMaximized() || stage.isFullScreen() || stage.isIconified();
+                if (!free && (Math.abs(stage.getWidth() - width) > 1 || Math.abs(stage.getHeight() - height) > 1)
+                        && corrections[0]++ < MAX_CORRECTIONS) {
+                    stage.setWidth(width);
+                    stage.setHeight(height);
+                }
+                afterResize.run();
+            });
+        };
+        stage.widthProperty().addListener(check);
+        stage.heightProperty().addListener(check);
+        // the user's own first gesture ends the guard: from then on every size is theirs
+        EventHandler<InputEvent> touched = e -> settled[0] = true;
+        stage.addEventFilter(MouseEvent.MOUSE_PRESSED, touched);
+        stage.addEventFilter(KeyEvent.KEY_PRESSED, touched);
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            PauseTransition settle = new PauseTransition(SETTLE);
+            settle.setOnFinished(done -> {
+                settled[0] = true;
+                stage.widthProperty().removeListener(check);
+                stage.heightProperty().removeListener(check);
+                stage.removeEventFilter(MouseEvent.MOUSE_PRESSED, touched);
+                stage.removeEventFilter(KeyEvent.KEY_PRESSED, touched);
+            });
+            settle.play();
+        });
+    }
+}
