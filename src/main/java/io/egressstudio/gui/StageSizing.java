@@ -18,13 +18,15 @@ import javafx.util.Duration;
  * GTK, JavaFX 21 shows a window at the asked size and then, from a late configure event, falls back to 200 × 200
  * (fixed in JavaFX 22, which needs a newer JDK than we ship on). Until the user first touches the window (or a few
  * seconds pass), any size the app did not ask for is put back; the stage also gets a minimum size, so that no later
- * resize can crush its panes.
+ * resize can crush its panes. A size the user gives the window with the window manager in those first seconds is
+ * put back too: the price of a window that reliably opens at its size.
  */
 public final class StageSizing {
     /** The smallest main window whose panes all keep a usable size. */
     public static final double MIN_WIDTH = 900;
     public static final double MIN_HEIGHT = 560;
-    private static final Duration SETTLE = Duration.seconds(5);
+    /** Long enough for the late configure event (it came within a second in every start we watched, also under load). */
+    static final Duration SETTLE = Duration.seconds(3);
     private static final int MAX_CORRECTIONS = 8;
 
     private StageSizing() {
