@@ -108,11 +108,9 @@ public final class DesignerApp extends Application {
         MainView view = new MainView(vm, BACKGROUND, Platform::runLater);
         stage.titleProperty().bind(vm.windowTitleProperty());
         stage.setScene(new Scene(view.root()));
-        // sized explicitly, never from the scene: see StageSizing; the dividers follow the size the window settles at
-        Runnable dividers = () -> view.applyDividers(geometry.dividers(), stage.getWidth());
-        WindowGeometry placed = StageSizing.place(stage, geometry, dividers);
-        view.applyDividers(geometry.dividers(), placed.maximized() ? StageSizing.screenOf(placed.x(), placed.y(),
-                placed.width(), placed.height()).getWidth() : placed.width());
+        // sized explicitly, never from the scene (see StageSizing); until the window has settled at its final size,
+        // the dividers and the canvas's fit follow that size
+        view.followSizeUntil(geometry.dividers(), StageSizing.place(stage, geometry));
         stage.show();
         view.applySavedTheme();
         Platform.runLater(view::fit);

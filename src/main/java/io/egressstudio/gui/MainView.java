@@ -211,6 +211,34 @@ public final class MainView {
         });
     }
 
+    /**
+     * Sets the dividers (and fits the canvas) again each time the window takes a new width, until {@code settled}:
+     * the first sizes a window gets from a window manager are not its last, and a pane that is not resizable with
+     * its parent would keep a width taken from a passing size.
+     */
+    public void followSizeUntil(Map<String, List<Double>> saved, javafx.beans.value.ObservableBooleanValue settled) {
+        javafx.beans.value.ChangeListener<Number> follow = (o, a, b) -> javafx.application.Platform.runLater(() -> {
+            // after the layout pass at the new width, so that positions are taken as given
+            if (!settled.get()) {
+                applyDividers(saved, body.getWidth());
+            }
+        });
+        javafx.beans.value.ChangeListener<Number> refit = (o, a, b) -> javafx.application.Platform.runLater(() -> {
+            if (!settled.get()) {
+                canvas.fit();
+            }
+        });
+        body.widthProperty().addListener(follow);
+        canvas.root().widthProperty().addListener(refit);
+        canvas.root().heightProperty().addListener(refit);
+        settled.addListener((o, a, b) -> {
+            body.widthProperty().removeListener(follow);
+            canvas.root().widthProperty().removeListener(refit);
+            canvas.root().heightProperty().removeListener(refit);
+        });
+        applyDividers(saved, body.getWidth() > 0 ? body.getWidth() : 1400);
+    }
+
     /** The dividers as they are now, by pane name. */
     public Map<String, List<Double>> dividers() {
         Map<String, List<Double>> positions = new HashMap<>();
@@ -285,9 +313,8 @@ public final class MainView {
             target.getStyleClass().add("link-row-target");
             caller.setMinWidth(0);
             target.setMinWidth(0);
-            // a long URL takes two lines, and where even that is too short it loses its middle, not its port and path
-            target.setWrapText(true);
-            target.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+            // a host too long for the list loses its middle, never its port: the whole call is the tooltip
+            target.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             setTooltip(new Tooltip());
             setPrefWidth(0);
         }
@@ -302,11 +329,21 @@ public final class MainView {
             }
             int arrow = item.indexOf(" → ");
             caller.setText(arrow < 0 ? item : item.substring(0, arrow));
-            target.setText(arrow < 0 ? "" : "→ " + item.substring(arrow + 3));
+            target.setText(arrow < 0 ? "" : "→ " + hostAndPort(item.substring(arrow + 3)));
             getTooltip().setText(item);
             setText(null);
             setGraphic(lines);
         }
+    }
+
+    /** {@code host:port} (and " via gateway") of {@code scheme://host:port/path via gateway}. */
+    static String hostAndPort(String call) {
+        int scheme = call.indexOf("://");
+        String rest = scheme < 0 ? call : call.substring(scheme + 3);
+        int via = rest.indexOf(" via ");
+        String address = via < 0 ? rest : rest.substring(0, via);
+        int path = address.indexOf('/');
+        return (path < 0 ? address : address.substring(0, path)) + (via < 0 ? "" : rest.substring(via));
     }
 
     /** A link as the list shows it: {@code from → scheme://host:port/path via gateway}. */

@@ -3,6 +3,8 @@ package io.egressstudio.gui;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.input.InputEvent;
@@ -41,41 +43,38 @@ public final class StageSizing {
     /**
      * Puts a not-yet-shown stage at the geometry (clamped to the screen it is on) and guards that size once shown.
      *
-     * @param afterResize run on the FX thread after each size the window takes while it settles (e.g. to set the
-     *                    dividers again for the final size)
-     * @return the geometry actually used
+     * @return whether the window has settled: false until the user first touches it or {@link #SETTLE} has passed
      */
-    public static WindowGeometry place(Stage stage, WindowGeometry wanted, Runnable afterResize) {
+    public static ReadOnlyBooleanProperty place(Stage stage, WindowGeometry wanted) {
         Rectangle2D screen = screenOf(wanted.x(), wanted.y(), wanted.width(), wanted.height());
         double w = Math.min(wanted.width(), screen.getWidth());
         double h = Math.min(wanted.height(), screen.getHeight());
         double x = Math.max(screen.getMinX(), Math.min(wanted.x(), screen.getMaxX() - w));
         double y = Math.max(screen.getMinY(), Math.min(wanted.y(), screen.getMaxY() - h));
-        WindowGeometry used = new WindowGeometry(x, y, w, h, wanted.maximized(), wanted.dividers());
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setX(x);
         stage.setY(y);
         stage.setWidth(w);
         stage.setHeight(h);
-        stage.setMaximized(used.maximized());
-        guard(stage, w, h, afterResize);
-        return used;
+        stage.setMaximized(wanted.maximized());
+        ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(false);
+        guard(stage, w, h, settled);
+        return settled.getReadOnlyProperty();
     }
 
-    private static void guard(Stage stage, double width, double height, Runnable afterResize) {
+    private static void guard(Stage stage, double width, double height, ReadOnlyBooleanWrapper settled) {
         int[] corrections = {0};
-        boolean[] settled = {false};
         boolean[] pending = {false};
         InvalidationListener check = o -> {
-            if (settled[0] || pending[0] || !stage.isShowing()) {
+            if (settled.get() || pending[0] || !stage.isShowing()) {
                 return;
             }
             // one look per pulse, after the window manager's burst of configure events
             pending[0] = true;
             Platform.runLater(() -> {
                 pending[0] = false;
-                if (settled[0]) {
+                if (settled.get()) {
                     return;
                 }
                 boolean free = stage.isMaximized() || stage.isFullScreen() || stage.isIconified();
@@ -84,19 +83,18 @@ public final class StageSizing {
                     stage.setWidth(width);
                     stage.setHeight(height);
                 }
-                afterResize.run();
             });
         };
         stage.widthProperty().addListener(check);
         stage.heightProperty().addListener(check);
         // the user's own first gesture ends the guard: from then on every size is theirs
-        EventHandler<InputEvent> touched = e -> settled[0] = true;
+        EventHandler<InputEvent> touched = e -> settled.set(true);
         stage.addEventFilter(MouseEvent.MOUSE_PRESSED, touched);
         stage.addEventFilter(KeyEvent.KEY_PRESSED, touched);
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             PauseTransition settle = new PauseTransition(SETTLE);
             settle.setOnFinished(done -> {
-                settled[0] = true;
+                settled.set(true);
                 stage.widthProperty().removeListener(check);
                 stage.heightProperty().removeListener(check);
                 stage.removeEventFilter(MouseEvent.MOUSE_PRESSED, touched);

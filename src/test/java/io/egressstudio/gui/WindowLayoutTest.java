@@ -116,14 +116,15 @@ class WindowLayoutTest {
     }
 
     @Test
-    void aLinkRowShowsTheCallerAndTheWholeCallOnTwoLines(FxRobot robot) throws Exception {
+    void aLinkRowShowsTheCallerAndTheHostItCallsOnTwoLinesAndTheWholeCallAsTooltip(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> linkCell(robot) != null).get());
         ListCell<?> cell = WaitForAsyncUtils.asyncFx(() -> linkCell(robot)).get();
         List<String> lines = WaitForAsyncUtils.asyncFx(() -> cell.lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).toList()).get();
 
         String call = "http://rest-greeting-remote.greetings-service.svc.cluster.local:8080/hello/greeting/Stelios";
-        assertThat(lines).containsExactly("rest-client-greeting", "→ " + call);
+        assertThat(lines).containsExactly("rest-client-greeting",
+                "→ rest-greeting-remote.greetings-service.svc.cluster.local:8080");
         assertThat(cell.getTooltip().getText()).isEqualTo("rest-client-greeting → " + call);
         // the list scrolls vertically only: rows fit its width
         javafx.scene.control.ScrollBar horizontal = robot.lookup("#links .scroll-bar").queryAll().stream()
