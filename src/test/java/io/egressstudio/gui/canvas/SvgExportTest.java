@@ -1,0 +1,181 @@
+package io.egressstudio.gui.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.egressstudio.gui.DiagramImages;
+import io.egressstudio.gui.analysis.AnalysisService;
+import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.gui.canvas.Diagram.Box;
+import io.egressstudio.gui.canvas.Diagram.Rect;
+import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.io.ExportOptions;
+import io.egressstudio.model.Scenario;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The exported SVG read back with the JDK's XML parser: inline colours, text inside its box and inside the viewBox. */
+class SvgExportTest {
+    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+
+    private record Svg(Document doc, double width, double height) {
+        List<Element> all(String tag) {
+            NodeList nodes = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", tag);
+            List<Element> out = new ArrayList<>();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                out.add((Element) nodes.item(i));
+            }
+            return out;
+        }
+
+        Element group(String id) {
+            return all("g").stream().filter(g -> id.equals(g.getAttribute("id"))).findFirst().orElse(null);
+        }
+    }
+
+    private static Svg parse(String svg) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        String[] box = doc.getDocumentElement().getAttribute("viewBox").split(" ");
+        assertThat(box[0]).isEqualTo("0");
+        assertThat(box[1]).isEqualTo("0");
+        return new Svg(doc, Double.parseDouble(box[2]), Double.parseDouble(box[3]));
+    }
+
+    /** A text's extent measured here with AWT (independently of the exporter): advance, ascent and descent. */
+    private static Rect extent(Element text) {
+        double size = Double.parseDouble(text.getAttribute("font-size"));
+        int style = "bold".equals(text.getAttribute("font-weight")) ? Font.BOLD : Font.PLAIN;
+        double w = new Font(Font.SANS_SERIF, style, 100).getStringBounds(text.getTextContent(), FRC).getWidth() * size / 100;
+        double x = Double.parseDouble(text.getAttribute("x"));
+        double y = Double.parseDouble(text.getAttribute("y"));
+        return new Rect(x, y - size * 0.93, w, size * (0.93 + 0.24));
+    }
+
+    private static Rect rect(Element r) {
+        return new Rect(Double.parseDouble(r.getAttribute("x")), Double.parseDouble(r.getAttribute("y")),
+                Double.parseDouble(r.getAttribute("width")), Double.parseDouble(r.getAttribute("height")));
+    }
+
+    private static boolean inside(Rect inner, Rect outer) {
+        double e = 0.5;
+        return inner.x() >= outer.x() - e && inner.y() >= outer.y() - e && inner.maxX() <= outer.maxX() + e
+                && inner.maxY() <= outer.maxY() + e;
+    }
+
+    private static String svgOf(Scenario s) {
+        DesignAnalysis analysis = new AnalysisService(PredictionEngines.standard()).analyze(s);
+        return DiagramImages.svg(s, analysis::prediction, ExportOptions.defaults().withCaption("After step 1 of 1: x"));
+    }
+
+    @Test
+    void everyBuiltInsSvgHasInlineColoursAndKeepsEveryTextInsideItsViewBox() throws Exception {
+        for (String name : BuiltInScenarios.names()) {
+            Svg svg = parse(svgOf(BuiltInScenarios.get(name)));
+            List<Element> links = svg.all("g").stream().filter(g -> g.getAttribute("id").startsWith("link-")).toList();
+            assertThat(links).as(name).isNotEmpty();
+            for (Element link : links) {
+                NodeList paths = link.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
+                assertThat(paths.getLength()).as(name).isPositive();
+                for (int i = 0; i < paths.getLength(); i++) {
+                    assertThat(((Element) paths.item(i)).getAttribute("stroke")).as(name + " " + link.getAttribute("id"))
+                            .matches("#[0-9a-f]{6}");
+                }
+            }
+            Rect view = new Rect(0, 0, svg.width(), svg.height());
+            for (Element text : svg.all("text")) {
+                assertThat(text.getAttribute("fill")).as(name).matches("#[0-9a-f]{6}");
+                assertThat(text.getAttribute("font-family")).as(name).isNotBlank();
+                assertThat(inside(extent(text), view)).as(name + ": \"" + text.getTextContent() + "\" inside the viewBox "
+                        + view + ", at " + extent(text)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyBoxsTextsFitTheBoxAndNoBadgeIsUnderANode() throws Exception {
+        for (String name : BuiltInScenarios.names()) {
+            Scenario scenario = BuiltInScenarios.get(name);
+            Svg svg = parse(svgOf(scenario));
+            Diagram diagram = DiagramLayout.of(scenario);
+            List<Rect> nodeRects = new ArrayList<>();
+            for (Box node : diagram.nodes()) {
+                Rect box = rect((Element) svg.group(node.id()).getElementsByTagNameNS("*", "rect").item(0));
+                nodeRects.add(box);
+                for (Element text : texts(svg.group("label-" + node.id()))) {
+                    assertThat(inside(extent(text), box)).as(name + ": \"" + text.getTextContent() + "\" in " + node.id())
+                            .isTrue();
+                }
+            }
+            for (Box ns : diagram.namespaces()) {
+                Element labels = svg.group("label-" + ns.id());
+                Rect box = rect((Element) svg.group(ns.id()).getElementsByTagNameNS("*", "rect").item(0));
+                assertThat(inside(extent(texts(labels).get(0)), box)).as(name + " " + ns.id()).isTrue();
+                for (Element text : texts(labels)) {
+                    assertThat(nodeRects.stream().noneMatch(extent(text)::intersects))
+                            .as(name + ": \"" + text.getTextContent() + "\" of " + ns.id() + " is under no node").isTrue();
+                }
+            }
+            // drawn in z-order: every label after every box
+            List<String> order = svg.all("g").stream().map(g -> g.getAttribute("id")).filter(id -> !id.isEmpty()).toList();
+            int lastBox = diagram.nodes().stream().mapToInt(n -> order.indexOf(n.id())).max().orElse(-1);
+            int firstLabel = order.stream().filter(id -> id.startsWith("label-")).mapToInt(order::indexOf).min().orElse(-1);
+            assertThat(firstLabel).as(name).isGreaterThan(lastBox);
+        }
+    }
+
+    @Test
+    void aHostTooLongForItsBoxIsShortenedWithTheFullNameAsItsTooltip() throws Exception {
+        String host = "a-very-long-service-name-that-nobody-would-type.with-a-namespace-as-long.svc.cluster.local";
+        Box service = new Box("svc", NodeKind.EXTERNAL_SERVICE, new Rect(0, 0, DiagramLayout.SERVICE_W,
+                DiagramLayout.SERVICE_H), host, "tls · ServiceEntry", null, "ns", false);
+        Diagram diagram = new Diagram(List.of(), List.of(), List.of(service), List.of(), Map.of("svc", service),
+                service.rect());
+
+        Svg svg = parse(SvgExport.toSvg(diagram, id -> null));
+
+        Element labels = svg.group("label-svc");
+        Rect box = rect((Element) svg.group("svc").getElementsByTagNameNS("*", "rect").item(0));
+        List<Element> texts = texts(labels);
+        texts.forEach(t -> assertThat(inside(extent(t), box)).as(t.getTextContent()).isTrue());
+        assertThat(texts.get(1).getTextContent()).endsWith("…");
+        Element tooltip = (Element) ((Element) texts.get(1).getParentNode()).getElementsByTagNameNS("*", "title").item(0);
+        assertThat(tooltip.getTextContent()).isEqualTo(host);
+        // broken after a dot or dash: the first line is the host's beginning
+        assertThat(host).startsWith(texts.get(0).getTextContent());
+    }
+
+    @Test
+    void theTitleTheStepAndTheLegendAreDrawn() throws Exception {
+        Scenario scenario = BuiltInScenarios.get("1b-egress-encrypted");
+        Svg svg = parse(svgOf(scenario));
+
+        assertThat(texts(svg.group("title")).stream().map(Element::getTextContent))
+                .containsExactly(scenario.title(), "After step 1 of 1: x");
+        Set<String> legend = texts(svg.group("legend")).stream().map(Element::getTextContent).collect(Collectors.toSet());
+        assertThat(legend).contains("OK: reaches its destination", "plaintext hop");
+        assertThat(svg.all("style")).isEmpty();
+    }
+
+    private static List<Element> texts(Element group) {
+        NodeList nodes = group.getElementsByTagNameNS("*", "text");
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+}
