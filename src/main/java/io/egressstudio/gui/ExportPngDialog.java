@@ -46,8 +46,8 @@ public final class ExportPngDialog extends Dialog<ExportOptions> {
     }
 
     private final ComboBox<Preset> size = new ComboBox<>();
-    private final Spinner<Integer> width = spinner("export-width", 1600);
-    private final Spinner<Integer> height = spinner("export-height", 900);
+    private final Spinner<Integer> width = spinner("export-width", Preset.SLIDES.width);
+    private final Spinner<Integer> height = spinner("export-height", Preset.SLIDES.height);
     private final ToggleGroup scale = new ToggleGroup();
     private final RadioButton once = radio("export-scale-1", "1×", 1);
     private final RadioButton twice = radio("export-scale-2", "2× (sharp on slides)", 2);
@@ -69,6 +69,13 @@ public final class ExportPngDialog extends Dialog<ExportOptions> {
         setHeaderText("The whole diagram, fitted into the image, with its title and legend");
         size.setId("export-size");
         size.getItems().setAll(Preset.values());
+        // the fields show the preset's size, greyed, and start from it when the user switches to Custom
+        size.valueProperty().addListener((o, was, now) -> {
+            if (now != null && now != Preset.CUSTOM) {
+                width.getValueFactory().setValue(now.width);
+                height.getValueFactory().setValue(now.height);
+            }
+        });
         size.setValue(Preset.SLIDES);
         width.disableProperty().bind(size.valueProperty().isNotEqualTo(Preset.CUSTOM));
         height.disableProperty().bind(size.valueProperty().isNotEqualTo(Preset.CUSTOM));
