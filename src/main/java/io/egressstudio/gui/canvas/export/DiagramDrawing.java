@@ -30,6 +30,8 @@ public record DiagramDrawing(List<Group> groups, Rect extent, Set<Outcome> outco
     static final double BADGE = 9;
     static final double HOP_LABEL = 10;
     static final double MIN_TEXT = 9;
+    /** A title broken onto several lines. */
+    static final double WRAPPED = 10;
     static final double LOCK = 10;
     static final double PLAIN_DASH = 6;
     private static final double ARROW = 10;
@@ -175,28 +177,40 @@ public record DiagramDrawing(List<Group> groups, Rect extent, Set<Outcome> outco
     }
 
     /**
-     * A node's title and subtitle. A title too long for one line even at the smallest size (a long host name) is
-     * broken after a dot or a dash onto a second line, and only then shortened.
+     * A node's title and subtitle. A title too long for one line even at a smaller size (a long host name) is broken
+     * after dots or dashes onto more lines (three where the box is tall enough, else two), and only the last line is
+     * shortened if it must be, with the whole title as its tooltip.
      */
     private static Group nodeLabels(Box n, Palette p) {
         Rect r = n.rect();
         double room = r.w() - 20 - (n.sidecar() ? DiagramLayout.SIDECAR_W : 0);
         String title = n.title() == null ? "" : n.title();
         Shape.Text one = TextMetrics.text(r.x() + 10, r.y() + 20, title, room, NODE_TITLE, MIN_TEXT + 1, true, p.text());
-        int split = one.full() == null ? -1 : breakAt(title, room, MIN_TEXT + 1);
-        if (split < 0) {
+        if (one.full() == null || breakAt(title, room, WRAPPED) < 0) {
             return new Group("label-" + n.id(), null, List.of(one,
                     TextMetrics.text(r.x() + 10, r.y() + 37, n.subtitle(), room, NODE_SUB, MIN_TEXT - 1, false, p.muted())));
         }
-        String first = title.substring(0, split);
-        Shape.Text second = TextMetrics.text(r.x() + 10, r.y() + 28, title.substring(split), room, MIN_TEXT + 1,
-                MIN_TEXT, true, p.text());
-        return new Group("label-" + n.id(), null, List.of(
-                new Shape.Text(r.x() + 10, r.y() + 15, first, null, MIN_TEXT + 1, true, p.text(),
-                        TextMetrics.width(first, MIN_TEXT + 1, true)),
-                second.full() == null ? second : new Shape.Text(second.x(), second.baseline(), second.text(), title,
-                        second.size(), true, second.fill(), second.width()),
-                TextMetrics.text(r.x() + 10, r.y() + 42, n.subtitle(), room, MIN_TEXT, MIN_TEXT - 1, false, p.muted())));
+        int maxLines = r.h() >= 56 ? 3 : 2;
+        List<Shape> shapes = new ArrayList<>();
+        String rest = title;
+        double baseline = r.y() + 15;
+        while (shapes.size() < maxLines - 1 && TextMetrics.width(rest, WRAPPED, true) > room) {
+            int split = breakAt(rest, room, WRAPPED);
+            if (split < 0) {
+                break;
+            }
+            String line = rest.substring(0, split);
+            shapes.add(new Shape.Text(r.x() + 10, baseline, line, null, WRAPPED, true, p.text(),
+                    TextMetrics.width(line, WRAPPED, true)));
+            rest = rest.substring(split);
+            baseline += WRAPPED + 2;
+        }
+        Shape.Text last = TextMetrics.text(r.x() + 10, baseline, rest, room, WRAPPED, MIN_TEXT, true, p.text());
+        shapes.add(last.full() == null ? last : new Shape.Text(last.x(), last.baseline(), last.text(), title,
+                last.size(), true, last.fill(), last.width()));
+        shapes.add(TextMetrics.text(r.x() + 10, baseline + 14, n.subtitle(), room, MIN_TEXT, MIN_TEXT - 1, false,
+                p.muted()));
+        return new Group("label-" + n.id(), null, shapes);
     }
 
     /** The longest first line ending after a '.', '-' or space that fits the width in bold; -1 when none does. */
