@@ -50,8 +50,21 @@ public final class DiagramImages implements DiagramRenderer {
         return svg(scenario, analyze(scenario)::prediction, options);
     }
 
+    /**
+     * The window's File ▸ Export PNG: the scenario shown with the analysis the window has (analysed afresh when that
+     * analysis is of another scenario or not done yet). Call it off the FX thread: it draws and writes the file.
+     */
     public static void png(Scenario scenario, DesignAnalysis analysis, ExportOptions options, Path file) throws IOException {
-        png(scenario, analysis::prediction, options, file);
+        png(scenario, of(scenario, analysis)::prediction, options, file);
+    }
+
+    /** The window's File ▸ Export SVG, as {@link #png(Scenario, DesignAnalysis, ExportOptions, Path)}. */
+    public static String svg(Scenario scenario, DesignAnalysis analysis, ExportOptions options) {
+        return svg(scenario, of(scenario, analysis)::prediction, options);
+    }
+
+    private static DesignAnalysis of(Scenario scenario, DesignAnalysis analysis) {
+        return analysis != null && analysis.scenario() == scenario ? analysis : analyze(scenario);
     }
 
     /** Writes the PNG (atomically): the whole diagram fitted into the options' size, at their scale. */

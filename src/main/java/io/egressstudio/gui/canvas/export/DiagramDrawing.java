@@ -226,7 +226,7 @@ public record DiagramDrawing(List<Group> groups, Rect extent, Set<Outcome> outco
 
     /**
      * A mesh's title and subtitle. When the title ("name  (namespace, version)") does not fit, the name stays on the
-     * first line and the part in brackets opens the second.
+     * first line and the part in brackets closes the second (the policy, which matters more, stays in view).
      */
     private static Group meshLabels(Box m, Palette p) {
         Rect r = m.rect();
@@ -238,7 +238,7 @@ public record DiagramDrawing(List<Group> groups, Rect extent, Set<Outcome> outco
         if (one.full() != null && bracket > 0 && title.endsWith(")")) {
             one = TextMetrics.text(r.x() + 12, r.y() + 17, title.substring(0, bracket), room, MESH_TITLE, MIN_TEXT + 1,
                     true, p.text());
-            subtitle = title.substring(bracket).strip().replaceAll("^\\(|\\)$", "") + " · " + subtitle;
+            subtitle = subtitle + " · " + title.substring(bracket).strip().replaceAll("^\\(|\\)$", "");
         }
         return new Group("label-" + m.id(), null, List.of(one,
                 TextMetrics.text(r.x() + 12, r.y() + 30, subtitle, room, NODE_SUB, MIN_TEXT - 1, false, p.muted())));
