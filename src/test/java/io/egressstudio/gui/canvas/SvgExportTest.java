@@ -10,6 +10,7 @@ import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ExportOptions;
+import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.model.Scenario;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
@@ -17,7 +18,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -138,28 +138,32 @@ class SvgExportTest {
     }
 
     @Test
-    void aHostTooLongForItsBoxIsShortenedWithTheFullNameAsItsTooltip() throws Exception {
+    void aLongHostNameStaysInsideItsBoxAndCanBeReadWholeOnItsLinesOrInItsTooltip() throws Exception {
         String host = "a-very-long-service-name-that-nobody-would-type.with-a-namespace-as-long.svc.cluster.local";
-        Box service = new Box("svc", NodeKind.EXTERNAL_SERVICE, new Rect(0, 0, DiagramLayout.SERVICE_W,
-                DiagramLayout.SERVICE_H), host, "tls · ServiceEntry", null, "ns", false);
-        Diagram diagram = new Diagram(List.of(), List.of(), List.of(service), List.of(), Map.of("svc", service),
-                service.rect());
+        String yaml = new String(BuiltInScenarios.class.getResourceAsStream("/io/egressstudio/scenarios/1a-simple.yaml")
+                .readAllBytes(), StandardCharsets.UTF_8).replace("greeting.remote.com", host);
+        Scenario scenario = ScenarioFile.parse(yaml, "long-host.yaml");
+        Box service = DiagramLayout.of(scenario).nodes().stream().filter(b -> host.equals(b.title())).findFirst().orElseThrow();
 
-        Svg svg = parse(SvgExport.toSvg(diagram, id -> null));
+        Svg svg = parse(svgOf(scenario));
 
-        Element labels = svg.group("label-svc");
-        Rect box = rect((Element) svg.group("svc").getElementsByTagNameNS("*", "rect").item(0));
-        List<Element> texts = texts(labels);
+        Rect box = rect((Element) svg.group(service.id()).getElementsByTagNameNS("*", "rect").item(0));
+        List<Element> texts = texts(svg.group("label-" + service.id()));
         texts.forEach(t -> assertThat(inside(extent(t), box)).as(t.getTextContent()).isTrue());
-        List<Element> shortened = texts.stream().filter(t -> t.getTextContent().endsWith("…")).toList();
-        assertThat(shortened).hasSize(1);
-        Element tooltip = (Element) ((Element) shortened.get(0).getParentNode()).getElementsByTagNameNS("*", "title").item(0);
-        assertThat(tooltip.getTextContent()).isEqualTo(host);
-        // broken after dots or dashes onto three lines (the box is tall enough), the last one shortened
-        int last = texts.indexOf(shortened.get(0));
-        assertThat(last).isEqualTo(2);
-        String shown = texts.subList(0, last + 1).stream().map(Element::getTextContent).collect(Collectors.joining());
-        assertThat(host).startsWith(shown.substring(0, shown.length() - 1));
+        List<Element> titleLines = texts.subList(0, texts.size() - 1);
+        String shown = titleLines.stream().map(Element::getTextContent).collect(Collectors.joining());
+        if (!shown.equals(host)) {
+            // shortened: the last title line ends with an ellipsis and carries the whole name as its tooltip
+            Element last = titleLines.get(titleLines.size() - 1);
+            assertThat(shown).endsWith("…");
+            assertThat(host).startsWith(shown.substring(0, shown.length() - 1));
+            Element tooltip = (Element) ((Element) last.getParentNode()).getElementsByTagNameNS("*", "title").item(0);
+            assertThat(tooltip.getTextContent()).isEqualTo(host);
+        }
+        // broken after dots or dashes, not mid-word
+        for (Element line : titleLines.subList(0, titleLines.size() - 1)) {
+            assertThat(line.getTextContent()).matches(".*[.\\- ]");
+        }
     }
 
     @Test
