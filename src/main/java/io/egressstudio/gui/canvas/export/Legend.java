@@ -62,7 +62,7 @@ final class Legend {
         if (d.unpredicted()) {
             entries.add(new Entry("no prediction", p.outcome(null), false, false));
         }
-        entries.add(new Entry("encrypted hop (label: by whom)", p.text(), false, true));
+        entries.add(new Entry("encrypted hop (its TLS mode beside it)", p.text(), false, true));
         entries.add(new Entry("plaintext hop", p.text(), true, false));
         return entries;
     }
