@@ -47,11 +47,11 @@ final class ExportCommand implements Callable<Integer> {
     Integer step;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1200x720",
-            description = "png: the image's size in layout pixels; default: ${DEFAULT-VALUE}")
+            description = "png, adoc: the images' size in layout pixels; default: ${DEFAULT-VALUE}")
     String size;
 
     @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
-            description = "png: pixels per layout pixel (2 for slides: 1920x1080 at 2 is 3840x2160); default: ${DEFAULT-VALUE}")
+            description = "png, adoc: pixels per layout pixel (2 for slides: 1920x1080 at 2 is 3840x2160); default: ${DEFAULT-VALUE}")
     double scale;
 
     @Option(names = "--theme", paramLabel = "THEME", defaultValue = "light",
