@@ -174,7 +174,7 @@ class SvgExportTest {
         assertThat(texts(svg.group("title")).stream().map(Element::getTextContent))
                 .containsExactly(scenario.title(), "After step 1 of 1: x");
         Set<String> legend = texts(svg.group("legend")).stream().map(Element::getTextContent).collect(Collectors.toSet());
-        assertThat(legend).contains("OK: reaches its destination", "plaintext hop");
+        assertThat(legend).contains("Outcome:", "OK: reaches its destination", "Hop:", "encrypted (its TLS mode beside it)", "plaintext");
         assertThat(svg.all("style")).isEmpty();
     }
 

@@ -31,8 +31,16 @@ final class Legend {
         };
     }
 
-    private record Entry(String text, Colour colour, boolean dashed, boolean lock) {
+    /** One swatch and its text; a heading ("Outcome:", "Hop:") has no swatch and bold text. */
+    private record Entry(String text, Colour colour, boolean dashed, boolean lock, boolean heading) {
+        static Entry heading(String text, Colour colour) {
+            return new Entry(text, colour, false, false, true);
+        }
+
         double width(double k) {
+            if (heading) {
+                return TextMetrics.width(text, SIZE * k, true) - gap(k) + 6 * k;
+            }
             return (lock() ? Legend.lock(k) + 4 * k : 0) + swatch(k) + 6 * k + TextMetrics.width(text, SIZE * k, false);
         }
     }
@@ -55,15 +63,19 @@ final class Legend {
 
     private static List<Entry> entries(DiagramDrawing d, Palette p) {
         List<Entry> entries = new ArrayList<>();
+        // colour says the outcome, the line says the hop's encryption: headed apart, as a black BLACKHOLE line
+        // would otherwise read as "encrypted"
+        entries.add(Entry.heading("Outcome:", p.text()));
         Set<Outcome> drawn = d.outcomes().isEmpty() ? Set.of() : EnumSet.copyOf(d.outcomes());
         for (Outcome o : drawn) {
-            entries.add(new Entry(o.name() + ": " + meaning(o), p.outcome(o), false, false));
+            entries.add(new Entry(o.name() + ": " + meaning(o), p.outcome(o), false, false, false));
         }
         if (d.unpredicted()) {
-            entries.add(new Entry("no prediction", p.outcome(null), false, false));
+            entries.add(new Entry("no prediction", p.outcome(null), false, false, false));
         }
-        entries.add(new Entry("encrypted hop (its TLS mode beside it)", p.text(), false, true));
-        entries.add(new Entry("plaintext hop", p.text(), true, false));
+        entries.add(Entry.heading("Hop:", p.text()));
+        entries.add(new Entry("encrypted (its TLS mode beside it)", p.muted(), false, true, false));
+        entries.add(new Entry("plaintext", p.muted(), true, false, false));
         return entries;
     }
 
@@ -83,6 +95,12 @@ final class Legend {
             double mid = top + row(k) / 2;
             for (Entry e : row) {
                 double at = left;
+                if (e.heading()) {
+                    shapes.add(TextMetrics.text(at, mid + SIZE * k * 0.35, e.text(), x + width - at, SIZE * k,
+                            (SIZE - 3) * k, true, e.colour()));
+                    left += e.width(k) + gap(k);
+                    continue;
+                }
                 if (e.lock()) {
                     shapes.add(new Shape.Lock(at, mid - lock(k) / 2, lock(k), e.colour()));
                     at += lock(k) + 4 * k;
