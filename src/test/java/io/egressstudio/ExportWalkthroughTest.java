@@ -112,7 +112,7 @@ class ExportWalkthroughTest {
         Scenario scenario = BuiltInScenarios.get("1a-unencrypted-v1");
         ScenarioFile.save(scenario, file);
         assertThat(run("export", file.toString(), "--format", "svg", "-o", dir.toString())).isZero();
-        assertThat(Files.readString(dir.resolve(scenario.name() + ".svg"))).startsWith("<svg").contains("link-greeting-call");
+        assertThat(Files.readString(dir.resolve(scenario.name() + ".svg"))).startsWith("<?xml").contains("<svg ", "link-greeting-call");
         assertThat(run("export", file.toString(), "--format", "png", "--step", "1", "-o", dir.toString())).isZero();
         assertThat(dir.resolve(scenario.name() + ".png")).isNotEmptyFile();
     }
