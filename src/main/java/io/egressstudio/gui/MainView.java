@@ -9,7 +9,6 @@ import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.canvas.DiagramLayout;
 import io.egressstudio.gui.canvas.LegendView;
 import io.egressstudio.gui.canvas.NodeKind;
-import io.egressstudio.gui.canvas.SvgExport;
 import io.egressstudio.gui.findings.FindingsView;
 import io.egressstudio.gui.findings.FindingsViewModel;
 import io.egressstudio.gui.inspector.InspectorView;
@@ -105,11 +104,13 @@ public final class MainView {
     private final Executor ui;
     private final SplitPane body;
     private final SplitPane centre;
+    private final DiagramExport diagramExport;
 
     public MainView(MainViewModel vm, Executor background, Executor ui) {
         this.vm = vm;
         this.background = background;
         this.ui = ui;
+        this.diagramExport = new DiagramExport(vm, dark::isSelected, background, ui);
         this.canvasVm = new CanvasViewModel(vm);
         this.inspectorVm = new InspectorViewModel(vm);
         this.yamlVm = new YamlViewModel(vm, background, ui);
@@ -668,30 +669,11 @@ public final class MainView {
     }
 
     private void exportPng() {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(vm.shown().name() + ".png");
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            try {
-                writePng(canvas.root().snapshot(null, null), file.toPath());
-            } catch (IOException e) {
-                new Alert(Alert.AlertType.ERROR, "Cannot export: " + e.getMessage()).show();
-            }
-        }
+        diagramExport.png(window());
     }
 
     private void exportSvg() {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(vm.shown().name() + ".svg");
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            String svg = SvgExport.toSvg(DiagramLayout.of(vm.shown()), id -> canvasVm.prediction(id));
-            try {
-                io.egressstudio.io.AtomicFile.write(file.toPath(), out -> out.write(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                new Alert(Alert.AlertType.ERROR, "Cannot export: " + e.getMessage()).show();
-            }
-        }
+        diagramExport.svg(window());
     }
 
     /** Writes an image as PNG (through javafx-swing). */
