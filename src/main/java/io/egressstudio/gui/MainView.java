@@ -6,7 +6,6 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.egressstudio.gui.canvas.CanvasView;
 import io.egressstudio.gui.canvas.CanvasViewModel;
-import io.egressstudio.gui.canvas.DiagramLayout;
 import io.egressstudio.gui.canvas.LegendView;
 import io.egressstudio.gui.canvas.NodeKind;
 import io.egressstudio.gui.findings.FindingsView;
