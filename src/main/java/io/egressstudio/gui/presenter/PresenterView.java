@@ -52,6 +52,7 @@ public final class PresenterView {
     private final PresenterViewModel vm;
     private final BorderPane root = new BorderPane();
     private final CanvasView canvas;
+    private final CanvasViewModel canvasVm;
     private final GridPane outcomes = new GridPane();
     private final VBox changes = new VBox();
     private final VBox side = new VBox(16);
@@ -62,6 +63,7 @@ public final class PresenterView {
     public PresenterView(PresenterViewModel vm) {
         this.vm = vm;
         root.setId("presenter-root");
+        root.getProperties().put(PresenterView.class, this);
         root.getStyleClass().add("presenter");
         root.getStylesheets().add(PresenterView.class.getResource(Styles.DESIGNER_CSS).toExternalForm());
         // every text scales with the window; the style classes size themselves in em of this
@@ -97,7 +99,7 @@ public final class PresenterView {
         }
         story.setPadding(new Insets(4, 20, 8, 20));
 
-        CanvasViewModel canvasVm = new CanvasViewModel(vm.state());
+        canvasVm = new CanvasViewModel(vm.state());
         canvasVm.presentingProperty().set(true);
         Bindings.bindContent(canvasVm.highlighted(), vm.highlighted());
         canvas = new CanvasView(canvasVm);
@@ -278,6 +280,15 @@ public final class PresenterView {
         return root;
     }
 
+    /** The canvas drawn for the audience (its texts are sized by the canvas itself). */
+    Region canvasRoot() {
+        return canvas.root();
+    }
+
+    CanvasViewModel canvasViewModel() {
+        return canvasVm;
+    }
+
     /** Opens presenter mode full screen on the audience's screen (the main window is the focused one, if any). */
     public static Stage open(PresenterViewModel vm) {
         Window owner = Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(null);
@@ -315,13 +326,11 @@ public final class PresenterView {
         return stage;
     }
 
-    /** The main window's theme: its root carries the dark stylesheet, or (no main window) the saved preference. */
+    /** The main window's theme: the saved preference, or the dark stylesheet on the main window's root. */
     static boolean darkTheme(Window owner) {
         String dark = PresenterView.class.getResource(Styles.DARK_CSS).toExternalForm();
-        if (owner != null && owner.getScene() != null && owner.getScene().getRoot() != null) {
-            return owner.getScene().getRoot().getStylesheets().contains(dark);
-        }
-        return PREFS.getBoolean(DARK_PREFERENCE, false);
+        return PREFS.getBoolean(DARK_PREFERENCE, false) || owner != null && owner.getScene() != null
+                && owner.getScene().getRoot().getStylesheets().contains(dark);
     }
 
     /** F11 toggles full screen; Esc leaves full screen, or presenter mode when not full screen; S cycles screens. */
