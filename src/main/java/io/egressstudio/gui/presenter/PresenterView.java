@@ -85,7 +85,11 @@ public final class PresenterView {
 
         changes.setId("presenter-changes");
         changes.getStyleClass().add("presenter-changes");
-        vm.resourceChanges().addListener((ListChangeListener<String>) c -> renderChanges());
+        // a share of the width, where long resource names wrap; the table under it keeps its own width
+        changes.minWidthProperty().bind(root.widthProperty().multiply(SIDE_SHARE));
+        changes.prefWidthProperty().bind(changes.minWidthProperty());
+        changes.maxWidthProperty().bind(changes.minWidthProperty());
+        vm.resourceChanges().addListener((ListChangeListener<StepChanges.ResourceChange>) c -> renderChanges());
         title.setPadding(new Insets(16, 20, 4, 20));
         root.setTop(title);
         VBox story = new VBox(8, narrative);
@@ -124,6 +128,8 @@ public final class PresenterView {
         side.getChildren().setAll(changes, outcomes);
         side.setId("presenter-side");
         side.setPadding(new Insets(4, 20, 8, 8));
+        side.setMinWidth(Region.USE_PREF_SIZE);
+        side.setMaxWidth(Region.USE_PREF_SIZE);
         renderChanges();
         root.setRight(side);
 
@@ -188,39 +194,25 @@ public final class PresenterView {
         boolean any = !vm.resourceChanges().isEmpty();
         changes.setVisible(any);
         changes.setManaged(any);
-        // with resources to list, a share of the width where long names wrap; otherwise as wide as the table
-        side.minWidthProperty().unbind();
-        side.prefWidthProperty().unbind();
-        side.maxWidthProperty().unbind();
-        if (any) {
-            side.minWidthProperty().bind(root.widthProperty().multiply(SIDE_SHARE));
-            side.prefWidthProperty().bind(side.minWidthProperty());
-            side.maxWidthProperty().bind(side.minWidthProperty());
-        } else {
-            side.setMinWidth(Region.USE_PREF_SIZE);
-            side.setPrefWidth(Region.USE_COMPUTED_SIZE);
-            side.setMaxWidth(Region.USE_PREF_SIZE);
+        if (!any) {
             return;
         }
         Label heading = new Label("This step's resources");
         heading.getStyleClass().add("presenter-changes-heading");
         changes.getChildren().add(heading);
-        for (String line : vm.resourceChanges()) {
-            Label l = new Label(line);
-            l.getStyleClass().addAll("presenter-change", changeClass(line));
+        for (StepChanges.ResourceChange change : vm.resourceChanges()) {
+            // "name in namespace": JavaFX wraps only at spaces, and a long namespace/name would break mid-word
+            Label l = new Label(change.kind().sign() + " " + change.resourceKind() + " " + change.name()
+                    + (change.namespace() == null ? "" : " in " + change.namespace())
+                    + (change.fields().isEmpty() ? "" : " (" + String.join(", ", change.fields()) + ")"));
+            l.setId("presenter-change-" + change.resourceKind() + "-" + change.id().replace('/', '-'));
+            l.getStyleClass().addAll("presenter-change",
+                    "presenter-change-" + change.kind().name().toLowerCase(java.util.Locale.ROOT));
+            l.setAccessibleText(change.text());
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
             changes.getChildren().add(l);
         }
-    }
-
-    private static String changeClass(String line) {
-        for (StepChanges.Kind kind : StepChanges.Kind.values()) {
-            if (line.startsWith(kind.sign() + " ")) {
-                return "presenter-change-" + kind.name().toLowerCase(java.util.Locale.ROOT);
-            }
-        }
-        return "presenter-change-changed";
     }
 
     private void renderRows() {

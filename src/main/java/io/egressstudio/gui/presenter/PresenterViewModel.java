@@ -100,7 +100,7 @@ public final class PresenterViewModel {
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
     private final ObservableList<LinkRow> rows = FXCollections.observableArrayList();
     private final ObservableSet<String> highlighted = FXCollections.observableSet();
-    private final ObservableList<String> resourceChanges = FXCollections.observableArrayList();
+    private final ObservableList<StepChanges.ResourceChange> resourceChanges = FXCollections.observableArrayList();
     /** Each step's analysis once known (by step number), so going back and forth does not analyse again. */
     private final Map<Integer, DesignAnalysis> analyses = new HashMap<>();
     private final Set<Integer> analysing = new HashSet<>();
@@ -257,8 +257,8 @@ public final class PresenterViewModel {
         StepChanges.Result result = StepChanges.of(s, before, current);
         highlighted.retainAll(result.highlighted());
         highlighted.addAll(result.highlighted());
-        if (!resourceChanges.equals(result.resourceTexts())) {
-            resourceChanges.setAll(result.resourceTexts());
+        if (!resourceChanges.equals(result.resources())) {
+            resourceChanges.setAll(result.resources());
         }
         if (s != null && before == null) {
             analyseStep(n - 1);
@@ -331,8 +331,8 @@ public final class PresenterViewModel {
         return highlighted;
     }
 
-    /** The resources the current step creates, changes or deletes, one line each ("+ ServiceEntry ns/name"). */
-    public ObservableList<String> resourceChanges() {
+    /** The resources the current step creates, changes or deletes (empty as drawn). */
+    public ObservableList<StepChanges.ResourceChange> resourceChanges() {
         return resourceChanges;
     }
 

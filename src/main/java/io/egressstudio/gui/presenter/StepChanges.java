@@ -47,10 +47,14 @@ public final class StepChanges {
             fields = List.copyOf(fields);
         }
 
-        /** {@code + ServiceEntry greetings-client/rest-greeting-remote}, {@code ~ ... (outboundTrafficPolicy)}. */
+        /** {@code greetings-client/rest-greeting-remote}; a cluster-scoped resource by its name. */
+        public String id() {
+            return namespace == null ? name : namespace + "/" + name;
+        }
+
+        /** {@code + ServiceEntry greetings-client/rest-greeting-remote}, {@code ~ ... (outbound.policy)}. */
         public String text() {
-            String id = namespace == null ? name : namespace + "/" + name;
-            return kind.sign() + " " + resourceKind + " " + id
+            return kind.sign() + " " + resourceKind + " " + id()
                     + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")");
         }
     }

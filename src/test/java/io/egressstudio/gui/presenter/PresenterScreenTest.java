@@ -179,7 +179,7 @@ class PresenterScreenTest {
         assertThat(fx(() -> List.copyOf(canvas.highlighted()))).containsExactlyInAnyOrder("client-mesh", "greeting-call");
         waitUntil(() -> presenter.getScene().lookup("#presenter-changes").isVisible());
         assertThat(fx(() -> labels(presenter.getScene().lookup("#presenter-changes"))))
-                .contains("~ ServiceMeshControlPlane istio-system/tenant-1 (outbound.policy)");
+                .contains("~ ServiceMeshControlPlane tenant-1 in istio-system (outbound.policy)");
 
         WaitForAsyncUtils.asyncFx(vm::reset).get();
         waitUntil(() -> canvas.highlighted().isEmpty() && !presenter.getScene().lookup("#presenter-changes").isVisible());

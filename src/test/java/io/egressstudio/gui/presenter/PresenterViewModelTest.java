@@ -77,7 +77,7 @@ class PresenterViewModelTest {
             vm.next();
             assertThat(vm.highlighted()).as("step " + i + " highlights").isNotEmpty();
             assertThat(vm.resourceChanges()).as("step " + i + " lists its resources").isNotEmpty()
-                    .allSatisfy(line -> assertThat(line).matches("[+~−] \\S+ \\S+.*"));
+                    .allSatisfy(change -> assertThat(change.text()).matches("[+~−] \\S+ \\S+.*"));
             highlighted.add(Set.copyOf(vm.highlighted()));
         }
         vm.previous();
@@ -94,7 +94,8 @@ class PresenterViewModelTest {
     void aStepShownFirstAfterAJumpStillComparesWithThePreviousStep() {
         PresenterViewModel vm = presenter("1a-unencrypted-v1", DIRECT);
         vm.state().stepProperty().set(3);
-        assertThat(vm.resourceChanges()).containsExactly("+ ServiceEntry greetings-client/rest-greeting-remote-mesh-ext");
+        assertThat(vm.resourceChanges()).extracting(StepChanges.ResourceChange::text)
+                .containsExactly("+ ServiceEntry greetings-client/rest-greeting-remote-mesh-ext");
         assertThat(vm.highlighted()).containsExactlyInAnyOrder("rest-greeting-remote", "greeting-call");
     }
 
