@@ -1,10 +1,13 @@
 package io.egressstudio.gui.presenter;
 
+import io.egressstudio.gui.analysis.AnalysisService;
 import io.egressstudio.gui.analysis.DesignAnalysis;
 import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Change;
 import io.egressstudio.model.Element;
+import io.egressstudio.model.Scenario;
 import io.egressstudio.model.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -92,6 +95,24 @@ public final class StepChanges {
             resources = resources(before.resources(), after.resources());
         }
         return new Result(ids, resources);
+    }
+
+    /**
+     * What step {@code n} (1-based) of a walkthrough did, analysing the scenario before it (and after it, unless that
+     * analysis is given). Analyses: call it off the FX thread.
+     *
+     * @param after the analysis of the scenario after step {@code n} when the caller has it already (null: analysed
+     *              here); it must be the analysis of {@code Steps.after(walkthrough, n)}
+     * @throws Steps.StepException when a step no longer applies to the drawing
+     */
+    public static Result ofStep(Scenario walkthrough, int n, AnalysisService service, DesignAnalysis after)
+            throws Steps.StepException {
+        if (n <= 0) {
+            return Result.NONE;
+        }
+        DesignAnalysis before = service.analyze(Steps.after(walkthrough, n - 1));
+        DesignAnalysis now = after != null ? after : service.analyze(Steps.after(walkthrough, n));
+        return of(walkthrough.steps().get(n - 1), before, now);
     }
 
     /** The ids of the elements a step's changes name: set "id.field", add with the value's id, remove "id". */

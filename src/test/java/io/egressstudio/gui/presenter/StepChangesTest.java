@@ -75,8 +75,33 @@ class StepChangesTest {
     }
 
     @Test
-    void theScenarioAsDrawnShowsNothing() {
+    void theScenarioAsDrawnShowsNothing() throws Exception {
         assertThat(StepChanges.of(null, null, null)).isEqualTo(StepChanges.Result.NONE);
+        assertThat(StepChanges.ofStep(BuiltInScenarios.get("1a-simple"), 0, SERVICE, null))
+                .isEqualTo(StepChanges.Result.NONE);
+    }
+
+    @Test
+    void theServiceSideStepOf1aSimpleExposesTheServiceAndLeavesTheCallBlackholed() throws Exception {
+        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        StepChanges.Result result = StepChanges.ofStep(scenario, 1, SERVICE, null);
+
+        assertThat(result.highlighted()).containsExactlyInAnyOrder("service-mesh", "greeting-remote");
+        assertThat(result.resourceTexts()).containsExactly(
+                "~ ServiceMeshMemberRoll istio-system-service/default (members)",
+                "+ Route istio-system-service/hello-remote",
+                "+ Gateway greetings-service/rest-greeting-remote-gateway",
+                "+ VirtualService greetings-service/rest-greeting-remote");
+    }
+
+    @Test
+    void routingThroughTheEgressGatewayHighlightsTheNewGatewayAndTheRerouteLink() throws Exception {
+        Scenario scenario = BuiltInScenarios.get("1b-egress-plain");
+        StepChanges.Result result = StepChanges.ofStep(scenario, 2, SERVICE, null);
+
+        assertThat(result.highlighted()).contains("client-egress", "greeting-call");
+        assertThat(result.resourceTexts()).contains("+ Gateway istio-system-egressgw-client/istio-egressgateway",
+                "+ ServiceEntry greetings-egressgw-client/rest-greeting-remote-mesh-ext");
     }
 
     @Test
@@ -94,8 +119,7 @@ class StepChangesTest {
     @Test
     void registeringTheServiceCreatesItsServiceEntry() throws Exception {
         Scenario scenario = BuiltInScenarios.get("1a-unencrypted-v1");
-        StepChanges.Result result = StepChanges.of(scenario.steps().get(2), SERVICE.analyze(Steps.after(scenario, 2)),
-                SERVICE.analyze(Steps.after(scenario, 3)));
+        StepChanges.Result result = StepChanges.ofStep(scenario, 3, SERVICE, null);
 
         assertThat(result.resourceTexts()).containsExactly("+ ServiceEntry greetings-client/rest-greeting-remote-mesh-ext");
         assertThat(result.highlighted()).contains("rest-greeting-remote", "greeting-call");
