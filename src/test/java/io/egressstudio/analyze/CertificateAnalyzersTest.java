@@ -10,7 +10,7 @@ import io.egressstudio.certs.Pem;
 import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.PemMaterial;
 import io.egressstudio.generate.ScenarioGenerator;
-import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.model.KeyType;
 import io.egressstudio.model.Scenario;
@@ -45,7 +45,7 @@ class CertificateAnalyzersTest {
     static void issueAuthorities() {
         ca = CertificateAuthority.createRoot("ca-root", KeyType.EC_P256, 3650);
         otherCa = CertificateAuthority.createRoot("someone else's CA", KeyType.EC_P256, 3650);
-        scenario = BuiltInScenarios.get("1a-mutual");
+        scenario = BuiltInDesigns.finished("1a-mutual");
     }
 
     private static PemMaterial material(IssuedCertificate issued, CertificateAuthority issuer) {

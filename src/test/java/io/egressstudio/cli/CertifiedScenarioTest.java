@@ -6,6 +6,7 @@ import io.egressstudio.generate.CertificateFolder;
 import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.io.ScenarioFile;
+import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Scenario;
@@ -44,7 +45,9 @@ class CertifiedScenarioTest {
     private Scenario scenario() throws Exception {
         Path file = folder.resolve("1a-mutual.yaml");
         assertThat(run("new", "--template", "1a-mutual", "-o", file.toString())).isZero();
-        return ScenarioFile.load(file);
+        // the design its walkthrough builds, as generate (after all steps by default) sees it
+        Scenario walkthrough = ScenarioFile.load(file);
+        return Steps.after(walkthrough, walkthrough.steps().size());
     }
 
     private Prediction predict(Scenario scenario, Path certificates) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.egressstudio.generate.ScenarioGenerator;
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.ResourceSet;
@@ -83,7 +84,7 @@ class ClusterWorkflowTest {
 
     @Test
     void resourcesTheScenarioNoLongerGeneratesArePlannedForDeletion() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-mutual");
+        Scenario scenario = BuiltInDesigns.finished("1a-mutual");
         ClusterConnection connection = connect(scenario);
         apply(connection, scenario, ScenarioGenerator.generate(scenario));
 
@@ -102,7 +103,7 @@ class ClusterWorkflowTest {
 
     @Test
     void deleteRemovesOnlyWhatTheScenarioCreated() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-mutual");
+        Scenario scenario = BuiltInDesigns.finished("1a-mutual");
         ClusterConnection connection = connect(scenario);
         apply(connection, scenario, ScenarioGenerator.generate(scenario));
         IstioClient istio = client.adapt(IstioClient.class);
@@ -141,7 +142,7 @@ class ClusterWorkflowTest {
      */
     @Test
     void aFailurePartWayIsReportedAndRollbackRestoresEveryObject() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-mutual");
+        Scenario scenario = BuiltInDesigns.finished("1a-mutual");
         ClusterConnection connection = connect(scenario);
         ResourceSet resources = ScenarioGenerator.generate(scenario, MockCluster.withCertificates());
         MockCluster.installApplications(client, resources);
@@ -197,7 +198,7 @@ class ClusterWorkflowTest {
 
     @Test
     void cancellingStopsBeforeTheNextObjectAndRollbackUndoesWhatWasDone() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1b-egress-encrypted");
+        Scenario scenario = BuiltInDesigns.finished("1b-egress-encrypted");
         ClusterConnection connection = connect(scenario);
         Map<String, ObjectNode> before = MockCluster.dump(client);
         Plan plan = Planner.plan(connection, scenario);
@@ -221,7 +222,7 @@ class ClusterWorkflowTest {
 
     @Test
     void anUnfinishedApplyAppliedAgainStillRollsBackToTheStateBeforeTheFirst() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-mutual");
+        Scenario scenario = BuiltInDesigns.finished("1a-mutual");
         ClusterConnection connection = connect(scenario);
         Map<String, ObjectNode> before = MockCluster.dump(client);
         server.expect().post().withPath("/apis/route.openshift.io/v1/namespaces/istio-system-service/routes")
@@ -242,7 +243,7 @@ class ClusterWorkflowTest {
 
     @Test
     void anApiServerThatGoesAwayPartWayLeavesAReportAndTheSnapshot() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        Scenario scenario = BuiltInDesigns.finished("1a-simple");
         connect(scenario);
         // As Kubeconfig configures real connections: no retries, so the failure is reported at once.
         ClusterConnection connection = ClusterConnection.of(new io.fabric8.kubernetes.client.KubernetesClientBuilder()
@@ -275,7 +276,7 @@ class ClusterWorkflowTest {
 
     @Test
     void rollbackWithoutASnapshotSaysSo() {
-        ClusterConnection connection = connect(BuiltInScenarios.get("1a-simple"));
+        ClusterConnection connection = connect(BuiltInDesigns.finished("1a-simple"));
         assertThatThrownBy(() -> Rollback.rollback(connection, store(), "1a-simple", ApplyListener.NONE))
                 .isInstanceOf(ClusterException.class)
                 .hasMessageContaining("no snapshot of scenario '1a-simple' for context 'mock'")
@@ -284,7 +285,7 @@ class ClusterWorkflowTest {
 
     @Test
     void aMissingCrdIsNamedWithWhatInstallsItAndNothingIsWritten() {
-        Scenario scenario = BuiltInScenarios.get("2-federation");
+        Scenario scenario = BuiltInDesigns.finished("2-federation");
         MockCluster.installCrds(client, EnumSet.of(ApiKind.SERVICE_ENTRY, ApiKind.DESTINATION_RULE, ApiKind.GATEWAY,
                 ApiKind.VIRTUAL_SERVICE, ApiKind.SERVICE_MESH_CONTROL_PLANE, ApiKind.SERVICE_MESH_MEMBER_ROLL), "v1beta1");
         ClusterConnection connection = MockCluster.connect(client);
@@ -301,7 +302,7 @@ class ClusterWorkflowTest {
 
     @Test
     void deniedPermissionsAreListedAndApplyRefusesBeforeChangingAnything() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        Scenario scenario = BuiltInDesigns.finished("1a-simple");
         ClusterConnection connection = connect(scenario);
         server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
                 .andReturn(201, "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectAccessReview\","
@@ -320,7 +321,7 @@ class ClusterWorkflowTest {
 
     @Test
     void withoutAPermissionAnswerThePlanSaysItCouldNotCheck() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        Scenario scenario = BuiltInDesigns.finished("1a-simple");
         Plan plan = Planner.plan(connect(scenario), scenario);
         assertThat(plan.permissions().denied()).isEmpty();
         assertThat(plan.permissions().unchecked()).contains("did not answer the permission check");
@@ -328,7 +329,7 @@ class ClusterWorkflowTest {
 
     @Test
     void pendingSecretsAreReportedNotApplied() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-mutual");
+        Scenario scenario = BuiltInDesigns.finished("1a-mutual");
         ClusterConnection connection = connect(scenario);
         client.secrets().inNamespace("istio-system-service").resource(new SecretBuilder().withNewMetadata()
                 .withName("greeting-remote-secret").endMetadata().addToData("tls.crt", "eA==").build()).create();

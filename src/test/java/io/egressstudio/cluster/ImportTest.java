@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.generate.ResourceNames;
-import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
@@ -45,7 +45,7 @@ class ImportTest {
     @ValueSource(strings = {"1a-simple", "1a-mutual", "1a-unencrypted-v2", "1b-egress-encrypted", "1b-egress-plain",
             "2-federation"})
     void importOfAppliedResourcesPredictsWhatTheScenarioPredicted(String name) throws Exception {
-        Scenario scenario = BuiltInScenarios.get(name);
+        Scenario scenario = BuiltInDesigns.finished(name);
         MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class),
                 scenario.istioApi().name().toLowerCase(Locale.ROOT));
         ClusterConnection connection = MockCluster.connect(client);

@@ -2,6 +2,7 @@ package io.egressstudio.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.ResourceSet;
@@ -254,7 +255,7 @@ class ScenarioGeneratorTest {
 
     @Test
     void sidecarCredentialNameSelectsTheWorkloadAndGrantsSecretAccess() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-mutual");
+        Scenario scenario = BuiltInDesigns.finished("1a-mutual");
         Scenario withCredentialName = Steps.apply(scenario, new io.egressstudio.model.Step("use credentialName", null,
                 List.of(io.egressstudio.model.Change.set("greeting-call.sidecarTls.delivery", "CREDENTIAL_NAME")), null), "test");
         ResourceSet set = ScenarioGenerator.generate(withCredentialName);
@@ -269,7 +270,7 @@ class ScenarioGeneratorTest {
     @Test
     void suppliedCertificateMaterialFillsTheSecretInItsLayout() throws Exception {
         PemMaterial pem = new PemMaterial("CERT", "KEY", "CA");
-        ResourceSet set = ScenarioGenerator.generate(BuiltInScenarios.get("1b-egress-encrypted"),
+        ResourceSet set = ScenarioGenerator.generate(BuiltInDesigns.finished("1b-egress-encrypted"),
                 new GeneratorOptions(spec -> java.util.Optional.of(pem)));
         Secret credential = get(set, "Secret", "istio-system-egressgw-mtls-client", "greeting-client-secret", Secret.class);
         assertThat(credential.getData()).containsOnlyKeys("cert", "key", "cacert");

@@ -9,6 +9,7 @@ import io.egressstudio.gui.analysis.PredictionEngines;
 import io.egressstudio.gui.canvas.Diagram;
 import io.egressstudio.gui.canvas.DiagramLayout;
 import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Mesh;
 import io.egressstudio.model.Outcome;
@@ -54,7 +55,7 @@ class EditReuseTest {
     @Test
     void relayingOutAnEditKeepsTheBoxesAndRoutesItDidNotTouch() {
         DiagramLayout.Reuse reuse = new DiagramLayout.Reuse();
-        Scenario before = BuiltInScenarios.get("1b-egress-encrypted");
+        Scenario before = BuiltInDesigns.finished("1b-egress-encrypted");
         Diagram first = DiagramLayout.of(before, Map.of(), reuse);
 
         Scenario flipped = flipFirstMesh(before);

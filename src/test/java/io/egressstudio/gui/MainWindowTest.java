@@ -2,7 +2,7 @@ package io.egressstudio.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.io.BuiltInDesigns;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -27,7 +27,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        DesignerApp.show(stage, BuiltInScenarios.get("1a-simple"));
+        DesignerApp.show(stage, BuiltInDesigns.finished("1a-simple"));
     }
 
     @Test

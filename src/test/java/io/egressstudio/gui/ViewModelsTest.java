@@ -11,6 +11,7 @@ import io.egressstudio.gui.document.ScenarioEdits;
 import io.egressstudio.gui.findings.FindingsViewModel;
 import io.egressstudio.gui.inspector.InspectorViewModel;
 import io.egressstudio.gui.yaml.YamlViewModel;
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Scenario;
@@ -92,7 +93,7 @@ class ViewModelsTest {
 
     @Test
     void aFindingSelectsItsElementAndField() {
-        MainViewModel vm = main(BuiltInScenarios.get("1b-egress-encrypted"));
+        MainViewModel vm = main(BuiltInDesigns.finished("1b-egress-encrypted"));
         FindingsViewModel findings = new FindingsViewModel(vm);
         assertThat(findings.rows()).isNotEmpty();
         FindingsViewModel.Row row = findings.rows().stream().filter(r -> r.code().equals("ES0001")).findFirst().orElseThrow();
@@ -147,7 +148,7 @@ class ViewModelsTest {
 
     @Test
     void laysOutScenariosWithoutPositions() {
-        Scenario s = BuiltInScenarios.get("2-federation");
+        Scenario s = BuiltInDesigns.finished("2-federation");
         Scenario bare = s.withLayout(java.util.Map.of());
         Diagram d = io.egressstudio.gui.canvas.DiagramLayout.of(bare);
         assertThat(d.nodes()).hasSize(bare.workloads().size() + bare.egressGateways().size() + bare.externalServices().size());

@@ -3,77 +3,152 @@ package io.egressstudio.gui.presenter;
 import io.egressstudio.gui.canvas.CanvasView;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.theme.Styles;
+import java.util.List;
+import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
- * Presenter mode's window: the step title and its narrative in large type, the canvas showing the scenario after the
- * step, and per link the expected outcome beside the predicted one (and, live, the observed one). Previous / next /
- * reset (arrow keys, Home); connected, "Apply step to cluster".
+ * Presenter mode's window: the step title and its narrative in large type with the resources the step creates or
+ * changes beside it, the canvas showing the scenario after the step (what the step did highlighted), and per link the
+ * expected outcome beside the predicted one (and, live, the observed one) in a table as wide as its content.
+ * Previous / next / reset (arrow keys, Home); F11 full screen, Esc leaves full screen and then presenter mode, S moves
+ * the window to the next screen; connected, "Apply step to cluster".
  */
 public final class PresenterView {
+    /** The base font size per pixel of window height: 720 px high gives 18 px, 1080 px gives 27 px. */
+    static final double FONT_PER_HEIGHT = 18.0 / 720;
+    /** No text for an audience below this, whatever the window. */
+    static final double MIN_FONT = 18;
+    /** The share of the window's width the list of a step's resources (and the outcomes under it) takes. */
+    static final double SIDE_SHARE = 0.3;
+    static final String FULL_SCREEN_HINT = "Esc leaves full screen · F11 toggles it · S changes the screen";
+    /** The main window's theme preference (MainView writes it). */
+    private static final Preferences PREFS = Preferences.userRoot().node("io/egressstudio/gui");
+    static final String DARK_PREFERENCE = "dark";
+
     private final PresenterViewModel vm;
     private final BorderPane root = new BorderPane();
     private final CanvasView canvas;
+    private final CanvasViewModel canvasVm;
     private final GridPane outcomes = new GridPane();
+    private final VBox changes = new VBox();
+    private final VBox side = new VBox(16);
+    private final HBox screenChooser = new HBox();
+    private final ToggleGroup screenToggles = new ToggleGroup();
+    private Stage stage;
 
     public PresenterView(PresenterViewModel vm) {
         this.vm = vm;
         root.setId("presenter-root");
+        root.getProperties().put(PresenterView.class, this);
+        root.getStyleClass().add("presenter");
         root.getStylesheets().add(PresenterView.class.getResource(Styles.DESIGNER_CSS).toExternalForm());
+        // every text scales with the window; the style classes size themselves in em of this
+        DoubleBinding fontSize = Bindings.createDoubleBinding(
+                () -> Math.max(MIN_FONT, Math.round(root.getHeight() * FONT_PER_HEIGHT)), root.heightProperty());
+        root.styleProperty().bind(Bindings.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", fontSize));
 
         Label title = new Label();
         title.setId("presenter-title");
+        title.getStyleClass().add("presenter-title");
         title.textProperty().bind(vm.titleProperty());
-        title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
         title.setWrapText(true);
         Label narrative = new Label();
         narrative.setId("presenter-narrative");
+        narrative.getStyleClass().add("presenter-narrative");
         narrative.textProperty().bind(vm.narrativeProperty());
-        narrative.setStyle("-fx-font-size: 20px;");
         narrative.setWrapText(true);
-        VBox top = new VBox(8, title, narrative);
+        narrative.setMinHeight(Region.USE_PREF_SIZE);
+
+        changes.setId("presenter-changes");
+        changes.getStyleClass().add("presenter-changes");
+        // a share of the width, where long resource names wrap; the table under it keeps its own width
+        changes.minWidthProperty().bind(root.widthProperty().multiply(SIDE_SHARE));
+        changes.prefWidthProperty().bind(changes.minWidthProperty());
+        changes.maxWidthProperty().bind(changes.minWidthProperty());
+        vm.resourceChanges().addListener((ListChangeListener<StepChanges.ResourceChange>) c -> renderChanges());
+        title.setPadding(new Insets(16, 20, 4, 20));
+        root.setTop(title);
+        VBox story = new VBox(8, narrative);
         if (vm.traffic() != null) {
             // live: which session the observed column comes from, and whether it is current
             Label live = new Label();
             live.setId("presenter-live-status");
+            live.getStyleClass().add("presenter-live-status");
             live.textProperty().bind(Bindings.concat("● Observed traffic: ", vm.traffic().statusProperty()));
-            live.setStyle("-fx-font-size: 14px;");
-            top.getChildren().add(live);
+            story.getChildren().add(live);
         }
-        top.setPadding(new Insets(16, 20, 8, 20));
-        root.setTop(top);
+        story.setPadding(new Insets(4, 20, 8, 20));
 
-        canvas = new CanvasView(new CanvasViewModel(vm.state()));
+        canvasVm = new CanvasViewModel(vm.state());
+        canvasVm.presentingProperty().set(true);
+        Bindings.bindContent(canvasVm.highlighted(), vm.highlighted());
+        canvas = new CanvasView(canvasVm);
         canvas.root().setMinSize(200, 200);
-        root.setCenter(canvas.root());
+        VBox.setVgrow(canvas.root(), Priority.ALWAYS);
+        root.setCenter(new VBox(story, canvas.root()));
         vm.state().analysisProperty().addListener((o, a, b) -> Platform.runLater(canvas::fit));
-        // the whole scenario stays in view while the outcomes beside it grow or shrink (an audience cannot pan)
+        // the whole scenario stays in view while the window or the texts beside it change (an audience cannot pan)
         canvas.root().widthProperty().addListener((o, a, b) -> Platform.runLater(canvas::fit));
+        canvas.root().heightProperty().addListener((o, a, b) -> Platform.runLater(canvas::fit));
 
         outcomes.setId("presenter-outcomes");
+        outcomes.getStyleClass().add("presenter-outcomes");
         outcomes.setHgap(16);
         outcomes.setVgap(6);
-        outcomes.setPadding(new Insets(16));
-        outcomes.setMinWidth(320);
+        // as wide as its content: the canvas gets the rest
+        outcomes.setMaxWidth(Region.USE_PREF_SIZE);
+        outcomes.setMinWidth(Region.USE_PREF_SIZE);
         vm.rows().addListener((ListChangeListener<PresenterViewModel.LinkRow>) c -> renderRows());
         renderRows();
-        root.setRight(outcomes);
+        // beside the narrative: what the step created or changed, then each link's outcome
+        side.getChildren().setAll(changes, outcomes);
+        side.setId("presenter-side");
+        side.setPadding(new Insets(4, 20, 8, 8));
+        side.setMinWidth(Region.USE_PREF_SIZE);
+        side.setMaxWidth(Region.USE_PREF_SIZE);
+        renderChanges();
+        root.setRight(side);
 
+        root.setBottom(bar());
+        root.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.SPACE) {
+                vm.next();
+            } else if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.PAGE_UP) {
+                vm.previous();
+            } else if (e.getCode() == KeyCode.HOME) {
+                vm.reset();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+    }
+
+    private HBox bar() {
         Button previous = new Button("◀ Previous");
         previous.setId("presenter-previous");
         previous.disableProperty().bind(vm.canPreviousProperty().not());
@@ -90,7 +165,10 @@ public final class PresenterView {
         position.textProperty().bind(vm.positionProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, reset, spacer, position, previous, next);
+        screenChooser.setId("presenter-screens");
+        screenChooser.setAlignment(Pos.CENTER_LEFT);
+        screenChooser.setSpacing(4);
+        HBox bar = new HBox(8, reset, screenChooser, spacer, position, previous, next);
         if (vm.cluster() != null) {
             // connected mode: the current step can be put on the cluster, and the result read out
             Button applyStep = new Button("Apply step to cluster");
@@ -105,22 +183,36 @@ public final class PresenterView {
             bar.getChildren().add(1, applyStep);
             bar.getChildren().add(2, result);
         }
+        bar.getStyleClass().add("presenter-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 20, 12, 20));
-        root.setBottom(bar);
+        return bar;
+    }
 
-        root.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.SPACE) {
-                vm.next();
-            } else if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.PAGE_UP) {
-                vm.previous();
-            } else if (e.getCode() == KeyCode.HOME) {
-                vm.reset();
-            } else {
-                return;
-            }
-            e.consume();
-        });
+    private void renderChanges() {
+        changes.getChildren().clear();
+        boolean any = !vm.resourceChanges().isEmpty();
+        changes.setVisible(any);
+        changes.setManaged(any);
+        if (!any) {
+            return;
+        }
+        Label heading = new Label("This step's resources");
+        heading.getStyleClass().add("presenter-changes-heading");
+        changes.getChildren().add(heading);
+        for (StepChanges.ResourceChange change : vm.resourceChanges()) {
+            // "name in namespace": JavaFX wraps only at spaces, and a long namespace/name would break mid-word
+            Label l = new Label(change.kind().sign() + " " + change.resourceKind() + " " + change.name()
+                    + (change.namespace() == null ? "" : " in " + change.namespace())
+                    + (change.fields().isEmpty() ? "" : " (" + String.join(", ", change.fields()) + ")"));
+            l.setId("presenter-change-" + change.resourceKind() + "-" + change.id().replace('/', '-'));
+            l.getStyleClass().addAll("presenter-change",
+                    "presenter-change-" + change.kind().name().toLowerCase(java.util.Locale.ROOT));
+            l.setAccessibleText(change.text());
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            changes.getChildren().add(l);
+        }
     }
 
     private void renderRows() {
@@ -134,16 +226,14 @@ public final class PresenterView {
         }
         int r = 1;
         for (PresenterViewModel.LinkRow row : vm.rows()) {
-            Label link = new Label(row.linkId());
-            Label expected = new Label(row.expectedText());
-            Label predicted = new Label(row.predictedText() + (row.matches() || row.predicted() == null ? "" : "  ✗"));
+            Label link = cell(row.linkId());
+            Label expected = cell(row.expectedText());
+            boolean mismatch = !row.matches() && row.predicted() != null;
+            Label predicted = cell(row.predictedText() + (mismatch ? "  ✗" : ""));
             predicted.setId("presenter-predicted-" + row.linkId());
             expected.setId("presenter-expected-" + row.linkId());
-            for (Label l : new Label[] {link, expected, predicted}) {
-                l.setStyle("-fx-font-size: 16px;");
-            }
-            if (!row.matches() && row.predicted() != null) {
-                predicted.setStyle("-fx-font-size: 16px; -fx-text-fill: #c62828; -fx-font-weight: bold;");
+            if (mismatch) {
+                predicted.getStyleClass().add("presenter-mismatch");
             }
             outcomes.add(link, 0, r);
             outcomes.add(expected, 1, r);
@@ -157,19 +247,24 @@ public final class PresenterView {
 
     /** The observed state beside the prediction; a contradiction says so in words and in the contradiction colour. */
     private static Label observed(PresenterViewModel.LinkRow row) {
-        Label observed = new Label(row.observedText() + (row.contradicted() ? "\n⚠ contradicts the prediction" : ""));
+        Label observed = cell(row.observedText() + (row.contradicted() ? "\n⚠ contradicts the prediction" : ""));
         observed.setId("presenter-observed-" + row.linkId());
-        observed.setStyle("-fx-font-size: 16px;");
         if (row.contradicted()) {
-            observed.getStyleClass().add("contradicted");
-            observed.setStyle("-fx-font-size: 16px; -fx-text-fill: -es-contradiction; -fx-font-weight: bold;");
+            observed.getStyleClass().add(Styles.CONTRADICTED);
         }
         return observed;
     }
 
-    private static Label header(String text) {
+    private static Label cell(String text) {
         Label l = new Label(text);
-        l.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        l.getStyleClass().add("presenter-cell");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label header(String text) {
+        Label l = cell(text);
+        l.getStyleClass().add("presenter-header");
         return l;
     }
 
@@ -177,17 +272,128 @@ public final class PresenterView {
         return root;
     }
 
-    /** Opens presenter mode in its own window. */
+    /** The canvas drawn for the audience (its texts are sized by the canvas itself). */
+    Region canvasRoot() {
+        return canvas.root();
+    }
+
+    CanvasViewModel canvasViewModel() {
+        return canvasVm;
+    }
+
+    /** Opens presenter mode full screen on the audience's screen (the main window is the focused one, if any). */
     public static Stage open(PresenterViewModel vm) {
+        Window owner = Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(null);
+        return open(vm, owner);
+    }
+
+    /**
+     * Opens presenter mode in its own window, full screen on the audience's screen: with two screens, the one the
+     * main window ({@code owner}, may be null) is not on. In the main window's theme.
+     */
+    public static Stage open(PresenterViewModel vm, Window owner) {
         PresenterView view = new PresenterView(vm);
+        if (darkTheme(owner)) {
+            view.root.getStylesheets().add(PresenterView.class.getResource(Styles.DARK_CSS).toExternalForm());
+        }
         Stage stage = new Stage();
+        view.stage = stage;
         stage.setTitle("Presenter — " + vm.scenario().name());
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(view.root(), Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight())));
+        stage.setFullScreenExitHint(FULL_SCREEN_HINT);
+        // Esc is presenter mode's own key: it leaves full screen first, then presenter mode
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        int screen = PresenterScreens.audienceScreen(screens, owner == null ? null
+                : new Rectangle2D(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight())));
+        Rectangle2D bounds = screens.get(screen);
+        stage.setScene(new Scene(view.root(), bounds.getWidth(), bounds.getHeight()));
+        view.placeOn(screen);
+        view.renderScreenChooser(screens.size(), screen);
+        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, view::windowKey);
         stage.setOnHidden(e -> vm.close());
+        stage.setFullScreen(true);
         stage.show();
         view.root().requestFocus();
         Platform.runLater(view.canvas::fit);
         return stage;
+    }
+
+    /** The main window's theme: the saved preference, or the dark stylesheet on the main window's root. */
+    static boolean darkTheme(Window owner) {
+        String dark = PresenterView.class.getResource(Styles.DARK_CSS).toExternalForm();
+        return PREFS.getBoolean(DARK_PREFERENCE, false) || owner != null && owner.getScene() != null
+                && owner.getScene().getRoot().getStylesheets().contains(dark);
+    }
+
+    /** F11 toggles full screen; Esc leaves full screen, or presenter mode when not full screen; S cycles screens. */
+    private void windowKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.F11) {
+            stage.setFullScreen(!stage.isFullScreen());
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (stage.isFullScreen()) {
+                stage.setFullScreen(false);
+            } else {
+                stage.close();
+            }
+        } else if (e.getCode() == KeyCode.S && !e.isShortcutDown() && Screen.getScreens().size() > 1) {
+            moveTo((currentScreen() + 1) % Screen.getScreens().size());
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private int currentScreen() {
+        Object selected = screenToggles.getSelectedToggle() == null ? null : screenToggles.getSelectedToggle().getUserData();
+        return selected instanceof Integer i ? i : 0;
+    }
+
+    /** Puts the window on a screen: position and size within its visual bounds (explicit: see {@link #open}). */
+    private void placeOn(int screen) {
+        Rectangle2D bounds = Screen.getScreens().get(screen).getVisualBounds();
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        // an explicit size: under a window manager JavaFX 21 may otherwise open the window at 200x200
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+    }
+
+    private void moveTo(int screen) {
+        boolean full = stage.isFullScreen();
+        if (full) {
+            stage.setFullScreen(false);
+        }
+        placeOn(screen);
+        screenToggles.getToggles().stream().filter(t -> Integer.valueOf(screen).equals(t.getUserData())).findFirst()
+                .ifPresent(screenToggles::selectToggle);
+        if (full) {
+            stage.setFullScreen(true);
+        }
+    }
+
+    /** "Screen: 1 | 2" when there is more than one screen; nothing otherwise. */
+    private void renderScreenChooser(int count, int selected) {
+        screenChooser.getChildren().clear();
+        screenToggles.getToggles().clear();
+        if (count < 2) {
+            return;
+        }
+        Label label = new Label("Screen:");
+        screenChooser.getChildren().add(label);
+        for (int i = 0; i < count; i++) {
+            ToggleButton button = new ToggleButton(String.valueOf(i + 1));
+            button.setId("presenter-screen-" + (i + 1));
+            button.setUserData(i);
+            button.setToggleGroup(screenToggles);
+            button.setSelected(i == selected);
+            int screen = i;
+            button.setOnAction(e -> {
+                if (!button.isSelected()) {
+                    button.setSelected(true); // one screen is always chosen
+                }
+                moveTo(screen);
+            });
+            screenChooser.getChildren().add(button);
+        }
     }
 }

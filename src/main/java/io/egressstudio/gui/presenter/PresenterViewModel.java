@@ -5,6 +5,7 @@ import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.analysis.AnalysisService;
 import io.egressstudio.gui.analysis.DesignAnalysis;
 import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.io.Steps;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Scenario;
@@ -12,6 +13,9 @@ import io.egressstudio.model.Step;
 import io.egressstudio.telemetry.LinkObservation;
 import io.egressstudio.telemetry.ObservedState;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +29,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 /**
  * Presenter mode: walks a scenario's steps one at a time. Step 0 is the scenario as drawn; step N is the scenario
@@ -94,6 +99,14 @@ public final class PresenterViewModel {
     private final ReadOnlyStringWrapper narrative = new ReadOnlyStringWrapper(this, "narrative", "");
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
     private final ObservableList<LinkRow> rows = FXCollections.observableArrayList();
+    private final ObservableSet<String> highlighted = FXCollections.observableSet();
+    private final ObservableList<StepChanges.ResourceChange> resourceChanges = FXCollections.observableArrayList();
+    /** Each step's analysis once known (by step number), so going back and forth does not analyse again. */
+    private final Map<Integer, DesignAnalysis> analyses = new HashMap<>();
+    private final Set<Integer> analysing = new HashSet<>();
+    private final AnalysisService service;
+    private final Executor background;
+    private final Executor ui;
     private final BooleanBinding canNext;
     private final BooleanBinding canPrevious;
 
@@ -116,12 +129,18 @@ public final class PresenterViewModel {
         this.cluster = cluster;
         this.traffic = traffic;
         this.scenario = scenario;
+        this.service = service;
+        this.background = background;
+        this.ui = ui;
         this.state = new MainViewModel(scenario, service, background, ui);
         IntegerProperty step = state.stepProperty();
         this.canNext = Bindings.createBooleanBinding(() -> step.get() < stepCount(), step);
         this.canPrevious = step.greaterThan(0);
         step.addListener((o, a, b) -> refresh());
-        state.analysisProperty().addListener((o, a, b) -> refreshRows());
+        state.analysisProperty().addListener((o, a, b) -> {
+            refreshRows();
+            refreshChanges();
+        });
         if (traffic != null) {
             traffic.observationsProperty().addListener(onPoll);
         }
@@ -219,6 +238,52 @@ public final class PresenterViewModel {
         }
         position.set(step() == 0 ? "As drawn (" + stepCount() + " steps)" : "Step " + step() + " of " + stepCount());
         refreshRows();
+        refreshChanges();
+    }
+
+    /**
+     * What the current step did ({@link StepChanges}): its own changes at once, then the links it predicts differently
+     * and the resources it changes once the analyses of this step and the previous one are known. The previous step's
+     * analysis is computed in the background when the presenter has not shown that step yet.
+     */
+    private void refreshChanges() {
+        int n = step();
+        DesignAnalysis current = analysis();
+        if (current != null) {
+            analyses.put(n, current);
+        }
+        Step s = currentStep();
+        DesignAnalysis before = n == 0 ? null : analyses.get(n - 1);
+        StepChanges.Result result = StepChanges.of(s, before, current);
+        highlighted.retainAll(result.highlighted());
+        highlighted.addAll(result.highlighted());
+        if (!resourceChanges.equals(result.resources())) {
+            resourceChanges.setAll(result.resources());
+        }
+        if (s != null && before == null) {
+            analyseStep(n - 1);
+        }
+    }
+
+    private void analyseStep(int n) {
+        if (!analysing.add(n)) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return service.analyze(Steps.after(scenario, n));
+            } catch (Steps.StepException e) {
+                return null; // the step does not apply: only its own changes are highlighted
+            }
+        }, background).thenAcceptAsync(a -> {
+            analysing.remove(n);
+            if (a != null) {
+                analyses.put(n, a);
+                if (step() == n + 1) {
+                    refreshChanges();
+                }
+            }
+        }, ui);
     }
 
     private void refreshRows() {
@@ -259,6 +324,16 @@ public final class PresenterViewModel {
 
     public ObservableList<LinkRow> rows() {
         return rows;
+    }
+
+    /** Ids of the elements and links the current step added or changed (empty as drawn). */
+    public ObservableSet<String> highlighted() {
+        return highlighted;
+    }
+
+    /** The resources the current step creates, changes or deletes (empty as drawn). */
+    public ObservableList<StepChanges.ResourceChange> resourceChanges() {
+        return resourceChanges;
     }
 
     public BooleanBinding canNextProperty() {

@@ -10,6 +10,7 @@ import io.egressstudio.cluster.MockCluster;
 import io.egressstudio.cluster.PlannedChange;
 import io.egressstudio.cluster.Snapshot;
 import io.egressstudio.generate.ScenarioGenerator;
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Scenario;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -83,7 +84,7 @@ class ClusterViewModelsTest {
 
     @Test
     void connectPicksTheCurrentContextOfKubeconfigAndShowsApisAndControlPlanes() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        Scenario scenario = BuiltInDesigns.finished("1a-simple");
         session(scenario, DIRECT);
         Path first = MockKubeconfig.write(dir.resolve("a/config"), "other", "https://other.example.com:6443");
         Path second = MockKubeconfig.write(dir.resolve("b/config"), "mock-ctx",
@@ -117,7 +118,7 @@ class ClusterViewModelsTest {
 
     @Test
     void aMissingCrdAnUnreachableServerAndExpiredCredentialsEachSaySo() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("2-federation");
+        Scenario scenario = BuiltInDesigns.finished("2-federation");
         shown.set(scenario);
         MockCluster.installCrds(client, EnumSet.of(ApiKind.SERVICE_ENTRY, ApiKind.DESTINATION_RULE, ApiKind.GATEWAY,
                 ApiKind.VIRTUAL_SERVICE, ApiKind.SERVICE_MESH_CONTROL_PLANE, ApiKind.SERVICE_MESH_MEMBER_ROLL), "v1beta1");
@@ -175,7 +176,7 @@ class ClusterViewModelsTest {
         server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
                 .andReturn(201, "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectAccessReview\","
                         + "\"status\":{\"allowed\":false}}").always();
-        ClusterSession session = connected(BuiltInScenarios.get("1a-simple"), DIRECT);
+        ClusterSession session = connected(BuiltInDesigns.finished("1a-simple"), DIRECT);
         assertThat(session.checkProperty().get().permissions().ok()).isFalse();
         assertThat(session.checkTextProperty().get()).contains("Not allowed: create Namespace; ")
                 .contains("create ServiceEntry in greetings-client");
@@ -183,7 +184,7 @@ class ClusterViewModelsTest {
 
     @Test
     void withoutAConnectionNothingRunsAndTheMessageSaysConnectFirst() throws Exception {
-        ClusterSession session = session(BuiltInScenarios.get("1a-simple"), DIRECT);
+        ClusterSession session = session(BuiltInDesigns.finished("1a-simple"), DIRECT);
         PlanViewModel plan = new PlanViewModel(session, PlanViewModel.Mode.APPLY);
         assertThat(plan.refresh()).isCompletedExceptionally();
         assertThat(plan.messageProperty().get()).isEqualTo(ClusterSession.NOT_CONNECTED);
@@ -194,7 +195,7 @@ class ClusterViewModelsTest {
 
     @Test
     void planApplyPlanAgainAndRollbackLeaveTheServerAsItWas() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        Scenario scenario = BuiltInDesigns.finished("1a-simple");
         ClusterSession session = connected(scenario, DIRECT);
         Map<String, ObjectNode> before = MockCluster.dump(client);
 
@@ -236,7 +237,7 @@ class ClusterViewModelsTest {
 
     @Test
     void theDiffOfASecretNeverShowsItsData() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-mutual");
+        Scenario scenario = BuiltInDesigns.finished("1a-mutual");
         ClusterSession session = connected(scenario, DIRECT);
         var secrets = ScenarioGenerator.generate(scenario, MockCluster.withCertificates()).ofKind("Secret");
         assertThat(secrets).isNotEmpty();
@@ -269,7 +270,7 @@ class ClusterViewModelsTest {
 
     @Test
     void aCertificateFolderFillsTheSecretsWhoseDataIsNeverShown() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        Scenario scenario = BuiltInDesigns.finished("1a-simple");
         ClusterSession session = connected(scenario, DIRECT);
         Path certs = java.nio.file.Files.createDirectories(dir.resolve("certs"));
         for (String id : List.of("ca-root", "greeting-remote-cert", "greeting-client")) {
@@ -309,7 +310,7 @@ class ClusterViewModelsTest {
 
     @Test
     void aFailurePartWayNamesTheObjectAndRollbackPutsEverythingBack() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-mutual");
+        Scenario scenario = BuiltInDesigns.finished("1a-mutual");
         ClusterSession session = connected(scenario, DIRECT);
         Map<String, ObjectNode> before = MockCluster.dump(client);
         server.expect().post().withPath("/apis/route.openshift.io/v1/namespaces/istio-system-service/routes")
@@ -335,7 +336,7 @@ class ClusterViewModelsTest {
 
     @Test
     void cancelStopsBeforeTheNextObjectAndTheReportSaysWhatWasApplied() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1b-egress-encrypted");
+        Scenario scenario = BuiltInDesigns.finished("1b-egress-encrypted");
         AtomicReference<PlanViewModel> planRef = new AtomicReference<>();
         Executor cancelAfterTwo = work -> {
             work.run();

@@ -7,7 +7,7 @@ import io.egressstudio.cluster.ApiKind;
 import io.egressstudio.cluster.DiffText;
 import io.egressstudio.cluster.MockCluster;
 import io.egressstudio.gui.DesignerApp;
-import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.model.Scenario;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -68,7 +68,7 @@ class ClusterWindowTest {
 
     @Test
     void connectPlanApplyPlanAgainAndRollBack(FxRobot robot) throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1a-simple");
+        Scenario scenario = BuiltInDesigns.finished("1a-simple");
         MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class),
                 scenario.istioApi().name().toLowerCase(Locale.ROOT));
         Map<String, ObjectNode> before = MockCluster.dump(client);

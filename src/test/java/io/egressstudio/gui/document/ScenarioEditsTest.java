@@ -2,6 +2,7 @@ package io.egressstudio.gui.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.OutboundPolicy;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ScenarioEditsTest {
     private final Scenario v1 = BuiltInScenarios.get("1a-unencrypted-v1");
-    private final Scenario egress = BuiltInScenarios.get("1b-egress-encrypted");
+    private final Scenario egress = BuiltInDesigns.finished("1b-egress-encrypted");
 
     @Test
     void removingAServiceRemovesItsLinksAndPosition() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.analysis.AnalysisService;
 import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.telemetry.KialiReport;
@@ -82,7 +83,7 @@ class LiveViewModelTest {
 
     final UiQueue ui = new UiQueue();
     final Executor background = Runnable::run;
-    final MainViewModel main = new MainViewModel(BuiltInScenarios.get("1a-simple"),
+    final MainViewModel main = new MainViewModel(BuiltInDesigns.finished("1a-simple"),
             new AnalysisService(PredictionEngines.standard()), background, background);
     final LinkTarget link = LinkTargets.of(main.shown()).get(0);
     final ScriptedSource source = new ScriptedSource();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.gui.DesignerApp;
 import io.egressstudio.gui.MainView;
-import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.telemetry.IstioSeries;
 import io.egressstudio.telemetry.LinkTarget;
@@ -47,7 +47,7 @@ class LiveWindowTest {
     @Start
     void start(Stage stage) {
         System.setProperty("egressstudio.home", System.getProperty("java.io.tmpdir") + "/egress-studio-test");
-        view = DesignerApp.show(stage, BuiltInScenarios.get("1a-simple"));
+        view = DesignerApp.show(stage, BuiltInDesigns.finished("1a-simple"));
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(1280);

@@ -8,8 +8,11 @@ import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PresenterViewModelTest {
     private static final Executor DIRECT = Runnable::run;
@@ -60,6 +63,40 @@ class PresenterViewModelTest {
         assertThat(vm.titleProperty().get()).isNotBlank();
         assertThat(row(vm, LINK).expected()).isNull();
         assertThat(vm.shown()).isSameAs(vm.scenario());
+    }
+
+    /** Issue 15, point 3: each step of every built-in walkthrough shows what it did. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.egressstudio.io.BuiltInScenarios#names")
+    void everyStepOfEveryBuiltInHighlightsWhatItDidAndListsItsResources(String name) {
+        PresenterViewModel vm = presenter(name, DIRECT);
+        assertThat(vm.highlighted()).as("as drawn").isEmpty();
+        assertThat(vm.resourceChanges()).as("as drawn").isEmpty();
+        List<Set<String>> highlighted = new ArrayList<>();
+        for (int i = 1; i <= vm.stepCount(); i++) {
+            vm.next();
+            assertThat(vm.highlighted()).as("step " + i + " highlights").isNotEmpty();
+            assertThat(vm.resourceChanges()).as("step " + i + " lists its resources").isNotEmpty()
+                    .allSatisfy(change -> assertThat(change.text()).matches("[+~−] \\S+ \\S+.*"));
+            highlighted.add(Set.copyOf(vm.highlighted()));
+        }
+        vm.previous();
+        if (vm.step() > 0) {
+            assertThat(vm.highlighted()).as("back one step: that step's highlights again")
+                    .isEqualTo(highlighted.get(vm.step() - 1));
+        }
+        vm.reset();
+        assertThat(vm.highlighted()).isEmpty();
+        assertThat(vm.resourceChanges()).isEmpty();
+    }
+
+    @Test
+    void aStepShownFirstAfterAJumpStillComparesWithThePreviousStep() {
+        PresenterViewModel vm = presenter("1a-unencrypted-v1", DIRECT);
+        vm.state().stepProperty().set(3);
+        assertThat(vm.resourceChanges()).extracting(StepChanges.ResourceChange::text)
+                .containsExactly("+ ServiceEntry greetings-client/rest-greeting-remote-mesh-ext");
+        assertThat(vm.highlighted()).containsExactlyInAnyOrder("rest-greeting-remote", "greeting-call");
     }
 
     @Test

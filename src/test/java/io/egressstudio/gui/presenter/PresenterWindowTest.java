@@ -95,6 +95,8 @@ class PresenterWindowTest {
         showMainWindow(scenario);
         Stage presenter = pressF5(robot);
         assertThat(presenter.getTitle()).isEqualTo("Presenter — 1a-unencrypted-v1");
+        assertThat(WaitForAsyncUtils.asyncFx(presenter::isFullScreen).get()).as("F5 opens presenter mode full screen")
+                .isTrue();
 
         // as drawn: the scenario's own title and description, nothing expected yet, the prediction arrives
         assertThat(text("#presenter-title")).isEqualTo(scenario.title());
