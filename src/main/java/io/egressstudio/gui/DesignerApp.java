@@ -54,12 +54,16 @@ public final class DesignerApp extends Application {
             Snapshot.take(stage, BuiltInScenarios.get(name), Path.of(args.get(snapshot + 1)));
             return;
         }
-        Scenario initial = openedFile(args).orElseGet(() -> BuiltInScenarios.get(name));
+        java.util.Optional<Scenario> file = openedFile(args);
         Path autosave = Autosave.file();
         Scenario recovered = Autosave.recoverable(autosave);
+        boolean recover = recovered != null && askRecover(recovered);
         WindowMemory memory = new WindowMemory(io.egressstudio.io.ConfigFolder.get());
         WindowGeometry opening = memory.opening();
-        MainView view = show(stage, recovered != null && askRecover(recovered) ? recovered : initial, opening);
+        MainView view = show(stage, recover ? recovered : file.orElseGet(() -> BuiltInScenarios.get(name)), opening);
+        if (!recover && file.isEmpty()) {
+            view.showFinishedWalkthrough();
+        }
         memory.follow(stage, view, opening);
         FirstFrameProbe.install(stage);
         Autosave.start(view, autosave);

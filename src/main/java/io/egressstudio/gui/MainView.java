@@ -104,6 +104,7 @@ public final class MainView {
     private final SplitPane body;
     private final SplitPane centre;
     private final DiagramExport diagramExport;
+    private final ShownStepChanges stepChanges;
 
     public MainView(MainViewModel vm, Executor background, Executor ui) {
         this.vm = vm;
@@ -116,6 +117,7 @@ public final class MainView {
         this.findingsVm = new FindingsViewModel(vm);
         this.canvas = new CanvasView(canvasVm);
         this.live = new io.egressstudio.gui.live.LiveView(vm, canvasVm, background, ui);
+        this.stepChanges = new ShownStepChanges(vm, canvasVm.highlighted(), background, ui);
 
         root.setId("main-root");
         root.getStylesheets().add(MainView.class.getResource(Styles.DESIGNER_CSS).toExternalForm());
@@ -473,16 +475,26 @@ public final class MainView {
         return b;
     }
 
-    private Label stepBanner() {
+    /** The shown step's narrative and, below it, the resources the step creates or changes. */
+    private VBox stepBanner() {
         Label banner = new Label();
         banner.setId("step-narrative");
-        banner.getStyleClass().add("step-banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(vm.stepNarrativeProperty());
-        banner.managedProperty().bind(vm.stepNarrativeProperty().isNotEmpty());
-        banner.visibleProperty().bind(banner.managedProperty());
-        return banner;
+        Label resources = new Label();
+        resources.setId("step-resources");
+        resources.getStyleClass().add("step-resources");
+        resources.setWrapText(true);
+        resources.setMaxWidth(Double.MAX_VALUE);
+        resources.textProperty().bind(stepChanges.resourcesProperty());
+        resources.managedProperty().bind(resources.textProperty().isNotEmpty());
+        resources.visibleProperty().bind(resources.managedProperty());
+        VBox box = new VBox(2, banner, resources);
+        box.getStyleClass().add("step-banner");
+        box.managedProperty().bind(vm.stepNarrativeProperty().isNotEmpty());
+        box.visibleProperty().bind(box.managedProperty());
+        return box;
     }
 
     private HBox statusBar() {
@@ -550,8 +562,18 @@ public final class MainView {
     private void openTemplate(String name) {
         if (confirmDiscard()) {
             vm.openTemplate(name);
+            showFinishedWalkthrough();
             canvas.fit();
         }
+    }
+
+    /**
+     * Shows a walkthrough after its last step: a built-in template is drawn at its walkthrough's start (so that each
+     * step shows what it adds), but opened it should show the finished design; "As drawn" in Show: goes back to the
+     * start, where it can be edited.
+     */
+    public void showFinishedWalkthrough() {
+        vm.stepProperty().set(vm.document().scenario().steps().size());
     }
 
     private void chooseAndOpen() {
@@ -664,7 +686,7 @@ public final class MainView {
                 vm.document().scenario(), new io.egressstudio.gui.analysis.AnalysisService(
                         io.egressstudio.gui.analysis.PredictionEngines.standard()), background, ui,
                 cluster.presenterApplier(),
-                liveVm.status() == io.egressstudio.gui.live.LiveStatus.OFF ? null : liveVm.asObservedTraffic()));
+                liveVm.status() == io.egressstudio.gui.live.LiveStatus.OFF ? null : liveVm.asObservedTraffic()), window());
     }
 
     private void exportPng() {
