@@ -311,6 +311,9 @@ public final class PresenterView {
         view.renderScreenChooser(screens.size(), screen);
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, view::windowKey);
         stage.setOnHidden(e -> vm.close());
+        // JavaFX keeps animating the full-screen exit hint of a stage closed while full screen, and the animation then
+        // fails inside the toolkit (a NullPointerException on the FX thread): leave full screen before closing
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> stage.setFullScreen(false));
         stage.setFullScreen(true);
         stage.show();
         view.root().requestFocus();

@@ -168,7 +168,7 @@ class SvgExportTest {
 
     @Test
     void theTitleTheStepAndTheLegendAreDrawn() throws Exception {
-        Scenario scenario = BuiltInScenarios.get("1b-egress-encrypted");
+        Scenario scenario = io.egressstudio.io.BuiltInDesigns.finished("1b-egress-encrypted");
         Svg svg = parse(svgOf(scenario));
 
         assertThat(texts(svg.group("title")).stream().map(Element::getTextContent))
