@@ -2,6 +2,8 @@ package io.egressstudio.gui.analysis;
 
 import io.egressstudio.analyze.Analyzers;
 import io.egressstudio.analyze.Finding;
+import io.egressstudio.analyze.Messages;
+import io.egressstudio.analyze.PredictionFindings;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Element;
@@ -24,7 +26,8 @@ import java.util.Optional;
 /**
  * The real engine: the mesh view of the generated resources, the traffic predictor for each link's request
  * ({@link ScenarioRequests#forLink}), and every analyzer. Findings are placed on the element their resource was
- * generated from, with the inspector field that changes it where there is one.
+ * generated from, with the inspector field that changes it where there is one; then a finding for each link predicted
+ * to fail that no analyzer finding explains, placed by {@link LinkFailures}.
  */
 public final class ScenarioPredictionEngine implements PredictionEngine {
     @Override
@@ -33,9 +36,13 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         TrafficPredictor predictor = new TrafficPredictor(view);
         Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
         List<Request> requests = ScenarioRequests.all(scenario);
+        List<Finding> analyzerFindings = Analyzers.analyze(view);
+        List<DesignFinding> failures = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Link link = scenario.links().get(i);
             Prediction p = predictor.predict(requests.get(i));
+            PredictionFindings.of(p, analyzerFindings)
+                    .ifPresent(f -> failures.add(LinkFailures.place(scenario, link, p.outcome(), f)));
             List<LinkPrediction.HopView> hops = new ArrayList<>();
             for (Hop h : p.hops()) {
                 hops.add(new LinkPrediction.HopView(h.from(), h.to(), h.encryption().name()));
@@ -48,12 +55,17 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         }
         Map<String, Element> elements = scenario.elementsById();
         List<DesignFinding> findings = new ArrayList<>();
-        for (Finding f : Analyzers.analyze(view)) {
+        for (Finding f : analyzerFindings) {
             String origin = origins.get(f.resource());
             Element element = origin == null ? null : elements.get(origin);
+            String elementId = element == null ? null : element.id();
+            String elementField = fieldFor(element, f.resource(), f.field());
+            QuickFix quickFix = f.code().equals(Messages.MUTUAL_WITHOUT_CLIENT_CERTIFICATE.code())
+                    ? LinkFailures.onlyClientCertificate(scenario, elementId, elementField) : null;
             findings.add(new DesignFinding(f.code(), f.severity().name(), f.message(), f.fix(), f.resource(), f.field(),
-                    element == null ? null : element.id(), fieldFor(element, f.resource(), f.field())));
+                    elementId, elementField, quickFix));
         }
+        findings.addAll(failures);
         return Optional.of(new Result(predictions, findings));
     }
 
