@@ -3,7 +3,9 @@ package io.egressstudio.gui.findings;
 import io.egressstudio.gui.findings.FindingsViewModel.Row;
 import io.egressstudio.gui.theme.Styles;
 import java.util.Objects;
+import java.util.List;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -16,6 +18,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -97,9 +100,15 @@ public final class FindingsView {
             apply.disableProperty().bind(disabled);
             box = new HBox(8, icon, text, apply);
             box.setAlignment(Pos.TOP_LEFT);
-            // wrap at the list's width instead of growing the row (and the list) sideways
-            text.maxWidthProperty().bind(list.widthProperty().subtract(ROW_CHROME).subtract(apply.widthProperty()));
-            text.prefWidthProperty().bind(text.maxWidthProperty());
+            apply.setMinWidth(Region.USE_PREF_SIZE);
+            // wrap at the list's width instead of growing the row (and the list) sideways: a label's preferred height
+            // follows its preferred width, so each label is given the width left beside the icon and the button
+            DoubleBinding width = list.widthProperty().subtract(ROW_CHROME).subtract(icon.getIconSize())
+                    .subtract(apply.widthProperty());
+            for (Label label : List.of(message, fix, where)) {
+                label.prefWidthProperty().bind(width);
+                label.setMinHeight(Region.USE_PREF_SIZE);
+            }
             setPrefWidth(0);
         }
 
@@ -117,7 +126,8 @@ public final class FindingsView {
             fix.setText(row.fix() == null ? "" : "Fix: " + row.fix());
             fix.setVisible(row.fix() != null);
             fix.setManaged(row.fix() != null);
-            where.setText(row.where());
+            where.setText(row.elementId() == null ? row.where()
+                    : "On " + row.elementId() + (row.field() == null ? "" : " › " + row.field()) + "  ·  " + row.where());
             severity(Styles.finding(row.severity()));
             icon.setIconCode("ERROR".equals(row.severity()) ? Feather.ALERT_CIRCLE
                     : "WARNING".equals(row.severity()) ? Feather.ALERT_TRIANGLE : Feather.INFO);
