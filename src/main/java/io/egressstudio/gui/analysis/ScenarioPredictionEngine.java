@@ -4,8 +4,10 @@ import io.egressstudio.analyze.Analyzers;
 import io.egressstudio.analyze.Finding;
 import io.egressstudio.analyze.Messages;
 import io.egressstudio.analyze.PredictionFindings;
+import io.egressstudio.generate.ResourceNames;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.Element;
 import io.egressstudio.model.ExternalService;
 import io.egressstudio.model.Link;
@@ -59,7 +61,7 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
             String origin = origins.get(f.resource());
             Element element = origin == null ? null : elements.get(origin);
             String elementId = element == null ? null : element.id();
-            String elementField = fieldFor(element, f.resource(), f.field());
+            String elementField = fieldFor(scenario, element, f.resource(), f.field());
             QuickFix quickFix = f.code().equals(Messages.MUTUAL_WITHOUT_CLIENT_CERTIFICATE.code())
                     ? LinkFailures.onlyClientCertificate(scenario, elementId, elementField) : null;
             findings.add(new DesignFinding(f.code(), f.severity().name(), f.message(), f.fix(), f.resource(), f.field(),
@@ -69,14 +71,25 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         return Optional.of(new Result(predictions, findings));
     }
 
+    /** Whether a link's rule is the one its egress gateway applies (it lives in the gateway's namespace). */
+    private static boolean atEgressGateway(Scenario scenario, Link link, String resource) {
+        if (link.via() == null || link.egressTls() == null) {
+            return false;
+        }
+        String namespace = resource.split("/")[1];
+        EgressGateway gateway = scenario.element(link.via(), EgressGateway.class).orElse(null);
+        Mesh mesh = gateway == null ? null : scenario.element(gateway.mesh(), Mesh.class).orElse(null);
+        return gateway == null || mesh == null || ResourceNames.egressGatewayNamespace(gateway, mesh).equals(namespace);
+    }
+
     /** The inspector field behind a resource field, where the mapping is plain; null otherwise. */
-    static String fieldFor(Element element, String resource, String field) {
+    static String fieldFor(Scenario scenario, Element element, String resource, String field) {
         if (element == null || field == null) {
             return null;
         }
         String kind = resource.substring(0, resource.indexOf('/'));
         if (element instanceof Link link && kind.equals("DestinationRule")) {
-            String prefix = link.via() != null && link.egressTls() != null ? "egressTls" : "sidecarTls";
+            String prefix = atEgressGateway(scenario, link, resource) ? "egressTls" : "sidecarTls";
             int tls = field.lastIndexOf("tls.");
             if (tls < 0) {
                 return prefix + ".mode";

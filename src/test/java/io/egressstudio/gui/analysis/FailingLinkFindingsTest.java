@@ -35,6 +35,9 @@ class FailingLinkFindingsTest {
         Scenario unencrypted = BuiltInScenarios.get("1a-unencrypted-v1");
         Scenario registered = Steps.after(unencrypted, 3);
         Scenario egressPlain = drawn(BuiltInScenarios.get("1b-egress-plain"));
+        Scenario egressMutual = drawn(BuiltInScenarios.get("1b-egress-encrypted"));
+        Scenario gatewayWithoutCertificate = set(set(egressMutual, "greeting-call", "egressTls.clientCertificate", null),
+                "greeting-call", "egressTls.credentialName", null);
         return List.of(
                 new Case("REGISTRY_ONLY without a ServiceEntry (1a-unencrypted-v1 after step 2)",
                         Steps.after(unencrypted, 2), "greeting-call", Outcome.BLACKHOLE, "ES0021",
@@ -48,6 +51,9 @@ class FailingLinkFindingsTest {
                 new Case("MUTUAL origination without a client certificate",
                         set(registered, "greeting-call", "sidecarTls.mode", "MUTUAL"), "greeting-call",
                         Outcome.TLS_FAILURE, "ES0027", "greeting-call", "sidecarTls.clientCertificate", false),
+                new Case("MUTUAL at the egress gateway without a client certificate, the design's only one to pick",
+                        gatewayWithoutCertificate, "greeting-call", Outcome.TLS_FAILURE, "ES0027", "greeting-call",
+                        "egressTls.clientCertificate", true),
                 new Case("ISTIO_MUTUAL to the egress gateway without SNI",
                         set(egressPlain, "greeting-call", "sidecarTls.mode", "ISTIO_MUTUAL"), "greeting-call",
                         Outcome.MTLS_FAILURE, "ES0024", "greeting-call", "sidecarTls.sni", true),
