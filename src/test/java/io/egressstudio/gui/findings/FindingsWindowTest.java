@@ -54,6 +54,8 @@ class FindingsWindowTest {
         assertThat(WaitForAsyncUtils.asyncFx(summary::getText).get()).isEqualTo("1 finding (1 error) · some have a one-click fix");
         String text = WaitForAsyncUtils.asyncFx(() -> message(robot, "[ES0021]").orElseThrow().getText()).get();
         assertThat(text).contains("Predicted BLACKHOLE").contains("REGISTRY_ONLY");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> shownText(message(robot, "[ES0021]").orElseThrow())).get())
+                .as("the whole message is drawn, wrapped, not cut with an ellipsis").isEqualTo(text.replace("\n", ""));
         assertThat(WaitForAsyncUtils.asyncFx(() -> labelStarting(robot, "Fix: ").orElseThrow().getText()).get())
                 .contains("ServiceEntry");
         Button apply = applyButton(robot).orElseThrow();
@@ -116,6 +118,12 @@ class FindingsWindowTest {
         return robot.lookup("#findings .label").queryAll().stream()
                 .filter(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith(prefix) && l.isVisible())
                 .map(n -> (Label) n).findFirst();
+    }
+
+    /** What the label really draws: the text of its Text nodes (an ellipsis where it was cut), lines joined. */
+    private static String shownText(Label label) {
+        return label.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText().replace("\n", "")).reduce("", String::concat);
     }
 
     private static Optional<Button> applyButton(FxRobot robot) {
