@@ -50,8 +50,10 @@ public final class AnalysisService {
         try {
             result = engine.run(scenario, resources);
         } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the predictor failed on " + scenario.name(), e);
             result = Optional.empty();
-            error = "the predictor failed: " + e;
+            error = "the predictions of this design could not be made (an internal error, logged); undo the last "
+                    + "change and report it";
         }
         return new DesignAnalysis(scenario, problems, resources, yaml,
                 result.map(PredictionEngine.Result::predictions).orElse(Map.of()),
