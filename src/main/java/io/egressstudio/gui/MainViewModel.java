@@ -145,7 +145,9 @@ public final class MainViewModel {
             return "Nothing drawn yet: drag a mesh from the palette onto the canvas to start.";
         }
         StringBuilder text = new StringBuilder();
-        text.append(io.egressstudio.analyze.Counts.of(nodes, "node")).append(" · ").append(io.egressstudio.analyze.Counts.of(s.links().size(), "link")).append(" · ");
+        // "1 node", "2 links": fully qualified so that this method is all this issue changes in the class
+        text.append(io.egressstudio.analyze.Counts.of(nodes, "node")).append(" · ")
+                .append(io.egressstudio.analyze.Counts.of(s.links().size(), "link")).append(" · ");
         if (a.error() != null && a.resources() == null) {
             return text.append(a.error()).toString();
         }
