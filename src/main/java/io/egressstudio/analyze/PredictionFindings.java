@@ -83,7 +83,9 @@ public final class PredictionFindings {
         int mark = line.indexOf(FIX_MARK);
         String reason = mark < 0 ? line : line.substring(0, mark);
         String fix = mark < 0 ? DEFAULT_FIX.get(p.outcome()) : capitalized(line.substring(mark + FIX_MARK.length()));
-        String resource = p.resources().isEmpty() ? "Request/" + p.request().fromNamespace() + "/" + p.request().fromWorkload()
+        // where the predictor stopped: the last resource that decided the request (at least the client's Deployment)
+        String resource = p.resources().isEmpty()
+                ? "Deployment/" + p.request().fromNamespace() + "/" + p.request().fromWorkload()
                 : p.resources().get(p.resources().size() - 1);
         String message = "Predicted " + p.outcome() + ": " + reason.strip();
         return Optional.of(new Finding(type.code(), type.severity(), resource, null, message, fix,
