@@ -28,16 +28,21 @@ class LegendViewTest {
     private static final double CANVAS_AREA = 640;
 
     private Region legend;
+    private AnchorPane layer;
 
     @Start
     void start(Stage stage) {
         legend = (Region) new LegendView().root();
-        AnchorPane layer = new AnchorPane(legend);
+        layer = new AnchorPane(legend);
+        // the area's own width, whatever size an earlier test left the shared stage at
+        layer.setMaxWidth(CANVAS_AREA);
         AnchorPane.setLeftAnchor(legend, 6.0);
         AnchorPane.setBottomAnchor(legend, 6.0);
         Scene scene = new Scene(new StackPane(layer), CANVAS_AREA, 300);
         scene.getStylesheets().add(LegendViewTest.class.getResource(Styles.DESIGNER_CSS).toExternalForm());
         stage.setScene(scene);
+        stage.setWidth(CANVAS_AREA);
+        stage.setHeight(300);
         stage.show();
     }
 
@@ -60,7 +65,9 @@ class LegendViewTest {
 
         // the wrap length follows the area's width from the next layout pass on: wait for it, fail if it never fits
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> legend.getWidth() > 0
-                && entries.stream().allMatch(e -> e.localToScene(e.getBoundsInLocal()).getMaxX() <= CANVAS_AREA)).get());
+                && entries.stream().allMatch(e -> layer.sceneToLocal(e.localToScene(e.getBoundsInLocal())).getMaxX()
+                <= layer.getWidth())).get());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> layer.getWidth()).get()).isEqualTo(CANVAS_AREA);
 
         assertThat(WaitForAsyncUtils.asyncFx(() -> legend.getHeight()).get()).as("it wraps to more rows")
                 .isGreaterThan(2 * ((Label) entries.get(0)).getHeight());
