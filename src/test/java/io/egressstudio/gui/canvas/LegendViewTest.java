@@ -41,8 +41,6 @@ class LegendViewTest {
         Scene scene = new Scene(new StackPane(layer), CANVAS_AREA, 300);
         scene.getStylesheets().add(LegendViewTest.class.getResource(Styles.DESIGNER_CSS).toExternalForm());
         stage.setScene(scene);
-        stage.setWidth(CANVAS_AREA);
-        stage.setHeight(300);
         stage.show();
     }
 
