@@ -13,15 +13,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Predictions and findings for one set of resources: what {@code egress-studio analyze} prints. */
+/**
+ * Predictions and findings for one set of resources: what {@code egress-studio analyze} prints. The findings are the
+ * analyzers', then one for each failing prediction that no analyzer finding explains ({@link PredictionFindings}).
+ */
 public record Analysis(List<Prediction> predictions, List<Finding> findings) {
+    public Analysis {
+        predictions = List.copyOf(predictions);
+        findings = List.copyOf(findings);
+    }
+
+    /** Whether a finding at {@code severity} or worse exists, or a request is predicted to fail. */
+    public boolean failsAt(Severity severity) {
+        return predictions.stream().anyMatch(p -> PredictionFindings.fails(p.outcome()))
+                || findings.stream().anyMatch(f -> f.severity().compareTo(severity) <= 0);
+    }
+
     public static Analysis run(MeshView view, List<Request> requests) {
         TrafficPredictor predictor = new TrafficPredictor(view);
         List<Prediction> predictions = new ArrayList<>(requests.size());
         for (Request r : requests) {
             predictions.add(predictor.predict(r));
         }
-        return new Analysis(predictions, Analyzers.analyze(view));
+        List<Finding> findings = new ArrayList<>(Analyzers.analyze(view));
+        findings.addAll(PredictionFindings.of(predictions, findings));
+        return new Analysis(predictions, findings);
     }
 
     /**

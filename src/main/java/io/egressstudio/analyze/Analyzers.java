@@ -27,7 +27,8 @@ public final class Analyzers {
             new CertificateValidityAnalyzer(),
             new CertificateSanAnalyzer(),
             new GatewayCertificateHostAnalyzer(),
-            new ClientCertificateTrustAnalyzer());
+            new ClientCertificateTrustAnalyzer(),
+            new MutualWithoutClientCertificateAnalyzer());
 
     private Analyzers() {
     }

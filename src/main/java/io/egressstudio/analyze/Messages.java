@@ -55,12 +55,32 @@ public final class Messages {
             "ClientCertificateNotTrustedByGateway", Severity.ERROR,
             "A client certificate is not signed by the CA that the MUTUAL Gateway it reaches trusts.");
 
+
+    // Predicted failures: one finding per request whose predicted outcome fails ({@link PredictionFindings}).
+    public static final MessageType REQUEST_BLACKHOLED = new MessageType("ES0021", "RequestGoesToBlackHole",
+            Severity.ERROR, "A request is predicted to end in BlackHoleCluster: its host is not registered under REGISTRY_ONLY.");
+    public static final MessageType REQUEST_NO_ROUTE = new MessageType("ES0022", "RequestFindsNoRoute", Severity.ERROR,
+            "A request is predicted to find no route, cluster, server or port on its way (404 NR, 503 NC, refused).");
+    public static final MessageType REQUEST_PROTOCOL_MISMATCH = new MessageType("ES0023", "RequestProtocolMismatch",
+            Severity.ERROR, "A request is predicted to fail because one side of a hop speaks plaintext and the other TLS.");
+    public static final MessageType REQUEST_MTLS_FAILURE = new MessageType("ES0024", "RequestIstioMtlsFails",
+            Severity.ERROR, "A request is predicted to fail on an Istio mutual TLS (ISTIO_MUTUAL) hop.");
+    public static final MessageType REQUEST_TLS_FAILURE = new MessageType("ES0025", "RequestTlsHandshakeFails",
+            Severity.ERROR, "A request is predicted to fail in a SIMPLE or MUTUAL TLS handshake (certificates, SNI, mode).");
+    public static final MessageType REQUEST_DOUBLE_TLS = new MessageType("ES0026", "RequestDoubleTls", Severity.ERROR,
+            "A request is predicted to be encrypted twice: the application sends TLS and a proxy originates TLS again.");
+    public static final MessageType MUTUAL_WITHOUT_CLIENT_CERTIFICATE = new MessageType("ES0027",
+            "MutualTlsWithoutClientCertificate", Severity.ERROR,
+            "A DestinationRule originates MUTUAL TLS but names no client certificate (clientCertificate or credentialName).");
+
     private static final List<MessageType> ALL = List.of(TLS_WITHOUT_VERIFICATION, CREDENTIAL_SECRET_MISSING,
             SIDECAR_CREDENTIAL_IGNORED, RESOLUTION_NONE_VIA_EGRESS, TCP_WITHOUT_ADDRESSES, GATEWAY_VS_TLS_MISMATCH,
             DOUBLE_TLS, PLAINTEXT_TO_STRICT, STRICT_TO_NON_MESH_LOCAL, MISSING_SNI_PASSTHROUGH_ROUTE,
             CONFLICTING_SERVICE_ENTRIES, CONFLICTING_DESTINATION_RULES, UNREGISTERED_HOST_REGISTRY_ONLY,
             FEDERATION_UNENCRYPTED, CONFIG_OUTSIDE_MESH, CERTIFICATE_EXPIRED, CERTIFICATE_EXPIRES_SOON,
-            CERTIFICATE_WITHOUT_SAN, SERVER_CERTIFICATE_HOST_MISMATCH, CLIENT_CERTIFICATE_NOT_TRUSTED);
+            CERTIFICATE_WITHOUT_SAN, SERVER_CERTIFICATE_HOST_MISMATCH, CLIENT_CERTIFICATE_NOT_TRUSTED,
+            REQUEST_BLACKHOLED, REQUEST_NO_ROUTE, REQUEST_PROTOCOL_MISMATCH, REQUEST_MTLS_FAILURE, REQUEST_TLS_FAILURE,
+            REQUEST_DOUBLE_TLS, MUTUAL_WITHOUT_CLIENT_CERTIFICATE);
 
     private Messages() {
     }

@@ -3,7 +3,9 @@ package io.egressstudio.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.egressstudio.analyze.Analysis;
+import io.egressstudio.analyze.Counts;
 import io.egressstudio.analyze.Finding;
+import io.egressstudio.analyze.Severity;
 import io.egressstudio.io.ManifestException;
 import io.egressstudio.io.ManifestReader;
 import io.egressstudio.io.ScenarioFile;
@@ -34,14 +36,29 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code egress-studio analyze [--format text|json] [--request NAMESPACE/WORKLOAD=URL]... PATH...}: predicts requests
- * and runs the analyzers over scenario files and manifests. Exit 0 when the analysis ran, whatever it found; 2 on
- * input that cannot be read, with a located message.
+ * {@code egress-studio analyze [--format text|json] [--fail-on error|warning] [--request NAMESPACE/WORKLOAD=URL]...
+ * PATH...}: predicts requests and runs the analyzers over scenario files and manifests. Exit 0 when the analysis ran,
+ * whatever it found, unless {@code --fail-on} is given: then 3 when a finding at that severity or worse exists or a
+ * request is predicted to fail (a gate for a pipeline). 2 on input that cannot be read, with a located message.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Predict what requests will do and check the resources, from scenario files or manifests.")
 final class AnalyzeCommand implements Callable<Integer> {
     enum Format { text, json }
+
+    /** The severity that fails the command; any failing prediction is an error. */
+    enum FailOn {
+        error(Severity.ERROR), warning(Severity.WARNING);
+
+        final Severity severity;
+
+        FailOn(Severity severity) {
+            this.severity = severity;
+        }
+    }
+
+    /** Exit code when {@code --fail-on} finds what it gates on. */
+    static final int FAILED_CHECK = 3;
 
     private static final Pattern SCENARIO = Pattern.compile("(?m)^apiVersion:\\s*[\"']?egress-studio/v\\d+");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +68,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "text|json", description = "output format (default: text)")
     Format format = Format.text;
+
+    @Option(names = "--fail-on", paramLabel = "error|warning",
+            description = "exit 3 when a finding of this severity or worse exists, or a request is predicted to fail "
+                    + "(default: exit 0 whatever is found)")
+    FailOn failOn;
 
     @Option(names = "--request", paramLabel = "NAMESPACE/WORKLOAD=URL",
             description = "a request to predict; the URL scheme says what the app sends: http, https or tcp")
@@ -122,7 +144,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             printText(out, analysis);
         }
         out.flush();
-        return 0;
+        return failOn != null && analysis.failsAt(failOn.severity) ? FAILED_CHECK : 0;
     }
 
     static boolean isScenario(Path path) throws IOException {
@@ -162,6 +184,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             finding.put("field", f.field());
             finding.put("message", f.message());
             finding.put("fix", f.fix());
+            if (f.request() != null) {
+                finding.put("request", f.request());
+            }
             findings.add(finding);
         }
         Map<String, Object> root = new LinkedHashMap<>();
@@ -185,9 +210,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println();
         }
         for (Finding f : analysis.findings()) {
-            out.println(f.severity() + " [" + f.code() + "] (" + f.resource() + " " + f.field() + ") " + f.message());
+            String where = f.request() != null ? f.request() + ", decided at " + f.resource()
+                    : f.resource() + (f.field() == null ? "" : " " + f.field());
+            out.println(f.severity() + " [" + f.code() + "] (" + where + ") " + f.message());
             out.println("  fix: " + f.fix());
         }
-        out.println(analysis.predictions().size() + " requests, " + analysis.findings().size() + " findings");
+        out.println(Counts.of(analysis.predictions().size(), "request") + ", "
+                + Counts.of(analysis.findings().size(), "finding"));
     }
 }

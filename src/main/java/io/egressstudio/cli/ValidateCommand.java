@@ -1,7 +1,6 @@
 package io.egressstudio.cli;
 
-import io.egressstudio.io.ScenarioFile;
-import io.egressstudio.io.ScenarioFormatException;
+import io.egressstudio.analyze.Counts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+/** {@code egress-studio validate FILE...}: every problem of each file, each located; exit 2 when any has one. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check scenario files; print each problem as FILE:LINE:COLUMN: field 'F': message.")
 final class ValidateCommand implements Callable<Integer> {
@@ -23,11 +23,14 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         int exit = 0;
         for (Path file : files) {
-            try {
-                ScenarioFile.load(file);
+            List<String> problems = ScenarioProblems.of(file);
+            if (problems.isEmpty()) {
                 spec.commandLine().getOut().println(file + ": valid");
-            } catch (ScenarioFormatException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+            } else {
+                problems.forEach(spec.commandLine().getErr()::println);
+                if (problems.size() > 1) {
+                    spec.commandLine().getErr().println(file + ": " + Counts.of(problems.size(), "problem"));
+                }
                 exit = EgressStudioCommand.BAD_INPUT;
             }
         }

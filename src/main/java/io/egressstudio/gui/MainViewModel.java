@@ -140,13 +140,18 @@ public final class MainViewModel {
     /** One line for the status bar. */
     public static String summary(DesignAnalysis a) {
         Scenario s = a.scenario();
+        int nodes = s.meshes().size() + s.workloads().size() + s.egressGateways().size() + s.externalServices().size();
+        if (nodes == 0 && a.problems().isEmpty()) {
+            return "Nothing drawn yet: drag a mesh from the palette onto the canvas to start.";
+        }
         StringBuilder text = new StringBuilder();
-        text.append(s.meshes().size() + s.workloads().size() + s.egressGateways().size() + s.externalServices().size())
-                .append(" nodes · ").append(s.links().size()).append(" links · ");
+        // "1 node", "2 links": fully qualified so that this method is all this issue changes in the class
+        text.append(io.egressstudio.analyze.Counts.of(nodes, "node")).append(" · ")
+                .append(io.egressstudio.analyze.Counts.of(s.links().size(), "link")).append(" · ");
         if (a.error() != null && a.resources() == null) {
             return text.append(a.error()).toString();
         }
-        text.append(a.resources().applicable().size()).append(" resources · ");
+        text.append(io.egressstudio.analyze.Counts.of(a.resources().applicable().size(), "resource")).append(" · ");
         if (!a.predictionsReady()) {
             text.append("predictions unavailable");
         } else {
@@ -155,7 +160,7 @@ public final class MainViewModel {
             List<String> parts = new ArrayList<>();
             counts.forEach((k, v) -> parts.add(v + " " + k));
             text.append(parts.isEmpty() ? "no links" : String.join(", ", parts));
-            text.append(" · ").append(a.findings().size()).append(" findings");
+            text.append(" · ").append(io.egressstudio.analyze.Counts.of(a.findings().size(), "finding"));
         }
         return text.append(String.format(" · analysed in %.0f ms", a.nanos() / 1e6)).toString();
     }

@@ -51,8 +51,8 @@ class AnalyzerCatalogueTest {
     }
 
     @Test
-    void everyMessageIsReportedBySomeAnalyzerAndEveryAnalyzerDeclaresCatalogueMessages() {
-        Set<MessageType> declared = new HashSet<>();
+    void everyMessageIsReportedBySomeAnalyzerOrByPredictionsAndEveryAnalyzerDeclaresCatalogueMessages() {
+        Set<MessageType> declared = new HashSet<>(PredictionFindings.messages());
         for (Analyzer a : Analyzers.all()) {
             assertThat(a.name()).isNotBlank();
             assertThat(a.description()).isNotBlank();
@@ -83,6 +83,7 @@ class AnalyzerCatalogueTest {
             }
         }
         covered.addAll(CertificateAnalyzersTest.COVERS);
+        covered.addAll(PredictionFindingsTest.COVERS);
         assertThat(covered).containsAll(Messages.all().stream().map(MessageType::code).toList());
     }
 

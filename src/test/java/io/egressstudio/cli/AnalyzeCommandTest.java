@@ -88,7 +88,7 @@ class AnalyzeCommandTest {
                 Fixture.ROOT.resolve("base/greeting-client.yaml").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("greetings-client/rest-client-greeting -> https://httpbin.org:443: DOUBLE_TLS")
-                .contains("ES0007").contains("requests,");
+                .contains("ES0007").containsPattern("(?m)^\\d+ requests?, \\d+ findings?$");
     }
 
     @Test
@@ -113,5 +113,49 @@ class AnalyzeCommandTest {
         Result missing = run("analyze", dir.resolve("absent.yaml").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file or folder");
+    }
+
+    @Test
+    void failOnErrorExitsThreeWhenALinkIsPredictedToFailAndZeroWhenEveryLinkWorks() throws Exception {
+        Path scenario = Path.of("src/main/resources/io/egressstudio/scenarios/1a-unencrypted-v1.yaml");
+
+        Result blackhole = run("analyze", "--fail-on", "error", "--step", "2", scenario.toString());
+        assertThat(blackhole.exit()).as(blackhole.err()).isEqualTo(3);
+        assertThat(blackhole.out()).contains("ERROR [ES0021]").contains("BlackHoleCluster").contains("fix: ")
+                .contains("1 request, 1 finding");
+
+        Result withoutGate = run("analyze", "--step", "2", scenario.toString());
+        assertThat(withoutGate.exit()).as("the default stays exit 0").isZero();
+
+        Result working = run("analyze", "--fail-on", "error", scenario.toString());
+        assertThat(working.exit()).as(working.out()).isZero();
+        Result passthrough = run("analyze", "--fail-on", "warning", "--step", "1", scenario.toString());
+        assertThat(passthrough.exit()).as("PASSTHROUGH by design is not a failure: " + passthrough.out()).isZero();
+    }
+
+    @Test
+    void failOnWarningAlsoCountsWarningsWhileFailOnErrorDoesNot() {
+        Path scenario = Path.of("src/main/resources/io/egressstudio/scenarios/1b-egress-encrypted.yaml");
+
+        Result errorGate = run("analyze", "--fail-on", "error", scenario.toString());
+        Result warningGate = run("analyze", "--fail-on", "warning", scenario.toString());
+
+        assertThat(errorGate.out()).contains("WARNING [ES0001]").doesNotContain("ERROR [");
+        assertThat(errorGate.exit()).isZero();
+        assertThat(warningGate.exit()).isEqualTo(3);
+        assertThat(run("analyze", "--fail-on", "fatal", scenario.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingPredictionsFindingAddsOnlyARequestFieldToTheJsonShape() throws Exception {
+        Path scenario = Path.of("src/main/resources/io/egressstudio/scenarios/1a-unencrypted-v1.yaml");
+        Result r = run("analyze", "--format", "json", "--step", "2", scenario.toString());
+
+        JsonNode finding = new ObjectMapper().readTree(r.out()).get("findings").get(0);
+        assertThat(fields(finding)).containsExactly("code", "severity", "resource", "field", "message", "fix", "request");
+        assertThat(finding.get("code").asText()).isEqualTo("ES0021");
+        assertThat(finding.get("request").asText()).isEqualTo("greetings-client/rest-client-greeting -> "
+                + "http://rest-greeting-remote.greetings-service.svc.cluster.local:8080/hello/greeting/Stelios");
+        assertThat(finding.get("fix").asText()).contains("ServiceEntry");
     }
 }

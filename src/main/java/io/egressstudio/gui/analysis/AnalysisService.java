@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Scenario → {@link DesignAnalysis}: validate, generate, write YAML, predict and analyze. Plain Java, any thread. */
 public final class AnalysisService {
     private final PredictionEngine engine;
+
+    private static final Logger LOG = Logger.getLogger(AnalysisService.class.getName());
 
     public AnalysisService(PredictionEngine engine) {
         this.engine = engine;
@@ -26,28 +30,30 @@ public final class AnalysisService {
         long start = System.nanoTime();
         List<Problem> problems = ScenarioValidator.validate(scenario);
         if (!problems.isEmpty()) {
-            Problem first = problems.get(0);
             return new DesignAnalysis(scenario, problems, null, "", Map.of(), List.of(), false,
-                    "the scenario is not valid yet: " + first.path() + ": " + first.message()
-                            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
-                    System.nanoTime() - start);
+                    notValid(problems), System.nanoTime() - start);
         }
         ResourceSet resources;
         String yaml;
         try {
             resources = ScenarioGenerator.generate(scenario);
-            yaml = ManifestWriter.toYaml(resources);
+            yaml = toYaml(resources);
         } catch (RuntimeException e) {
+            // a generator failure is our bug, not the user's: say so in words, not the library's message
+            LOG.log(Level.WARNING, "cannot generate the resources of " + scenario.name(), e);
             return new DesignAnalysis(scenario, problems, null, "", Map.of(), List.of(), false,
-                    "cannot generate: " + e.getMessage(), System.nanoTime() - start);
+                    "the resources of this design could not be generated (an internal error, logged); "
+                            + "undo the last change and report it", System.nanoTime() - start);
         }
         Optional<PredictionEngine.Result> result;
         String error = null;
         try {
             result = engine.run(scenario, resources);
         } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the predictor failed on " + scenario.name(), e);
             result = Optional.empty();
-            error = "the predictor failed: " + e;
+            error = "the predictions of this design could not be made (an internal error, logged); undo the last "
+                    + "change and report it";
         }
         return new DesignAnalysis(scenario, problems, resources, yaml,
                 result.map(PredictionEngine.Result::predictions).orElse(Map.of()),
@@ -79,6 +85,23 @@ public final class AnalysisService {
         return next.equals(previous) ? previous : next;
     }
 
+    /** Every problem, each with its field path: "the scenario is not valid yet: 2 problems: a.b: m; c.d: n". */
+    static String notValid(List<Problem> problems) {
+        StringBuilder text = new StringBuilder("the scenario is not valid yet: ");
+        if (problems.size() > 1) {
+            text.append(problems.size()).append(" problems: ");
+        }
+        for (int i = 0; i < problems.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(problems.get(i).path()).append(": ").append(problems.get(i).message());
+        }
+        return text.toString();
+    }
+
+    /** The YAML of a resource set; an empty set (a design with nothing drawn yet) is no YAML rather than an error. */
+    private static String toYaml(ResourceSet resources) {
+        return resources.entries().isEmpty() ? "" : ManifestWriter.toYaml(resources);
+    }
+
     /** The YAML of the resources that came from the given elements (all of them when none is given). */
     public static String yamlFor(DesignAnalysis analysis, Collection<String> elementIds) {
         if (analysis.resources() == null) {
@@ -90,6 +113,6 @@ public final class AnalysisService {
         Set<String> ids = new HashSet<>(elementIds);
         List<ResourceSet.Entry> entries = analysis.resources().entries().stream()
                 .filter(e -> ids.contains(e.origin())).toList();
-        return ManifestWriter.toYaml(ResourceSet.of(entries));
+        return toYaml(ResourceSet.of(entries));
     }
 }

@@ -2,8 +2,12 @@ package io.egressstudio.gui.analysis;
 
 import io.egressstudio.analyze.Analyzers;
 import io.egressstudio.analyze.Finding;
+import io.egressstudio.analyze.Messages;
+import io.egressstudio.analyze.PredictionFindings;
+import io.egressstudio.generate.ResourceNames;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.Element;
 import io.egressstudio.model.ExternalService;
 import io.egressstudio.model.Link;
@@ -24,7 +28,8 @@ import java.util.Optional;
 /**
  * The real engine: the mesh view of the generated resources, the traffic predictor for each link's request
  * ({@link ScenarioRequests#forLink}), and every analyzer. Findings are placed on the element their resource was
- * generated from, with the inspector field that changes it where there is one.
+ * generated from, with the inspector field that changes it where there is one; then a finding for each link predicted
+ * to fail that no analyzer finding explains, placed by {@link LinkFailures}.
  */
 public final class ScenarioPredictionEngine implements PredictionEngine {
     @Override
@@ -33,9 +38,13 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         TrafficPredictor predictor = new TrafficPredictor(view);
         Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
         List<Request> requests = ScenarioRequests.all(scenario);
+        List<Finding> analyzerFindings = Analyzers.analyze(view);
+        List<DesignFinding> failures = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Link link = scenario.links().get(i);
             Prediction p = predictor.predict(requests.get(i));
+            PredictionFindings.of(p, analyzerFindings)
+                    .ifPresent(f -> failures.add(LinkFailures.place(scenario, link, p.outcome(), f)));
             List<LinkPrediction.HopView> hops = new ArrayList<>();
             for (Hop h : p.hops()) {
                 hops.add(new LinkPrediction.HopView(h.from(), h.to(), h.encryption().name()));
@@ -48,23 +57,39 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         }
         Map<String, Element> elements = scenario.elementsById();
         List<DesignFinding> findings = new ArrayList<>();
-        for (Finding f : Analyzers.analyze(view)) {
+        for (Finding f : analyzerFindings) {
             String origin = origins.get(f.resource());
             Element element = origin == null ? null : elements.get(origin);
+            String elementId = element == null ? null : element.id();
+            String elementField = fieldFor(scenario, element, f.resource(), f.field());
+            QuickFix quickFix = f.code().equals(Messages.MUTUAL_WITHOUT_CLIENT_CERTIFICATE.code())
+                    ? LinkFailures.onlyClientCertificate(scenario, elementId, elementField) : null;
             findings.add(new DesignFinding(f.code(), f.severity().name(), f.message(), f.fix(), f.resource(), f.field(),
-                    element == null ? null : element.id(), fieldFor(element, f.resource(), f.field())));
+                    elementId, elementField, quickFix));
         }
+        findings.addAll(failures);
         return Optional.of(new Result(predictions, findings));
     }
 
+    /** Whether a link's rule is the one its egress gateway applies (it lives in the gateway's namespace). */
+    private static boolean atEgressGateway(Scenario scenario, Link link, String resource) {
+        if (link.via() == null || link.egressTls() == null) {
+            return false;
+        }
+        String namespace = resource.split("/")[1];
+        EgressGateway gateway = scenario.element(link.via(), EgressGateway.class).orElse(null);
+        Mesh mesh = gateway == null ? null : scenario.element(gateway.mesh(), Mesh.class).orElse(null);
+        return gateway == null || mesh == null || ResourceNames.egressGatewayNamespace(gateway, mesh).equals(namespace);
+    }
+
     /** The inspector field behind a resource field, where the mapping is plain; null otherwise. */
-    static String fieldFor(Element element, String resource, String field) {
+    static String fieldFor(Scenario scenario, Element element, String resource, String field) {
         if (element == null || field == null) {
             return null;
         }
         String kind = resource.substring(0, resource.indexOf('/'));
         if (element instanceof Link link && kind.equals("DestinationRule")) {
-            String prefix = link.via() != null && link.egressTls() != null ? "egressTls" : "sidecarTls";
+            String prefix = atEgressGateway(scenario, link, resource) ? "egressTls" : "sidecarTls";
             int tls = field.lastIndexOf("tls.");
             if (tls < 0) {
                 return prefix + ".mode";

@@ -1,9 +1,15 @@
 package io.egressstudio.gui.findings;
 
+import io.egressstudio.analyze.Counts;
 import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.analysis.DesignAnalysis;
 import io.egressstudio.gui.analysis.DesignFinding;
+import io.egressstudio.gui.analysis.QuickFix;
+import io.egressstudio.gui.document.Edit;
+import io.egressstudio.gui.document.ElementPatch;
+import io.egressstudio.gui.document.ScenarioEdits;
 import io.egressstudio.model.Problem;
+import io.egressstudio.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,9 +22,14 @@ import javafx.collections.ObservableList;
  * selects the element it is about and asks the inspector to focus the field to change.
  */
 public final class FindingsViewModel {
-    /** One row. {@code elementId} and {@code field} may be null. */
+    /** One row. {@code elementId}, {@code field} and {@code quickFix} may be null. */
     public record Row(String severity, String code, String message, String fix, String where, String elementId,
-                      String field) {
+                      String field, QuickFix quickFix) {
+        public Row(String severity, String code, String message, String fix, String where, String elementId,
+                   String field) {
+            this(severity, code, message, fix, where, elementId, field, null);
+        }
+
         public String text() {
             return "[" + code + "] " + message;
         }
@@ -42,7 +53,8 @@ public final class FindingsViewModel {
         // the same findings as the analysis shown, and no problems (their rows also depend on the scenario): nothing
         // to rebuild, the common case of an edit that changes no finding
         boolean same = shown != null && a.problems().isEmpty() && shown.problems().isEmpty()
-                && a.findings() == shown.findings() && a.predictionsReady() == shown.predictionsReady();
+                && a.findings() == shown.findings() && a.predictionsReady() == shown.predictionsReady()
+                && nothingDrawn(a) == nothingDrawn(shown);
         shown = a;
         if (same) {
             return;
@@ -54,18 +66,64 @@ public final class FindingsViewModel {
         }
         for (DesignFinding f : a.findings()) {
             next.add(new Row(f.severity(), f.code(), f.message(), f.fix(),
-                    f.resource() + (f.field() == null ? "" : " " + f.field()), f.elementId(), f.elementField()));
+                    f.resource() + (f.field() == null ? "" : " " + f.field()), f.elementId(), f.elementField(),
+                    f.quickFix()));
         }
         if (!next.equals(rows)) {
             rows.setAll(next);
         }
+        summary.set(summary(a));
+    }
+
+    private static String summary(DesignAnalysis a) {
         if (!a.problems().isEmpty()) {
-            summary.set(a.problems().size() + " problems in the scenario");
-        } else if (!a.predictionsReady()) {
-            summary.set("Findings need the analyzers, which are not available in this build.");
-        } else {
-            summary.set(a.findings().isEmpty() ? "No findings" : a.findings().size() + " findings");
+            return Counts.of(a.problems().size(), "problem") + " in the scenario";
         }
+        if (nothingDrawn(a)) {
+            return "Nothing drawn yet: drag a mesh from the palette onto the canvas, then workloads and external "
+                    + "services into it, and connect them.";
+        }
+        if (a.error() != null) {
+            return "No findings yet: " + a.error();
+        }
+        if (!a.predictionsReady()) {
+            return "Findings need the analyzers, which are not available in this build.";
+        }
+        if (a.findings().isEmpty()) {
+            return "No findings";
+        }
+        long failing = a.findings().stream().filter(f -> "ERROR".equals(f.severity())).count();
+        return Counts.of(a.findings().size(), "finding") + (failing == 0 ? "" : " (" + Counts.of((int) failing, "error")
+                + ")") + (a.findings().stream().anyMatch(f -> f.quickFix() != null) ? " · some have a one-click fix" : "");
+    }
+
+    private static boolean nothingDrawn(DesignAnalysis a) {
+        Scenario s = a.scenario();
+        return s.meshes().isEmpty() && s.workloads().isEmpty() && s.egressGateways().isEmpty()
+                && s.externalServices().isEmpty() && s.links().isEmpty();
+    }
+
+    /**
+     * Applies the row's quick fix as one undoable edit (Undo brings the finding back). False when there is none, when
+     * a walkthrough step is shown (steps are read-only) or when its element is gone.
+     */
+    public boolean applyFix(Row row) {
+        QuickFix fix = row.quickFix();
+        if (fix == null) {
+            return false;
+        }
+        if (main.shown().element(fix.elementId()).isEmpty()) {
+            main.statusProperty().set("Cannot apply the fix: " + fix.elementId() + " is no longer in the design.");
+            return false;
+        }
+        return main.edit(Edit.of("Apply fix: " + fix.label(), s -> s.element(fix.elementId())
+                .map(e -> ScenarioEdits.replace(s, fix.elementId(), ElementPatch.setField(e, fix.field(), fix.value())))
+                .orElse(s)));
+    }
+
+    /** Whether quick fixes can be applied now: not while a walkthrough step is shown. */
+    public javafx.beans.binding.BooleanBinding fixesDisabledProperty() {
+        return main.readOnlyProperty();
     }
 
     /** Selects the row's element and focuses its field. */
