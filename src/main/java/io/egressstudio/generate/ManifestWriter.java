@@ -74,6 +74,9 @@ public final class ManifestWriter {
 
     /** All documents through one YAML generator: much cheaper than a generator per document. */
     private static void writeDocuments(List<HasMetadata> documents, java.io.Writer out) {
+        if (documents.isEmpty()) {
+            return; // an empty stream: SnakeYAML cannot end a document it never started
+        }
         try (com.fasterxml.jackson.databind.SequenceWriter sequence = YAML.writeValues(out)) {
             for (HasMetadata document : documents) {
                 sequence.write(document);
