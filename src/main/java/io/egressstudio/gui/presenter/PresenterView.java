@@ -163,7 +163,13 @@ public final class PresenterView {
         Label position = new Label();
         position.setId("presenter-position");
         position.textProperty().bind(vm.positionProperty());
-        Region spacer = new Region();
+        // the keys, always in view: JavaFX's own full-screen hint is switched off (see open)
+        Label spacer = new Label(FULL_SCREEN_HINT);
+        spacer.setId("presenter-keys");
+        spacer.getStyleClass().add("presenter-keys");
+        spacer.setMinWidth(0);
+        spacer.setMaxWidth(Double.MAX_VALUE);
+        spacer.setAlignment(Pos.CENTER);
         HBox.setHgrow(spacer, Priority.ALWAYS);
         screenChooser.setId("presenter-screens");
         screenChooser.setAlignment(Pos.CENTER_LEFT);
@@ -299,7 +305,9 @@ public final class PresenterView {
         Stage stage = new Stage();
         view.stage = stage;
         stage.setTitle("Presenter — " + vm.scenario().name());
-        stage.setFullScreenExitHint(FULL_SCREEN_HINT);
+        // no JavaFX exit hint (its fade animation outlives a stage closed while full screen and then fails inside the
+        // toolkit on the FX thread); the bottom bar shows the keys instead
+        stage.setFullScreenExitHint("");
         // Esc is presenter mode's own key: it leaves full screen first, then presenter mode
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
@@ -311,9 +319,6 @@ public final class PresenterView {
         view.renderScreenChooser(screens.size(), screen);
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, view::windowKey);
         stage.setOnHidden(e -> vm.close());
-        // JavaFX keeps animating the full-screen exit hint of a stage closed while full screen, and the animation then
-        // fails inside the toolkit (a NullPointerException on the FX thread): leave full screen before closing
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> stage.setFullScreen(false));
         stage.setFullScreen(true);
         stage.show();
         view.root().requestFocus();

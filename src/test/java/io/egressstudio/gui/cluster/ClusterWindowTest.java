@@ -62,8 +62,7 @@ class ClusterWindowTest {
     void backToTheEnvironment() throws Exception {
         ClusterSettings.use(ClusterSettings::fromEnvironment);
         // the cluster windows would otherwise stay open over the next test's window
-        WaitForAsyncUtils.asyncFx(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
-                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close())).get();
+        io.egressstudio.gui.TestWindows.close(s -> s != stage);
     }
 
     @Test

@@ -53,11 +53,8 @@ class PresenterLiveWindowTest {
 
     @AfterEach
     void closeTheOtherWindows() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            view.live().viewModel().stop();
-            List.copyOf(Window.getWindows()).stream().filter(w -> w != stage && w instanceof Stage)
-                    .forEach(w -> ((Stage) w).close());
-        }).get();
+        WaitForAsyncUtils.asyncFx(() -> view.live().viewModel().stop()).get();
+        io.egressstudio.gui.TestWindows.close(s -> s != stage);
     }
 
     @Test

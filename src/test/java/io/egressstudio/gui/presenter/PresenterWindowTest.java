@@ -62,8 +62,7 @@ class PresenterWindowTest {
     @AfterEach
     void closeTheOtherWindows() throws Exception {
         ClusterSettings.use(ClusterSettings::fromEnvironment);
-        WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).stream()
-                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close())).get();
+        io.egressstudio.gui.TestWindows.close(s -> s != stage);
     }
 
     private void showMainWindow(Scenario scenario) throws Exception {
