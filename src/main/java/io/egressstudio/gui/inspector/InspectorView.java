@@ -5,7 +5,13 @@ import io.egressstudio.gui.inspector.InspectorViewModel.Section;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.egressstudio.gui.certs.CertificatesView;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -33,9 +39,16 @@ public final class InspectorView {
     private final VBox content = new VBox(6);
     private final ScrollPane root = new ScrollPane(content);
     private final Label heading = new Label();
+    private final HBox header = new HBox(8);
     private final Label explanation = new Label();
     private final Map<String, Control> controls = new HashMap<>();
+    private final Button openCertificates = new Button("Certificates…");
     private boolean loading;
+    /** The target the form was built for ("" before the first build), to tell a refresh from a new selection. */
+    private String builtFor = "";
+    /** How far down the form is scrolled, in pixels: kept when the form's height changes under the user. */
+    private double offset;
+    private boolean restoring;
 
     public InspectorView(InspectorViewModel vm) {
         this.vm = vm;
@@ -51,9 +64,38 @@ public final class InspectorView {
         explanation.textProperty().bind(vm.explanationProperty());
         explanation.managedProperty().bind(explanation.textProperty().isNotEmpty());
         explanation.visibleProperty().bind(explanation.managedProperty());
+        openCertificates.setId("open-certificates");
+        openCertificates.setTooltip(new Tooltip("The scenario's certificates: subjects, SANs, expiry; issue them"));
+        openCertificates.setOnAction(e -> new CertificatesView(vm.certificates()).open(root.getScene() == null ? null
+                : root.getScene().getWindow()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        header.getChildren().addAll(heading, gap, openCertificates);
+        header.setAlignment(Pos.CENTER_LEFT);
+        heading.setWrapText(true);
         vm.sectionsProperty().addListener((o, a, b) -> build(b));
         vm.focusRequestProperty().addListener((o, a, b) -> focus(b));
+        // an edit changes the explanation and the messages above the field being edited: keep the pixels in place
+        root.vvalueProperty().addListener((o, a, b) -> {
+            if (!restoring) {
+                offset = b.doubleValue() * scrollable();
+            }
+        });
+        content.heightProperty().addListener((o, a, b) -> scrollTo(offset));
+        root.viewportBoundsProperty().addListener((o, a, b) -> scrollTo(offset));
         build(vm.sectionsProperty().get());
+    }
+
+    private double scrollable() {
+        return Math.max(0, content.getHeight() - root.getViewportBounds().getHeight());
+    }
+
+    /** Scrolls so that the form's top {@code pixels} are above the view (as far as the form is tall enough). */
+    private void scrollTo(double pixels) {
+        double range = scrollable();
+        restoring = true;
+        root.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, pixels / range)));
+        restoring = false;
     }
 
     public Node root() {
@@ -61,8 +103,14 @@ public final class InspectorView {
     }
 
     private void build(List<Section> sections) {
+        String target = String.valueOf(vm.targetId());
+        if (!target.equals(builtFor)) {
+            // another element: its form starts at the top; the same element rebuilt keeps its place
+            offset = 0;
+        }
+        builtFor = target;
         controls.clear();
-        content.getChildren().setAll(heading, explanation);
+        content.getChildren().setAll(header, explanation);
         for (Section section : sections) {
             Label title = new Label(section.title());
             title.getStyleClass().add("panel-title");
@@ -93,11 +141,30 @@ public final class InspectorView {
                 error.managedProperty().bind(f.errorProperty().isNotEmpty());
                 error.visibleProperty().bind(error.managedProperty());
                 grid.add(label, 0, row);
-                grid.add(control, 1, row++);
+                grid.add(f.creates() == null ? control : withCreateButton(f, control), 1, row++);
                 grid.add(error, 1, row++);
             }
             content.getChildren().addAll(title, grid);
         }
+        scrollTo(offset);
+    }
+
+    /** A certificate field with a button that adds a new certificate (with defaults from the design) and picks it. */
+    private Node withCreateButton(Field f, Control control) {
+        Button create = new Button(switch (f.creates()) {
+            case CA -> "New CA";
+            case CLIENT -> "New client certificate";
+            case SERVER -> "New server certificate";
+        });
+        create.setId("new-certificate-" + f.spec().path().replace('.', '-'));
+        create.setTooltip(new Tooltip("Adds a certificate description to the scenario, named after the design, and "
+                + "selects it here. Issue it in Certificates…; its key never goes into the scenario file."));
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        create.setOnAction(e -> vm.createCertificate(f));
+        HBox.setHgrow(control, Priority.ALWAYS);
+        HBox box = new HBox(4, control, create);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private Control control(Field f) {
@@ -179,8 +246,10 @@ public final class InspectorView {
         Control control = controls.get(path);
         if (control == null) {
             // a finding may name a field inside a list or a nested object: focus the closest field we have
+            String closest = "";
             for (Map.Entry<String, Control> e : controls.entrySet()) {
-                if (path.startsWith(e.getKey())) {
+                if (path.startsWith(e.getKey()) && e.getKey().length() > closest.length()) {
+                    closest = e.getKey();
                     control = e.getValue();
                 }
             }
@@ -189,9 +258,27 @@ public final class InspectorView {
             Control target = control;
             Platform.runLater(() -> {
                 target.requestFocus();
-                root.setVvalue(Math.min(1, target.getLayoutY() / Math.max(1, content.getHeight())));
+                reveal(target);
             });
         }
+    }
+
+    /** Scrolls the least needed for the node (and the message under it) to be in view. */
+    private void reveal(Node node) {
+        root.layout();
+        Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double viewport = root.getViewportBounds().getHeight();
+        double margin = 24;
+        double top = offset;
+        if (bounds.getMinY() - margin < top) {
+            top = bounds.getMinY() - margin;
+        } else if (bounds.getMaxY() + margin > top + viewport) {
+            top = bounds.getMaxY() + margin - viewport;
+        } else {
+            return;
+        }
+        offset = Math.max(0, Math.min(top, scrollable()));
+        scrollTo(offset);
     }
 
     /** The control for a field path, for tests and the findings pane. */
