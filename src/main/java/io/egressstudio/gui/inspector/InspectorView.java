@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.geometry.Insets;
@@ -37,23 +38,34 @@ import javafx.scene.layout.VBox;
 public final class InspectorView {
     private final InspectorViewModel vm;
     private final VBox content = new VBox(6);
-    private final ScrollPane root = new ScrollPane(content);
-    private final Label heading = new Label();
+    private final ScrollPane scroll = new ScrollPane(content);
     private final HBox header = new HBox(8);
+    /** The heading and its actions stay in view; the fields scroll below them. */
+    private final BorderPane root = new BorderPane(scroll, header, null, null, null);
+    private final Label heading = new Label();
     private final Label explanation = new Label();
     private final Map<String, Control> controls = new HashMap<>();
     private final Button openCertificates = new Button("Certificates…");
     private boolean loading;
     /** The target the form was built for ("" before the first build), to tell a refresh from a new selection. */
     private String builtFor = "";
-    /** How far down the form is scrolled, in pixels: kept when the form's height changes under the user. */
+    /** How far down the form is scrolled, in pixels. */
     private double offset;
     private boolean restoring;
+    /**
+     * The field the user is at (the focused one, else the first in view) and its distance from the top of the view:
+     * when an edit changes the prediction or the messages above it, the form scrolls so that it stays there.
+     */
+    private String anchor;
+    private double anchorY;
+    private boolean restoreScheduled;
 
     public InspectorView(InspectorViewModel vm) {
         this.vm = vm;
-        root.setId("inspector");
-        root.setFitToWidth(true);
+        root.setId("inspector-pane");
+        scroll.setId("inspector");
+        scroll.setFitToWidth(true);
+        header.setPadding(new Insets(8, 8, 0, 8));
         content.setPadding(new Insets(8));
         heading.setId("inspector-heading");
         heading.getStyleClass().add("panel-title");
@@ -76,25 +88,76 @@ public final class InspectorView {
         vm.sectionsProperty().addListener((o, a, b) -> build(b));
         vm.focusRequestProperty().addListener((o, a, b) -> focus(b));
         // an edit changes the explanation and the messages above the field being edited: keep the pixels in place
-        root.vvalueProperty().addListener((o, a, b) -> {
+        scroll.vvalueProperty().addListener((o, a, b) -> {
             if (!restoring) {
                 offset = b.doubleValue() * scrollable();
+                rememberAnchor();
             }
         });
-        content.heightProperty().addListener((o, a, b) -> scrollTo(offset));
-        root.viewportBoundsProperty().addListener((o, a, b) -> scrollTo(offset));
+        content.heightProperty().addListener((o, a, b) -> restoreAnchorLater());
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> restoreAnchorLater());
+        scroll.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((fo, was, now) -> {
+                    if (now != null && controls.containsValue(now)) {
+                        rememberAnchor();
+                    }
+                });
+            }
+        });
         build(vm.sectionsProperty().get());
     }
 
     private double scrollable() {
-        return Math.max(0, content.getHeight() - root.getViewportBounds().getHeight());
+        return Math.max(0, content.getHeight() - scroll.getViewportBounds().getHeight());
+    }
+
+    private void rememberAnchor() {
+        Node focused = scroll.getScene() == null ? null : scroll.getScene().getFocusOwner();
+        String chosen = null;
+        double chosenY = 0;
+        for (Map.Entry<String, Control> e : controls.entrySet()) {
+            double y = yInForm(e.getValue()) - offset;
+            if (e.getValue() == focused) {
+                chosen = e.getKey();
+                chosenY = y;
+                break;
+            }
+            if (y >= 0 && (chosen == null || y < chosenY)) {
+                chosen = e.getKey();
+                chosenY = y;
+            }
+        }
+        anchor = chosen;
+        anchorY = chosenY;
+    }
+
+    /** After the form's layout has settled: scrolls the anchor back to where it was in the view. */
+    private void restoreAnchorLater() {
+        if (restoreScheduled) {
+            return;
+        }
+        restoreScheduled = true;
+        Platform.runLater(() -> {
+            restoreScheduled = false;
+            Control at = anchor == null ? null : controls.get(anchor);
+            if (at != null) {
+                scroll.layout();
+                offset = Math.max(0, Math.min(yInForm(at) - anchorY, scrollable()));
+            }
+            scrollTo(offset);
+        });
+    }
+
+    private double yInForm(Node node) {
+        return content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
     }
 
     /** Scrolls so that the form's top {@code pixels} are above the view (as far as the form is tall enough). */
     private void scrollTo(double pixels) {
         double range = scrollable();
         restoring = true;
-        root.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, pixels / range)));
+        scroll.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, pixels / range)));
         restoring = false;
     }
 
@@ -107,10 +170,11 @@ public final class InspectorView {
         if (!target.equals(builtFor)) {
             // another element: its form starts at the top; the same element rebuilt keeps its place
             offset = 0;
+            anchor = null;
         }
         builtFor = target;
         controls.clear();
-        content.getChildren().setAll(header, explanation);
+        content.getChildren().setAll(explanation);
         for (Section section : sections) {
             Label title = new Label(section.title());
             title.getStyleClass().add("panel-title");
@@ -265,9 +329,9 @@ public final class InspectorView {
 
     /** Scrolls the least needed for the node (and the message under it) to be in view. */
     private void reveal(Node node) {
-        root.layout();
+        scroll.layout();
         Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-        double viewport = root.getViewportBounds().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
         double margin = 24;
         double top = offset;
         if (bounds.getMinY() - margin < top) {
@@ -279,6 +343,7 @@ public final class InspectorView {
         }
         offset = Math.max(0, Math.min(top, scrollable()));
         scrollTo(offset);
+        rememberAnchor();
     }
 
     /** The control for a field path, for tests and the findings pane. */

@@ -150,13 +150,14 @@ public final class InspectorViewModel {
         Object source = element == null ? s : element;
         for (Section section : list) {
             for (Field f : section.fields()) {
-                f.text.set(FieldCodec.format(f.spec.type(), ElementPatch.get(source, f.spec.path())));
+                // the choices first: a combo box whose items change after its value may drop that value
                 if (f.spec.choices() != null) {
                     List<String> choices = f.spec.choices().apply(s);
                     if (!choices.equals(f.choices)) {
                         f.choices.setAll(choices);
                     }
                 }
+                f.text.set(FieldCodec.format(f.spec.type(), ElementPatch.get(source, f.spec.path())));
                 f.error.set("");
             }
         }

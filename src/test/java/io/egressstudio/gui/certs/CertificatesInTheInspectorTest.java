@@ -8,18 +8,11 @@ import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.analysis.AnalysisService;
 import io.egressstudio.gui.analysis.DesignFinding;
 import io.egressstudio.gui.analysis.PredictionEngines;
-import io.egressstudio.gui.document.ElementPatch;
-import io.egressstudio.gui.document.ScenarioEdits;
 import io.egressstudio.gui.inspector.InspectorViewModel;
-import io.egressstudio.model.ExternalService;
-import io.egressstudio.model.ScenarioValidator;
-import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;
-import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.CertificateKind;
 import io.egressstudio.model.CertificateSpec;
-import io.egressstudio.model.Link;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.model.SecretLayout;
 import io.egressstudio.model.SecretPlacement;
@@ -41,21 +34,8 @@ class CertificatesInTheInspectorTest {
         return new MainViewModel(s, new AnalysisService(PredictionEngines.standard()), DIRECT, DIRECT);
     }
 
-    /** 1a-mutual, finished, as drawn before anyone chose its certificates: the link names none, none exist. */
     private static Scenario mutualWithoutCertificates() throws Exception {
-        Scenario builtIn = BuiltInScenarios.get("1a-mutual");
-        Scenario finished = Steps.after(builtIn, builtIn.steps().size()).withSteps(List.of());
-        Link link = finished.links().get(0);
-        link = (Link) ElementPatch.setField(ElementPatch.setField(link, "sidecarTls.caCertificate", null),
-                "sidecarTls.clientCertificate", null);
-        ExternalService service = finished.externalService(link.to()).orElseThrow();
-        service = (ExternalService) ElementPatch.setField(ElementPatch.setField(ElementPatch.setField(service,
-                "server.certificate", null), "server.ca", null), "server.ingress.clientCa", null);
-        Scenario s = ScenarioEdits.with(finished, null, null, null, null, null, null, List.of(), null);
-        s = ScenarioEdits.replace(ScenarioEdits.replace(s, link.id(), link), service.id(), service);
-        assertThat(ScenarioValidator.validate(s)).isEmpty();
-        assertThat(s.certificates()).isEmpty();
-        return s;
+        return MutualDesigns.withoutCertificates();
     }
 
     private static List<String> codes(MainViewModel vm) {
