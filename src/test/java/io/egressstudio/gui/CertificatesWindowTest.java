@@ -73,6 +73,8 @@ class CertificatesWindowTest {
                 combo(robot, "#field-sidecarTls-clientCertificate").getValue()));
         assertThat(combo(robot, "#field-sidecarTls-caCertificate").getItems().stream().map(String::valueOf).toList())
                 .contains("client-mesh-ca", "rest-client-greeting-client");
+        assertThat(combo(robot, "#field-sidecarTls-caCertificate").getValue()).as("the CA chosen before")
+                .isEqualTo("client-mesh-ca");
         assertThat(vm.shown().certificates()).hasSize(2);
 
         robot.clickOn("#open-certificates");

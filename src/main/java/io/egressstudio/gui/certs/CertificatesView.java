@@ -35,16 +35,15 @@ public final class CertificatesView {
         root.setPadding(new Insets(10));
         TableView<CertificatesViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("certificates-table");
-        table.getColumns().add(column("Id", CertificatesViewModel.Row::id, 130));
-        table.getColumns().add(column("Kind", CertificatesViewModel.Row::kind, 60));
-        table.getColumns().add(column("Subject", CertificatesViewModel.Row::subject, 170));
-        table.getColumns().add(column("SANs", CertificatesViewModel.Row::names, 220));
-        table.getColumns().add(column("Issuer", CertificatesViewModel.Row::issuer, 110));
-        table.getColumns().add(column("Validity", CertificatesViewModel.Row::validity, 80));
-        table.getColumns().add(column("Expires", CertificatesViewModel.Row::expires, 190));
+        table.getColumns().add(column("Id", CertificatesViewModel.Row::id, 190));
+        table.getColumns().add(column("Kind", CertificatesViewModel.Row::kind, 70));
+        table.getColumns().add(column("Subject", CertificatesViewModel.Row::subject, 200));
+        table.getColumns().add(column("SANs", CertificatesViewModel.Row::names, 330));
+        table.getColumns().add(column("Issuer", CertificatesViewModel.Row::issuer, 140));
+        table.getColumns().add(column("Validity", CertificatesViewModel.Row::validity, 90));
+        table.getColumns().add(column("Expires", CertificatesViewModel.Row::expires, 220));
         table.setPlaceholder(new Label("No certificates yet: use \"New CA\" or \"New client certificate\" beside a "
                 + "certificate field of the inspector."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label folder = new Label();
@@ -56,6 +55,7 @@ public final class CertificatesView {
         Button issue = new Button("Issue certificates");
         issue.setId("issue-certificates");
         issue.setDefaultButton(true);
+        issue.setMinWidth(Region.USE_PREF_SIZE);
         issue.setTooltip(new Tooltip("Make a key and certificate for every certificate not issued yet (or whose "
                 + "names changed); the Secrets are then filled when generating and applying."));
         issue.disableProperty().bind(vm.busyProperty());
@@ -82,6 +82,14 @@ public final class CertificatesView {
         TableColumn<CertificatesViewModel.Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         return column;
     }
 
@@ -98,7 +106,7 @@ public final class CertificatesView {
         }
         stage.setTitle("Certificates");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(root, Math.min(980, screen.getWidth()), Math.min(420, screen.getHeight())));
+        stage.setScene(new Scene(root, Math.min(1280, screen.getWidth()), Math.min(420, screen.getHeight())));
         stage.setOnShown(e -> vm.refresh());
         stage.show();
         return stage;

@@ -77,6 +77,7 @@ public final class InspectorView {
         explanation.managedProperty().bind(explanation.textProperty().isNotEmpty());
         explanation.visibleProperty().bind(explanation.managedProperty());
         openCertificates.setId("open-certificates");
+        openCertificates.setMinWidth(Region.USE_PREF_SIZE);
         openCertificates.setTooltip(new Tooltip("The scenario's certificates: subjects, SANs, expiry; issue them"));
         openCertificates.setOnAction(e -> new CertificatesView(vm.certificates()).open(root.getScene() == null ? null
                 : root.getScene().getWindow()));
@@ -213,7 +214,7 @@ public final class InspectorView {
         scrollTo(offset);
     }
 
-    /** A certificate field with a button that adds a new certificate (with defaults from the design) and picks it. */
+    /** A certificate field with a button under it that adds a new certificate (with defaults from the design) and picks it. */
     private Node withCreateButton(Field f, Control control) {
         Button create = new Button(switch (f.creates()) {
             case CA -> "New CA";
@@ -225,9 +226,10 @@ public final class InspectorView {
                 + "selects it here. Issue it in Certificates…; its key never goes into the scenario file."));
         create.setMinWidth(Region.USE_PREF_SIZE);
         create.setOnAction(e -> vm.createCertificate(f));
-        HBox.setHgrow(control, Priority.ALWAYS);
-        HBox box = new HBox(4, control, create);
-        box.setAlignment(Pos.CENTER_LEFT);
+        create.getStyleClass().add("small");
+        // under the field, not beside it: the inspector is narrow and the field keeps its width
+        VBox box = new VBox(2, control, create);
+        box.setFillWidth(true);
         return box;
     }
 
@@ -253,6 +255,14 @@ public final class InspectorView {
             case CHOICE -> {
                 ComboBox<String> combo = new ComboBox<>(f.choices());
                 combo.setValue(f.textProperty().get());
+                // new choices (a certificate added elsewhere) must not clear the value shown
+                f.choices().addListener((javafx.collections.ListChangeListener<String>) c -> Platform.runLater(() -> {
+                    if (!java.util.Objects.equals(combo.getValue(), f.textProperty().get())) {
+                        loading = true;
+                        combo.setValue(f.textProperty().get());
+                        loading = false;
+                    }
+                }));
                 f.textProperty().addListener((o, a, b) -> {
                     loading = true;
                     combo.setValue(b);
@@ -322,7 +332,8 @@ public final class InspectorView {
             Control target = control;
             Platform.runLater(() -> {
                 target.requestFocus();
-                reveal(target);
+                // the whole cell: a certificate field's "New …" button is under it
+                reveal(target.getParent() instanceof GridPane ? target : target.getParent());
             });
         }
     }

@@ -154,12 +154,21 @@ public final class InspectorViewModel {
                 if (f.spec.choices() != null) {
                     List<String> choices = f.spec.choices().apply(s);
                     if (!choices.equals(f.choices)) {
-                        f.choices.setAll(choices);
+                        update(f.choices, choices);
                     }
                 }
                 f.text.set(FieldCodec.format(f.spec.type(), ElementPatch.get(source, f.spec.path())));
                 f.error.set("");
             }
+        }
+    }
+
+    /** Only adds when choices were added at the end: a combo box keeps its selection through an addition. */
+    private static void update(ObservableList<String> current, List<String> next) {
+        if (next.size() > current.size() && next.subList(0, current.size()).equals(current)) {
+            current.addAll(next.subList(current.size(), next.size()));
+        } else {
+            current.setAll(next);
         }
     }
 
