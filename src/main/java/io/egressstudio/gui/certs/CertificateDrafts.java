@@ -150,17 +150,16 @@ public final class CertificateDrafts {
         List<String> dns = subjectNamespace == null ? List.of() : List.of(ResourceNames.fqdn(subject, subjectNamespace));
         List<SecretPlacement> secrets = new ArrayList<>();
         if (subjectNamespace != null) {
-            String secretName = origination != null && origination.credentialName() != null
-                    ? origination.credentialName() : id + "-secret";
-            if (origination == null || origination.credentialName() == null) {
+            // the link's Secret, unless another certificate already fills it: then one of its own
+            String named = origination == null ? null : origination.credentialName();
+            String secretName = named != null && !names.placed(named, subjectNamespace) ? named : id + "-secret";
+            if (!secretName.equals(named)) {
                 fields.put(prefix + ".credentialName", secretName);
             }
             boolean mounted = gateway == null && origination != null
                     && origination.delivery() == CredentialDelivery.FILE_MOUNT;
-            if (!names.placed(secretName, subjectNamespace)) {
-                secrets.add(new SecretPlacement(secretName, subjectNamespace,
-                        mounted ? SecretLayout.FILES : SecretLayout.GENERIC, false));
-            }
+            secrets.add(new SecretPlacement(secretName, subjectNamespace,
+                    mounted ? SecretLayout.FILES : SecretLayout.GENERIC, false));
         }
         added.add(new CertificateSpec(id, CertificateKind.CLIENT, subject, dns, null, issuer, null, null, secrets));
     }
@@ -202,11 +201,13 @@ public final class CertificateDrafts {
         MeshIngress ingress = service.server().ingress();
         if (service.server().kind() == ServerKind.MESH_INGRESS && ingress != null) {
             Optional<Mesh> mesh = s.mesh(ingress.mesh());
-            String secretName = ingress.credentialName() != null ? ingress.credentialName() : id + "-secret";
-            if (ingress.credentialName() == null) {
-                fields.put("server.ingress.credentialName", secretName);
-            }
-            if (mesh.isPresent() && !names.placed(secretName, mesh.get().namespace())) {
+            if (mesh.isPresent()) {
+                String named = ingress.credentialName();
+                String secretName = named != null && !names.placed(named, mesh.get().namespace()) ? named
+                        : id + "-secret";
+                if (!secretName.equals(named)) {
+                    fields.put("server.ingress.credentialName", secretName);
+                }
                 secrets.add(new SecretPlacement(secretName, mesh.get().namespace(), SecretLayout.TLS, false));
             }
         }

@@ -194,6 +194,29 @@ class CertificatesInTheInspectorTest {
     }
 
     @Test
+    void aGatewayClientCertificateGoesInASecretOfItsOwnInTheGatewaysNamespace(@TempDir Path config) throws Exception {
+        Scenario builtIn = io.egressstudio.io.BuiltInScenarios.get("1b-egress-encrypted");
+        MainViewModel vm = main(io.egressstudio.io.Steps.after(builtIn, builtIn.steps().size()).withSteps(List.of()));
+        InspectorViewModel inspector = new InspectorViewModel(vm, new CertificateStore(config));
+        String link = vm.shown().links().get(0).id();
+        vm.selection().select(link);
+        InspectorViewModel.Field client = inspector.field("egressTls.clientCertificate");
+        assertThat(client.textProperty().get()).isEqualTo("greeting-client");
+
+        assertThat(inspector.createCertificate(client)).isTrue();
+        CertificateSpec created = vm.shown().certificate(client.textProperty().get()).orElseThrow();
+        assertThat(created.id()).isEqualTo("client-egress-client");
+        assertThat(created.commonName()).isEqualTo("istio-egressgateway");
+        assertThat(created.issuer()).isEqualTo("ca-root");
+        // greeting-client-secret is greeting-client's: the new certificate gets its own, and the link names it
+        assertThat(created.secrets()).containsExactly(new SecretPlacement("client-egress-client-secret",
+                "istio-system-egressgw-mtls-client", SecretLayout.GENERIC, false));
+        assertThat(inspector.field("egressTls.credentialName").textProperty().get())
+                .isEqualTo("client-egress-client-secret");
+        assertThat(vm.analysis().problems()).isEmpty();
+    }
+
+    @Test
     void theStoreLivesUnderTheConfigFolder() {
         Path home = Path.of("/home/ana");
         assertThat(CertificateStore.defaultRoot(null, null, home)).isEqualTo(Path.of("/home/ana/.config/egress-studio/certs"));
