@@ -84,10 +84,11 @@ public final class ElementForms {
                     FieldSpec.text("name", "Name", null),
                     FieldSpec.text("namespace", "Namespace", "Empty: the mesh's control plane namespace"),
                     FieldSpec.of("selector", "Selector", MAP, "Labels Gateway resources select it by"),
-                    FieldSpec.choice("serverTls", "Mesh traffic arrives", EgressServerTls.class, true,
+                    FieldSpec.choice("serverTls", "Server TLS", EgressServerTls.class, true,
                             "The Gateway server's tls mode for links whose app sends HTTP. ISTIO_MUTUAL: HTTPS on 443 "
                                     + "and sidecars originate ISTIO_MUTUAL with the host as SNI; NONE: plain HTTP on "
-                                    + "80; empty: ISTIO_MUTUAL only when the link's sidecar TLS says so"))));
+                                    + "80; empty: ISTIO_MUTUAL only when the link's sidecar TLS says so")
+                            .emptyMeans("per link"))));
         }
         if (element instanceof ExternalService service) {
             List<Section> sections = new ArrayList<>();
@@ -143,7 +144,7 @@ public final class ElementForms {
                             FieldSpec.of("port", "Port", INT, null),
                             FieldSpec.text("path", "Path", null),
                             FieldSpec.choice("via", "Via egress gateway", ids(Scenario::egressGateways, true),
-                                    "Empty: direct from the sidecar"),
+                                    "Empty: direct from the sidecar").emptyMeans("none: direct"),
                             FieldSpec.choice("rewrite", "Port rewrite", PortRewrite.class, false, null),
                             FieldSpec.of("targetPort", "Target port", INT, null))),
                     origination("sidecarTls", "TLS the sidecar originates"),

@@ -254,6 +254,11 @@ public final class InspectorView {
             }
             case CHOICE -> {
                 ComboBox<String> combo = new ComboBox<>(f.choices());
+                if (f.spec().emptyText() != null) {
+                    String shown = "(" + f.spec().emptyText() + ")";
+                    combo.setCellFactory(list -> new EmptyAware(shown));
+                    combo.setButtonCell(new EmptyAware(shown));
+                }
                 combo.setValue(f.textProperty().get());
                 // new choices (a certificate added elsewhere) must not clear the value shown
                 f.choices().addListener((javafx.collections.ListChangeListener<String>) c -> Platform.runLater(() -> {
@@ -355,6 +360,23 @@ public final class InspectorView {
         offset = Math.max(0, Math.min(top, scrollable()));
         scrollTo(offset);
         rememberAnchor();
+    }
+
+    /** A choice cell that shows what the empty choice means. */
+    private static final class EmptyAware extends javafx.scene.control.ListCell<String> {
+        private final String emptyText;
+
+        EmptyAware(String emptyText) {
+            this.emptyText = emptyText;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean unset = !empty && (item == null || item.isEmpty());
+            setText(empty ? null : unset ? emptyText : item);
+            setStyle(unset ? "-fx-opacity: 0.7;" : null);
+        }
     }
 
     /** The control for a field path, for tests and the findings pane. */

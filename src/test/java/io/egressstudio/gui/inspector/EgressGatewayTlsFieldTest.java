@@ -37,7 +37,7 @@ class EgressGatewayTlsFieldTest {
 
         vm.selection().select("client-egress");
         InspectorViewModel.Field serverTls = inspector.field("serverTls");
-        assertThat(serverTls.spec().label()).isEqualTo("Mesh traffic arrives");
+        assertThat(serverTls.spec().label()).isEqualTo("Server TLS");
         assertThat(serverTls.choices()).containsExactly("", "ISTIO_MUTUAL", "NONE");
         assertThat(serverTls.textProperty().get()).isEmpty();
 
