@@ -100,6 +100,12 @@ public final class CertificateStore {
         return root.resolve(safe.startsWith(".") ? "_" + safe : safe);
     }
 
+    /** The scenario's folder when something was issued into it, else null: what Cluster ▸ Apply's plan reads. */
+    public Path issuedFolder(String scenarioName) {
+        Path folder = folderFor(scenarioName);
+        return Files.isDirectory(folder) ? folder : null;
+    }
+
     /**
      * The generator's certificate input for a scenario: its Secrets filled from the issued files, those not issued
      * yet left pending. What the YAML pane and apply use; the same as {@code generate --certs FOLDER}.

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -36,6 +38,8 @@ public final class CertificatesViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper folder = new ReadOnlyStringWrapper(this, "folder", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<CertificateStore.IssueReport> lastIssue =
+            new ReadOnlyObjectWrapper<>(this, "lastIssue");
 
     public CertificatesViewModel(MainViewModel main, CertificateStore store, Executor background, Executor ui) {
         this.main = main;
@@ -96,6 +100,7 @@ public final class CertificatesViewModel {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 status.set("Could not issue: " + cause.getMessage());
             } else {
+                lastIssue.set(report);
                 status.set("Issued " + report.issued().size() + ", kept " + report.kept().size() + " in "
                         + report.folder() + ". Generating and applying now fill their Secrets from there.");
             }
@@ -119,6 +124,11 @@ public final class CertificatesViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** The last issuing that succeeded: the design's analysis runs again when it changes (its Secrets changed). */
+    public ReadOnlyObjectProperty<CertificateStore.IssueReport> lastIssueProperty() {
+        return lastIssue.getReadOnlyProperty();
     }
 
     public CertificateStore store() {

@@ -123,7 +123,10 @@ class CertificatesInTheInspectorTest {
         assertThat(certificates.rows()).extracting(CertificatesViewModel.Row::expires)
                 .containsOnly("not issued");
 
+        assertThat(store.issuedFolder("1a-mutual")).isNull();
         CertificateStore.IssueReport report = certificates.issue().get();
+        assertThat(certificates.lastIssueProperty().get()).isSameAs(report);
+        assertThat(store.issuedFolder("1a-mutual")).isEqualTo(report.folder());
         Path folder = config.resolve("certs").resolve("1a-mutual");
         assertThat(report.folder()).isEqualTo(folder);
         assertThat(report.issued()).containsExactly("client-mesh-ca", "rest-client-greeting-client");
