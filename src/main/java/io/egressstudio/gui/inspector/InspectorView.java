@@ -88,7 +88,7 @@ public final class InspectorView {
         heading.setWrapText(true);
         vm.sectionsProperty().addListener((o, a, b) -> build(b));
         vm.focusRequestProperty().addListener((o, a, b) -> focus(b));
-        // an edit changes the explanation and the messages above the field being edited: keep the pixels in place
+        // an edit changes the explanation and the messages above the field being edited: keep that field in place
         scroll.vvalueProperty().addListener((o, a, b) -> {
             if (!restoring) {
                 offset = b.doubleValue() * scrollable();
