@@ -1,6 +1,10 @@
 package io.egressstudio.generate;
 
 import io.egressstudio.model.EgressGateway;
+import io.egressstudio.model.EgressServerTls;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.Origination;
+import io.egressstudio.model.TlsMode;
 import io.fabric8.istio.api.api.networking.v1alpha3.Port;
 import io.fabric8.istio.api.api.networking.v1alpha3.Server;
 import io.fabric8.istio.api.api.networking.v1alpha3.ServerTLSSettings;
@@ -26,6 +30,39 @@ final class EgressGatewayServers {
 
     private final Map<GatewayKey, Map<ServerKey, Set<String>>> servers = new LinkedHashMap<>();
     private final Map<GatewayKey, String> firstElement = new LinkedHashMap<>();
+
+    /**
+     * Whether the gateway's server for an HTTP link's traffic is ISTIO_MUTUAL: the gateway's own {@code serverTls}
+     * when set, otherwise (as before the field existed) when the link's sidecar originates ISTIO_MUTUAL.
+     */
+    static boolean mutualFromSidecars(EgressGateway gateway, Link link) {
+        if (gateway.serverTls() != null) {
+            return gateway.serverTls() == EgressServerTls.ISTIO_MUTUAL;
+        }
+        return link.sidecarTls() != null && link.sidecarTls().mode() == TlsMode.ISTIO_MUTUAL;
+    }
+
+    /**
+     * The TLS the sidecar originates to the gateway: the link's own sidecarTls, except that a gateway whose server is
+     * ISTIO_MUTUAL supplies what the link leaves out: ISTIO_MUTUAL itself when the link has no sidecarTls, and the
+     * destination host as SNI, as Istio's egress TLS origination task configures the gateway's subset (the gateway's
+     * server is chosen by that SNI).
+     */
+    static Origination sidecarToGateway(EgressGateway gateway, Link link, String host) {
+        Origination own = link.sidecarTls();
+        if (gateway.serverTls() != EgressServerTls.ISTIO_MUTUAL) {
+            return own;
+        }
+        if (own == null) {
+            return new Origination(null, TlsMode.ISTIO_MUTUAL, host, null, null, null, null, null, null, false);
+        }
+        if (own.mode() == TlsMode.ISTIO_MUTUAL && own.sni() == null) {
+            return new Origination(own.ruleName(), own.mode(), host, own.subjectAltNames(), own.caCertificate(),
+                    own.clientCertificate(), own.credentialName(), own.delivery(), own.mountPath(),
+                    own.insecureSkipVerify());
+        }
+        return own;
+    }
 
     void add(EgressGateway gateway, String namespace, String host, int port, boolean passthrough, boolean mutual,
              String elementId) {

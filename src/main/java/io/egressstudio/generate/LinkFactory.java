@@ -130,7 +130,8 @@ final class LinkFactory {
         String gatewayHost = ResourceNames.egressGatewayHost(gateway, mesh);
         String host = service.primaryHost();
         boolean passthrough = link.app() != AppProtocol.HTTP;
-        boolean mutualToGateway = link.sidecarTls() != null && link.sidecarTls().mode() == TlsMode.ISTIO_MUTUAL;
+        Origination toGatewayTls = EgressGatewayServers.sidecarToGateway(gateway, link, host);
+        boolean mutualToGateway = EgressGatewayServers.mutualFromSidecars(gateway, link);
         int gatewayPort = passthrough || mutualToGateway ? 443 : 80;
         int destinationPort = link.destinationPort();
         String subset = ResourceNames.egressSubset(service);
@@ -141,13 +142,13 @@ final class LinkFactory {
         gatewaySubset.setName(subset);
         TrafficPolicy subsetPolicy = new TrafficPolicy();
         subsetPolicy.setLoadBalancer(roundRobin());
-        if (link.sidecarTls() != null && !passthrough) {
+        if (toGatewayTls != null && !passthrough) {
             TrafficPolicyPortTrafficPolicy portPolicy = new TrafficPolicyPortTrafficPolicy();
             portPolicy.setPort(new PortSelector((long) gatewayPort));
             ClientTLSSettings tls = new ClientTLSSettings();
-            tls.setMode(ClientTLSSettingsTLSmode.valueOf(link.sidecarTls().mode().name()));
-            tls.setSni(link.sidecarTls().sni());
-            tls.setSubjectAltNames(link.sidecarTls().subjectAltNames());
+            tls.setMode(ClientTLSSettingsTLSmode.valueOf(toGatewayTls.mode().name()));
+            tls.setSni(toGatewayTls.sni());
+            tls.setSubjectAltNames(toGatewayTls.subjectAltNames());
             portPolicy.setTls(tls);
             subsetPolicy.setPortLevelSettings(List.of(portPolicy));
         }

@@ -13,6 +13,7 @@ import io.egressstudio.model.CertificateKind;
 import io.egressstudio.model.CertificateSpec;
 import io.egressstudio.model.CredentialDelivery;
 import io.egressstudio.model.EgressGateway;
+import io.egressstudio.model.EgressServerTls;
 import io.egressstudio.model.Element;
 import io.egressstudio.model.ExternalService;
 import io.egressstudio.model.Federation;
@@ -82,7 +83,12 @@ public final class ElementForms {
                     FieldSpec.choice("mesh", "Mesh", ids(Scenario::meshes, false), null),
                     FieldSpec.text("name", "Name", null),
                     FieldSpec.text("namespace", "Namespace", "Empty: the mesh's control plane namespace"),
-                    FieldSpec.of("selector", "Selector", MAP, "Labels Gateway resources select it by"))));
+                    FieldSpec.of("selector", "Selector", MAP, "Labels Gateway resources select it by"),
+                    FieldSpec.choice("serverTls", "Server TLS", EgressServerTls.class, true,
+                            "The Gateway server's tls mode for links whose app sends HTTP. ISTIO_MUTUAL: HTTPS on 443 "
+                                    + "and sidecars originate ISTIO_MUTUAL with the host as SNI; NONE: plain HTTP on "
+                                    + "80; empty: ISTIO_MUTUAL only when the link's sidecar TLS says so")
+                            .emptyMeans("per link"))));
         }
         if (element instanceof ExternalService service) {
             List<Section> sections = new ArrayList<>();
@@ -138,7 +144,7 @@ public final class ElementForms {
                             FieldSpec.of("port", "Port", INT, null),
                             FieldSpec.text("path", "Path", null),
                             FieldSpec.choice("via", "Via egress gateway", ids(Scenario::egressGateways, true),
-                                    "Empty: direct from the sidecar"),
+                                    "Empty: direct from the sidecar").emptyMeans("none: direct"),
                             FieldSpec.choice("rewrite", "Port rewrite", PortRewrite.class, false, null),
                             FieldSpec.of("targetPort", "Target port", INT, null))),
                     origination("sidecarTls", "TLS the sidecar originates"),

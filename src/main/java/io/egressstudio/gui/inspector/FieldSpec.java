@@ -8,7 +8,8 @@ import java.util.function.Function;
  * One editable field of an element: its path (as in a walkthrough step's {@code set}), its label, how its text is
  * read and written, and the choices a combo box offers (computed from the scenario for references).
  */
-public record FieldSpec(String path, String label, Type type, Function<Scenario, List<String>> choices, String help) {
+public record FieldSpec(String path, String label, Type type, Function<Scenario, List<String>> choices, String help,
+                        String emptyText) {
     /** How a field's text maps to the value in the file. */
     public enum Type {
         /** Text; blank means unset. */
@@ -31,15 +32,15 @@ public record FieldSpec(String path, String label, Type type, Function<Scenario,
     }
 
     public static FieldSpec text(String path, String label, String help) {
-        return new FieldSpec(path, label, Type.TEXT, null, help);
+        return new FieldSpec(path, label, Type.TEXT, null, help, null);
     }
 
     public static FieldSpec of(String path, String label, Type type, String help) {
-        return new FieldSpec(path, label, type, null, help);
+        return new FieldSpec(path, label, type, null, help, null);
     }
 
     public static FieldSpec choice(String path, String label, Function<Scenario, List<String>> choices, String help) {
-        return new FieldSpec(path, label, Type.CHOICE, choices, help);
+        return new FieldSpec(path, label, Type.CHOICE, choices, help, null);
     }
 
     public static FieldSpec choice(String path, String label, Class<? extends Enum<?>> type, boolean optional,
@@ -52,7 +53,12 @@ public record FieldSpec(String path, String label, Type type, Function<Scenario,
             names.add(constant.name());
         }
         List<String> fixed = List.copyOf(names);
-        return new FieldSpec(path, label, Type.CHOICE, s -> fixed, help);
+        return new FieldSpec(path, label, Type.CHOICE, s -> fixed, help, null);
+    }
+
+    /** The same field with the empty choice shown as {@code text} (what leaving it empty means). */
+    public FieldSpec emptyMeans(String text) {
+        return new FieldSpec(path, label, type, choices, help, text);
     }
 
     /** The id used for this field's control: {@code field-sidecarTls-mode}. */

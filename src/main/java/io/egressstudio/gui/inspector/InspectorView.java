@@ -5,7 +5,14 @@ import io.egressstudio.gui.inspector.InspectorViewModel.Section;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.egressstudio.gui.certs.CertificatesView;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -31,16 +38,34 @@ import javafx.scene.layout.VBox;
 public final class InspectorView {
     private final InspectorViewModel vm;
     private final VBox content = new VBox(6);
-    private final ScrollPane root = new ScrollPane(content);
+    private final ScrollPane scroll = new ScrollPane(content);
+    private final HBox header = new HBox(8);
+    /** The heading and its actions stay in view; the fields scroll below them. */
+    private final BorderPane root = new BorderPane(scroll, header, null, null, null);
     private final Label heading = new Label();
     private final Label explanation = new Label();
     private final Map<String, Control> controls = new HashMap<>();
+    private final Button openCertificates = new Button("Certificates…");
     private boolean loading;
+    /** The target the form was built for ("" before the first build), to tell a refresh from a new selection. */
+    private String builtFor = "";
+    /** How far down the form is scrolled, in pixels. */
+    private double offset;
+    private boolean restoring;
+    /**
+     * The field the user is at (the focused one, else the first in view) and its distance from the top of the view:
+     * when an edit changes the prediction or the messages above it, the form scrolls so that it stays there.
+     */
+    private String anchor;
+    private double anchorY;
+    private boolean restoreScheduled;
 
     public InspectorView(InspectorViewModel vm) {
         this.vm = vm;
-        root.setId("inspector");
-        root.setFitToWidth(true);
+        root.setId("inspector-pane");
+        scroll.setId("inspector");
+        scroll.setFitToWidth(true);
+        header.setPadding(new Insets(8, 8, 0, 8));
         content.setPadding(new Insets(8));
         heading.setId("inspector-heading");
         heading.getStyleClass().add("panel-title");
@@ -51,9 +76,90 @@ public final class InspectorView {
         explanation.textProperty().bind(vm.explanationProperty());
         explanation.managedProperty().bind(explanation.textProperty().isNotEmpty());
         explanation.visibleProperty().bind(explanation.managedProperty());
+        openCertificates.setId("open-certificates");
+        openCertificates.setMinWidth(Region.USE_PREF_SIZE);
+        openCertificates.setTooltip(new Tooltip("The scenario's certificates: subjects, SANs, expiry; issue them"));
+        openCertificates.setOnAction(e -> new CertificatesView(vm.certificates()).open(root.getScene() == null ? null
+                : root.getScene().getWindow()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        header.getChildren().addAll(heading, gap, openCertificates);
+        header.setAlignment(Pos.CENTER_LEFT);
+        heading.setWrapText(true);
         vm.sectionsProperty().addListener((o, a, b) -> build(b));
         vm.focusRequestProperty().addListener((o, a, b) -> focus(b));
+        // an edit changes the explanation and the messages above the field being edited: keep that field in place
+        scroll.vvalueProperty().addListener((o, a, b) -> {
+            if (!restoring) {
+                offset = b.doubleValue() * scrollable();
+                rememberAnchor();
+            }
+        });
+        content.heightProperty().addListener((o, a, b) -> restoreAnchorLater());
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> restoreAnchorLater());
+        scroll.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((fo, was, now) -> {
+                    if (now != null && controls.containsValue(now)) {
+                        rememberAnchor();
+                    }
+                });
+            }
+        });
         build(vm.sectionsProperty().get());
+    }
+
+    private double scrollable() {
+        return Math.max(0, content.getHeight() - scroll.getViewportBounds().getHeight());
+    }
+
+    private void rememberAnchor() {
+        Node focused = scroll.getScene() == null ? null : scroll.getScene().getFocusOwner();
+        String chosen = null;
+        double chosenY = 0;
+        for (Map.Entry<String, Control> e : controls.entrySet()) {
+            double y = yInForm(e.getValue()) - offset;
+            if (e.getValue() == focused) {
+                chosen = e.getKey();
+                chosenY = y;
+                break;
+            }
+            if (y >= 0 && (chosen == null || y < chosenY)) {
+                chosen = e.getKey();
+                chosenY = y;
+            }
+        }
+        anchor = chosen;
+        anchorY = chosenY;
+    }
+
+    /** After the form's layout has settled: scrolls the anchor back to where it was in the view. */
+    private void restoreAnchorLater() {
+        if (restoreScheduled) {
+            return;
+        }
+        restoreScheduled = true;
+        Platform.runLater(() -> {
+            restoreScheduled = false;
+            Control at = anchor == null ? null : controls.get(anchor);
+            if (at != null) {
+                scroll.layout();
+                offset = Math.max(0, Math.min(yInForm(at) - anchorY, scrollable()));
+            }
+            scrollTo(offset);
+        });
+    }
+
+    private double yInForm(Node node) {
+        return content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+    }
+
+    /** Scrolls so that the form's top {@code pixels} are above the view (as far as the form is tall enough). */
+    private void scrollTo(double pixels) {
+        double range = scrollable();
+        restoring = true;
+        scroll.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, pixels / range)));
+        restoring = false;
     }
 
     public Node root() {
@@ -61,8 +167,15 @@ public final class InspectorView {
     }
 
     private void build(List<Section> sections) {
+        String target = String.valueOf(vm.targetId());
+        if (!target.equals(builtFor)) {
+            // another element: its form starts at the top; the same element rebuilt keeps its place
+            offset = 0;
+            anchor = null;
+        }
+        builtFor = target;
         controls.clear();
-        content.getChildren().setAll(heading, explanation);
+        content.getChildren().setAll(explanation);
         for (Section section : sections) {
             Label title = new Label(section.title());
             title.getStyleClass().add("panel-title");
@@ -93,11 +206,31 @@ public final class InspectorView {
                 error.managedProperty().bind(f.errorProperty().isNotEmpty());
                 error.visibleProperty().bind(error.managedProperty());
                 grid.add(label, 0, row);
-                grid.add(control, 1, row++);
+                grid.add(f.creates() == null ? control : withCreateButton(f, control), 1, row++);
                 grid.add(error, 1, row++);
             }
             content.getChildren().addAll(title, grid);
         }
+        scrollTo(offset);
+    }
+
+    /** A certificate field with a button under it that adds a new certificate (with defaults from the design) and picks it. */
+    private Node withCreateButton(Field f, Control control) {
+        Button create = new Button(switch (f.creates()) {
+            case CA -> "New CA";
+            case CLIENT -> "New client certificate";
+            case SERVER -> "New server certificate";
+        });
+        create.setId("new-certificate-" + f.spec().path().replace('.', '-'));
+        create.setTooltip(new Tooltip("Adds a certificate description to the scenario, named after the design, and "
+                + "selects it here. Issue it in Certificates…; its key never goes into the scenario file."));
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        create.setOnAction(e -> vm.createCertificate(f));
+        create.getStyleClass().add("small");
+        // under the field, not beside it: the inspector is narrow and the field keeps its width
+        VBox box = new VBox(2, control, create);
+        box.setFillWidth(true);
+        return box;
     }
 
     private Control control(Field f) {
@@ -121,7 +254,20 @@ public final class InspectorView {
             }
             case CHOICE -> {
                 ComboBox<String> combo = new ComboBox<>(f.choices());
+                if (f.spec().emptyText() != null) {
+                    String shown = "(" + f.spec().emptyText() + ")";
+                    combo.setCellFactory(list -> new EmptyAware(shown));
+                    combo.setButtonCell(new EmptyAware(shown));
+                }
                 combo.setValue(f.textProperty().get());
+                // new choices (a certificate added elsewhere) must not clear the value shown
+                f.choices().addListener((javafx.collections.ListChangeListener<String>) c -> Platform.runLater(() -> {
+                    if (!java.util.Objects.equals(combo.getValue(), f.textProperty().get())) {
+                        loading = true;
+                        combo.setValue(f.textProperty().get());
+                        loading = false;
+                    }
+                }));
                 f.textProperty().addListener((o, a, b) -> {
                     loading = true;
                     combo.setValue(b);
@@ -179,8 +325,10 @@ public final class InspectorView {
         Control control = controls.get(path);
         if (control == null) {
             // a finding may name a field inside a list or a nested object: focus the closest field we have
+            String closest = "";
             for (Map.Entry<String, Control> e : controls.entrySet()) {
-                if (path.startsWith(e.getKey())) {
+                if (path.startsWith(e.getKey()) && e.getKey().length() > closest.length()) {
+                    closest = e.getKey();
                     control = e.getValue();
                 }
             }
@@ -189,8 +337,45 @@ public final class InspectorView {
             Control target = control;
             Platform.runLater(() -> {
                 target.requestFocus();
-                root.setVvalue(Math.min(1, target.getLayoutY() / Math.max(1, content.getHeight())));
+                // the whole cell: a certificate field's "New …" button is under it
+                reveal(target.getParent() instanceof GridPane ? target : target.getParent());
             });
+        }
+    }
+
+    /** Scrolls the least needed for the node (and the message under it) to be in view. */
+    private void reveal(Node node) {
+        scroll.layout();
+        Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double viewport = scroll.getViewportBounds().getHeight();
+        double margin = 24;
+        double top = offset;
+        if (bounds.getMinY() - margin < top) {
+            top = bounds.getMinY() - margin;
+        } else if (bounds.getMaxY() + margin > top + viewport) {
+            top = bounds.getMaxY() + margin - viewport;
+        } else {
+            return;
+        }
+        offset = Math.max(0, Math.min(top, scrollable()));
+        scrollTo(offset);
+        rememberAnchor();
+    }
+
+    /** A choice cell that shows what the empty choice means. */
+    private static final class EmptyAware extends javafx.scene.control.ListCell<String> {
+        private final String emptyText;
+
+        EmptyAware(String emptyText) {
+            this.emptyText = emptyText;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean unset = !empty && (item == null || item.isEmpty());
+            setText(empty ? null : unset ? emptyText : item);
+            setStyle(unset ? "-fx-opacity: 0.7;" : null);
         }
     }
 

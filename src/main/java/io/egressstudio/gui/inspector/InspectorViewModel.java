@@ -6,6 +6,15 @@ import io.egressstudio.gui.analysis.LinkPrediction;
 import io.egressstudio.gui.document.Edit;
 import io.egressstudio.gui.document.ElementPatch;
 import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.gui.certs.CertificateDescriptions;
+import io.egressstudio.gui.certs.CertificateDrafts;
+import io.egressstudio.gui.certs.CertificateStore;
+import io.egressstudio.gui.certs.CertificatesViewModel;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import io.egressstudio.model.CertificateKind;
+import io.egressstudio.model.CertificateSpec;
 import io.egressstudio.model.Element;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Problem;
@@ -38,9 +47,16 @@ public final class InspectorViewModel {
         private final StringProperty text = new SimpleStringProperty();
         private final StringProperty error = new SimpleStringProperty("");
         private final ObservableList<String> choices = FXCollections.observableArrayList();
+        private final CertificateKind creates;
 
-        Field(FieldSpec spec) {
+        Field(FieldSpec spec, CertificateKind creates) {
             this.spec = spec;
+            this.creates = creates;
+        }
+
+        /** The kind of certificate this field names, which the inspector offers to create; null for other fields. */
+        public CertificateKind creates() {
+            return creates;
         }
 
         public FieldSpec spec() {
@@ -65,6 +81,8 @@ public final class InspectorViewModel {
     }
 
     private final MainViewModel main;
+    private final CertificateStore certificates;
+    private CertificatesViewModel certificatesWindow;
     private final ReadOnlyObjectWrapper<List<Section>> sections = new ReadOnlyObjectWrapper<>(this, "sections", List.of());
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
@@ -73,7 +91,13 @@ public final class InspectorViewModel {
     private List<String> structure = List.of();
 
     public InspectorViewModel(MainViewModel main) {
+        this(main, CertificateStore.defaultStore());
+    }
+
+    /** @param certificates where the scenario's certificates are issued (and read back for their expiry) */
+    public InspectorViewModel(MainViewModel main, CertificateStore certificates) {
         this.main = main;
+        this.certificates = certificates;
         main.selection().ids().addListener((javafx.collections.ListChangeListener<String>) c -> refresh());
         main.shownProperty().addListener((o, a, b) -> refresh());
         main.analysisProperty().addListener((o, a, b) -> refreshAnalysis());
@@ -111,7 +135,8 @@ public final class InspectorViewModel {
             structure = key;
             List<Section> built = new ArrayList<>();
             for (ElementForms.Section f : forms) {
-                built.add(new Section(f.title(), f.fields().stream().map(Field::new).toList()));
+                built.add(new Section(f.title(), f.fields().stream().map(spec -> new Field(spec, element == null ? null
+                        : CertificateDrafts.kindFor(element, spec.path()).orElse(null))).toList()));
             }
             load(built, s, element);
             sections.set(List.copyOf(built));
@@ -125,15 +150,25 @@ public final class InspectorViewModel {
         Object source = element == null ? s : element;
         for (Section section : list) {
             for (Field f : section.fields()) {
-                f.text.set(FieldCodec.format(f.spec.type(), ElementPatch.get(source, f.spec.path())));
+                // the choices first: a combo box whose items change after its value may drop that value
                 if (f.spec.choices() != null) {
                     List<String> choices = f.spec.choices().apply(s);
                     if (!choices.equals(f.choices)) {
-                        f.choices.setAll(choices);
+                        update(f.choices, choices);
                     }
                 }
+                f.text.set(FieldCodec.format(f.spec.type(), ElementPatch.get(source, f.spec.path())));
                 f.error.set("");
             }
+        }
+    }
+
+    /** Only adds when choices were added at the end: a combo box keeps its selection through an addition. */
+    private static void update(ObservableList<String> current, List<String> next) {
+        if (next.size() > current.size() && next.subList(0, current.size()).equals(current)) {
+            current.addAll(next.subList(current.size(), next.size()));
+        } else {
+            current.setAll(next);
         }
     }
 
@@ -163,6 +198,8 @@ public final class InspectorViewModel {
                     ? a.error() : "the traffic predictor is not available in this build."))
                     : p.outcome() + "\n" + p.explanationText()
                     + (p.resources().isEmpty() ? "" : "\nDecided by: " + String.join(", ", p.resources())));
+        } else if (element instanceof CertificateSpec spec) {
+            explanation.set(CertificateDescriptions.issuedText(certificates.issued(s.name(), spec.id()).orElse(null)));
         } else {
             explanation.set("");
         }
@@ -244,6 +281,63 @@ public final class InspectorViewModel {
     private List<Problem> problems(Scenario s) {
         DesignAnalysis a = main.analysis();
         return a != null && a.scenario() == s ? a.problems() : ScenarioValidator.validate(s);
+    }
+
+    /**
+     * Adds a new certificate spec for a certificate field (a CA, a client or a server certificate, with defaults from
+     * the design) and makes the field name it: one undoable edit. Returns false, with the field's error set, when that
+     * cannot be done.
+     */
+    public boolean createCertificate(Field field) {
+        if (field.creates == null || targetId == null) {
+            return false;
+        }
+        if (main.readOnlyProperty().get()) {
+            field.error.set("A walkthrough step is shown: choose \"As drawn\" to edit.");
+            return false;
+        }
+        Scenario s = main.shown();
+        Element element = s.element(targetId).orElseThrow();
+        CertificateDrafts.Draft draft;
+        Scenario candidate;
+        try {
+            draft = CertificateDrafts.draft(s, element, field.spec.path());
+            candidate = draft.applyTo(s, targetId, ElementPatch::setField);
+        } catch (IllegalArgumentException e) {
+            field.error.set(e.getMessage());
+            return false;
+        }
+        Set<Problem> before = new HashSet<>(problems(s));
+        List<Problem> added = ScenarioValidator.validate(candidate).stream().filter(p -> !before.contains(p)).toList();
+        if (!added.isEmpty()) {
+            field.error.set(added.stream().map(Problem::message).distinct().collect(Collectors.joining("; ")));
+            return false;
+        }
+        field.error.set("");
+        CertificateSpec created = draft.created();
+        String what = switch (created.kind()) {
+            case CA -> "CA ";
+            case CLIENT -> "client certificate ";
+            case SERVER -> "server certificate ";
+        };
+        return main.edit(Edit.of("New " + what + created.id() + " for " + targetId, sc -> candidate));
+    }
+
+    public CertificateStore certificateStore() {
+        return certificates;
+    }
+
+    /** The Certificates window's ViewModel, made on first use; it issues on its own background thread. */
+    public CertificatesViewModel certificates() {
+        if (certificatesWindow == null) {
+            ExecutorService issuing = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "certificates");
+                t.setDaemon(true);
+                return t;
+            });
+            certificatesWindow = new CertificatesViewModel(main, certificates, issuing, Platform::runLater);
+        }
+        return certificatesWindow;
     }
 
     /** Finds a field by path in the current sections. */
