@@ -107,7 +107,8 @@ public final class DesignerApp extends Application {
     /** Puts the main window for a scenario on the stage with a size, position, maximised state and dividers. */
     public static MainView show(Stage stage, Scenario scenario, WindowGeometry geometry) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainViewModel vm = new MainViewModel(scenario, new AnalysisService(PredictionEngines.standard()), BACKGROUND,
+        MainViewModel vm = new MainViewModel(scenario, new AnalysisService(PredictionEngines.standard(),
+                io.egressstudio.gui.certs.CertificateStore.defaultStore()::generatorOptions), BACKGROUND,
                 Platform::runLater);
         MainView view = new MainView(vm, BACKGROUND, Platform::runLater);
         stage.titleProperty().bind(vm.windowTitleProperty());

@@ -113,6 +113,8 @@ public final class MainView {
         this.diagramExport = new DiagramExport(vm, dark::isSelected, background, ui);
         this.canvasVm = new CanvasViewModel(vm);
         this.inspectorVm = new InspectorViewModel(vm);
+        // issued certificates fill the Secrets: the YAML and the predictions follow them
+        inspectorVm.certificates().lastIssueProperty().addListener((o, a, b) -> vm.reanalyze());
         this.yamlVm = new YamlViewModel(vm, background, ui);
         this.findingsVm = new FindingsViewModel(vm);
         this.canvas = new CanvasView(canvasVm);

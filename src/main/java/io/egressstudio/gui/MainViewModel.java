@@ -165,6 +165,11 @@ public final class MainViewModel {
         return text.append(String.format(" · analysed in %.0f ms", a.nanos() / 1e6)).toString();
     }
 
+    /** Analyses what is shown again (something outside the scenario changed, e.g. certificates were issued). */
+    public void reanalyze() {
+        analyzer.submit(shown.get());
+    }
+
     /** Applies an edit to the document, unless a walkthrough step is shown (steps are read-only views). */
     public boolean edit(Edit edit) {
         if (readOnly.get()) {

@@ -1,5 +1,6 @@
 package io.egressstudio.gui.analysis;
 
+import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.mesh.ResourceSet;
@@ -13,17 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Scenario → {@link DesignAnalysis}: validate, generate, write YAML, predict and analyze. Plain Java, any thread. */
 public final class AnalysisService {
     private final PredictionEngine engine;
+    private final Function<Scenario, GeneratorOptions> certificates;
 
     private static final Logger LOG = Logger.getLogger(AnalysisService.class.getName());
 
     public AnalysisService(PredictionEngine engine) {
+        this(engine, s -> GeneratorOptions.defaults());
+    }
+
+    /**
+     * @param certificates the generator's certificate input per scenario: the issued certificates that fill its
+     *                     Secrets (the YAML shown has their private keys redacted)
+     */
+    public AnalysisService(PredictionEngine engine, Function<Scenario, GeneratorOptions> certificates) {
         this.engine = engine;
+        this.certificates = certificates;
     }
 
     public DesignAnalysis analyze(Scenario scenario) {
@@ -36,8 +48,8 @@ public final class AnalysisService {
         ResourceSet resources;
         String yaml;
         try {
-            resources = ScenarioGenerator.generate(scenario);
-            yaml = toYaml(resources);
+            resources = ScenarioGenerator.generate(scenario, certificates.apply(scenario));
+            yaml = toYaml(redacted(resources));
         } catch (RuntimeException e) {
             // a generator failure is our bug, not the user's: say so in words, not the library's message
             LOG.log(Level.WARNING, "cannot generate the resources of " + scenario.name(), e);
@@ -98,6 +110,16 @@ public final class AnalysisService {
     }
 
     /** The YAML of a resource set; an empty set (a design with nothing drawn yet) is no YAML rather than an error. */
+    /** The resources with the private key entries of every Secret replaced: what may be shown on screen. */
+    public static ResourceSet redacted(ResourceSet resources) {
+        return ResourceSet.of(resources.entries().stream()
+                .map(e -> e.resource() instanceof io.fabric8.kubernetes.api.model.Secret secret
+                        ? new ResourceSet.Entry(io.egressstudio.certs.CertificateSecrets.redacted(secret), e.origin(),
+                                e.role())
+                        : e)
+                .toList());
+    }
+
     private static String toYaml(ResourceSet resources) {
         return resources.entries().isEmpty() ? "" : ManifestWriter.toYaml(resources);
     }
@@ -113,6 +135,6 @@ public final class AnalysisService {
         Set<String> ids = new HashSet<>(elementIds);
         List<ResourceSet.Entry> entries = analysis.resources().entries().stream()
                 .filter(e -> ids.contains(e.origin())).toList();
-        return toYaml(ResourceSet.of(entries));
+        return toYaml(redacted(ResourceSet.of(entries)));
     }
 }

@@ -1,11 +1,9 @@
 package io.egressstudio.gui.certs;
 
-import io.egressstudio.certs.CertificateSecrets;
 import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;
-import io.fabric8.kubernetes.api.model.Secret;
 
 /**
  * Generation with the scenario's issued certificates: the Secrets filled from the {@link CertificateStore}, as
@@ -30,9 +28,6 @@ public final class CertificateGeneration {
 
     /** The same resources with the private key entries of every Secret replaced: what a YAML pane may show. */
     public static ResourceSet forDisplay(ResourceSet resources) {
-        return ResourceSet.of(resources.entries().stream()
-                .map(e -> e.resource() instanceof Secret secret
-                        ? new ResourceSet.Entry(CertificateSecrets.redacted(secret), e.origin(), e.role()) : e)
-                .toList());
+        return io.egressstudio.gui.analysis.AnalysisService.redacted(resources);
     }
 }

@@ -1,5 +1,6 @@
 package io.egressstudio.gui.cluster;
 
+import io.egressstudio.gui.certs.CertificateStore;
 import io.egressstudio.cluster.ApplyReport;
 import io.egressstudio.cluster.Plan;
 import io.egressstudio.generate.ScenarioGenerator;
@@ -29,6 +30,7 @@ public final class ApplyStepViewModel implements StepApplier {
     public CompletableFuture<ApplyReport> apply(Scenario state, String label) {
         PlanViewModel plan = new PlanViewModel(session, PlanViewModel.Mode.APPLY, ScenarioGenerator::generate,
                 () -> state);
+        plan.certificatesProperty().set(CertificateStore.defaultStore().issuedFolder(state.name()));
         result.set(label + ": planning on " + context() + "…");
         return plan.refresh().thenCompose(p -> {
             if (!p.blockers().isEmpty()) {

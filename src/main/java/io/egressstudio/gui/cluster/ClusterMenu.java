@@ -2,6 +2,7 @@ package io.egressstudio.gui.cluster;
 
 import static io.egressstudio.gui.MenuItems.item;
 
+import io.egressstudio.gui.certs.CertificateStore;
 import io.egressstudio.gui.MainView;
 import io.egressstudio.gui.presenter.StepApplier;
 import io.egressstudio.model.Scenario;
@@ -93,6 +94,8 @@ public final class ClusterMenu {
 
     private void openPlan(PlanViewModel.Mode mode) {
         PlanViewModel vm = new PlanViewModel(session, mode);
+        // the certificates issued in the designer fill the Secrets, as --certs does (Certificates… picks another folder)
+        vm.certificatesProperty().set(CertificateStore.defaultStore().issuedFolder(session.scenario().name()));
         String title = (mode == PlanViewModel.Mode.APPLY ? "Plan and apply " : "Remove ")
                 + session.scenario().name() + " — " + context();
         Windows.open(owner(), title, new PlanView(vm).root(), 1200, 760);
