@@ -1,6 +1,8 @@
 package io.egressstudio.cli;
 
 import io.egressstudio.analyze.Counts;
+import io.egressstudio.io.ScenarioFile;
+import io.egressstudio.io.ScenarioFormatException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         int exit = 0;
         for (Path file : files) {
-            List<String> problems = ScenarioProblems.of(file);
+            List<String> problems = problems(file);
             if (problems.isEmpty()) {
                 spec.commandLine().getOut().println(file + ": valid");
             } else {
@@ -35,5 +37,15 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /** Every problem of the file, each located; empty when it is valid. */
+    private static List<String> problems(Path file) {
+        try {
+            ScenarioFile.load(file);
+            return List.of();
+        } catch (ScenarioFormatException e) {
+            return e.problems().stream().map(ScenarioFormatException::getMessage).toList();
+        }
     }
 }

@@ -95,10 +95,11 @@ public final class ScenarioFile {
             problems = Steps.validate(scenario);
         }
         if (!problems.isEmpty()) {
+            List<ScenarioFormatException> others = problems.stream().skip(1)
+                    .map(p -> at(source, map, p.path(), p.message())).toList();
             Problem first = problems.get(0);
             SourceMap.Position at = map.locate(first.path());
-            String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
-            throw new ScenarioFormatException(source, at.line(), at.column(), first.path(), first.message() + more);
+            throw new ScenarioFormatException(source, at.line(), at.column(), first.path(), first.message(), others);
         }
         withSteps = scenario;
         return withSteps;

@@ -1,6 +1,7 @@
 package io.egressstudio.io;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** A scenario file that cannot be used, located to the file, line, column and field. */
 public final class ScenarioFormatException extends Exception {
@@ -11,14 +12,36 @@ public final class ScenarioFormatException extends Exception {
     private final int column;
     private final String field;
     private final String reason;
+    private final transient List<ScenarioFormatException> all;
 
     public ScenarioFormatException(String source, int line, int column, String field, String reason) {
-        super(format(source, line, column, field, reason));
+        this(source, line, column, field, reason, List.of());
+    }
+
+    /** The first of several problems, said with how many follow; {@code others} are the rest, each located too. */
+    ScenarioFormatException(String source, int line, int column, String field, String reason,
+                            List<ScenarioFormatException> others) {
+        super(format(source, line, column, field, withCount(reason, others)));
         this.source = source;
         this.line = line;
         this.column = column;
         this.field = field;
-        this.reason = reason;
+        this.reason = withCount(reason, others);
+        this.all = others.isEmpty() ? List.of()
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                        new ScenarioFormatException(source, line, column, field, reason)), others.stream()).toList();
+    }
+
+    private static String withCount(String reason, List<ScenarioFormatException> others) {
+        return others.isEmpty() ? reason : reason + " (and " + others.size() + " more)";
+    }
+
+    /**
+     * Every problem of the file, each on its own. A file whose form or shape is wrong has one (what follows it cannot
+     * be read); a well-formed scenario that breaks several of the validator's rules has one per rule broken.
+     */
+    public List<ScenarioFormatException> problems() {
+        return all.isEmpty() ? List.of(this) : all;
     }
 
     static String sourceName(Path file) {

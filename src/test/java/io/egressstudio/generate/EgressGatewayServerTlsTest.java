@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 class EgressGatewayServerTlsTest {
     /** A built-in, finished, with its one egress gateway's serverTls set through the file format. */
     private static Scenario withServerTls(String name, String mode) throws Exception {
-        Scenario builtIn = BuiltInScenarios.get(name);
-        Scenario finished = Steps.after(builtIn, builtIn.steps().size());
+        Scenario finished = io.egressstudio.io.BuiltInDesigns.finished(name);
         String yaml = ScenarioFile.toYaml(finished);
         int gateway = yaml.indexOf("egressGateways:\n  - id: ");
         assertThat(gateway).isPositive();
@@ -53,7 +52,7 @@ class EgressGatewayServerTlsTest {
 
     @Test
     void withoutServerTlsTheFileHasNoSuchFieldAndTheGatewayFollowsTheLink() throws Exception {
-        Scenario plain = BuiltInScenarios.get("1b-egress-plain");
+        Scenario plain = io.egressstudio.io.BuiltInDesigns.finished("1b-egress-plain");
         assertThat(ScenarioFile.toYaml(plain)).doesNotContain("serverTls");
         Server server = server(ScenarioGenerator.generate(Steps.after(plain, plain.steps().size())));
         assertThat(server.getPort().getNumber()).isEqualTo(80L);
@@ -95,7 +94,7 @@ class EgressGatewayServerTlsTest {
 
     @Test
     void noneServerTlsKeepsThePlainHttpServerAlthoughTheLinkAsksForIstioMutual() throws Exception {
-        Scenario encrypted = BuiltInScenarios.get("1b-egress-encrypted");
+        Scenario encrypted = io.egressstudio.io.BuiltInDesigns.finished("1b-egress-encrypted");
         Server before = server(ScenarioGenerator.generate(Steps.after(encrypted, encrypted.steps().size())));
         assertThat(before.getTls().getMode()).isEqualTo(ServerTLSSettingsTLSmode.ISTIO_MUTUAL);
 

@@ -262,10 +262,7 @@ public final class InspectorViewModel {
             field.error.set(e.getMessage());
             return false;
         }
-        Set<Problem> before = new HashSet<>(problems(s));
-        List<Problem> added = ScenarioValidator.validate(candidate).stream().filter(p -> !before.contains(p)).toList();
-        if (!added.isEmpty()) {
-            field.error.set(added.stream().map(p -> p.message()).distinct().collect(Collectors.joining("; ")));
+        if (addsProblems(field, s, candidate)) {
             return false;
         }
         field.error.set("");
@@ -275,6 +272,17 @@ public final class InspectorViewModel {
         if (changed && newId != null) {
             main.selection().select(newId);
         }
+        return true;
+    }
+
+    /** Whether the edit would make the scenario invalid in a new way; if so the field says how. */
+    private boolean addsProblems(Field field, Scenario s, Scenario candidate) {
+        Set<Problem> before = new HashSet<>(problems(s));
+        List<Problem> added = ScenarioValidator.validate(candidate).stream().filter(p -> !before.contains(p)).toList();
+        if (added.isEmpty()) {
+            return false;
+        }
+        field.error.set(added.stream().map(Problem::message).distinct().collect(Collectors.joining("; ")));
         return true;
     }
 
@@ -307,10 +315,7 @@ public final class InspectorViewModel {
             field.error.set(e.getMessage());
             return false;
         }
-        Set<Problem> before = new HashSet<>(problems(s));
-        List<Problem> added = ScenarioValidator.validate(candidate).stream().filter(p -> !before.contains(p)).toList();
-        if (!added.isEmpty()) {
-            field.error.set(added.stream().map(Problem::message).distinct().collect(Collectors.joining("; ")));
+        if (addsProblems(field, s, candidate)) {
             return false;
         }
         field.error.set("");

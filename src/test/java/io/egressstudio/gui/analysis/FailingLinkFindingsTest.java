@@ -34,8 +34,8 @@ class FailingLinkFindingsTest {
     private static List<Case> cases() throws Exception {
         Scenario unencrypted = BuiltInScenarios.get("1a-unencrypted-v1");
         Scenario registered = Steps.after(unencrypted, 3);
-        Scenario egressPlain = drawn(BuiltInScenarios.get("1b-egress-plain"));
-        Scenario egressMutual = drawn(BuiltInScenarios.get("1b-egress-encrypted"));
+        Scenario egressPlain = io.egressstudio.io.BuiltInDesigns.finished("1b-egress-plain");
+        Scenario egressMutual = io.egressstudio.io.BuiltInDesigns.finished("1b-egress-encrypted");
         Scenario gatewayWithoutCertificate = set(set(egressMutual, "greeting-call", "egressTls.clientCertificate", null),
                 "greeting-call", "egressTls.credentialName", null);
         return List.of(
@@ -151,12 +151,6 @@ class FailingLinkFindingsTest {
     private static boolean touches(Scenario s, String linkId, String elementId) {
         var link = s.element(linkId, io.egressstudio.model.Link.class).orElseThrow();
         return elementId.equals(link.to()) || elementId.equals(link.from()) || elementId.equals(link.via());
-    }
-
-    private static Scenario drawn(Scenario s) {
-        return new Scenario(s.name(), s.title(), s.description(), s.istioApi(), s.meshes(), s.workloads(),
-                s.egressGateways(), s.externalServices(), s.links(), s.federations(), s.certificates(), List.of(),
-                s.layout());
     }
 
     private static Scenario set(Scenario s, String id, String field, Object value) {
