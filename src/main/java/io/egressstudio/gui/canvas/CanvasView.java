@@ -207,6 +207,10 @@ public final class CanvasView {
         return root;
     }
 
+    public CanvasViewModel viewModel() {
+        return vm;
+    }
+
     /** Scene coordinates to world coordinates (for palette drops). */
     public Point2D sceneToWorld(double sceneX, double sceneY) {
         Point2D local = root.sceneToLocal(sceneX, sceneY);
@@ -400,7 +404,7 @@ public final class CanvasView {
     }
 
     /**
-     * The badges of a box (over its top-right corner) or a link (after the label of its last hop): a coloured "!"
+     * The badges of a box (over its top-right corner) or a link (over the label of its last hop): a coloured "!"
      * when it has findings (the tooltip says them), an accent "new" when the shown step added or changed it.
      */
     private Group badges(String id, boolean isNew, List<io.egressstudio.gui.analysis.DesignFinding> found) {
@@ -438,8 +442,8 @@ public final class CanvasView {
         } else if (link != null && !link.hops.isEmpty()) {
             Hop last = link.hops.get(link.hops.size() - 1);
             if (last.labelBox() != null) {
-                x = last.labelBox().maxX() + gap;
-                y = last.labelBox().y();
+                x = last.labelBox().x();
+                y = last.labelBox().y() - fonts.label() * 1.5 - gap / 2;
             } else {
                 x = last.to().x() - total - gap;
                 y = last.to().y() - fonts.label() * 2;

@@ -287,6 +287,11 @@ public final class DiagramLayout {
                         bounds = h.labelBox().union(bounds);
                     }
                 }
+                Hop last = r.hops().isEmpty() ? null : r.hops().get(r.hops().size() - 1);
+                if (last != null && last.labelBox() != null) {
+                    // a link's badges go over its last label
+                    bounds = last.labelBox().grow(0, 2 * f.label(), 0, 0).union(bounds);
+                }
             }
             if (bounds == null) {
                 bounds = new Rect(0, 0, 800, 600);
@@ -499,7 +504,38 @@ public final class DiagramLayout {
             Spread.apart(inPlace, labelGap(f, measure), 12 * s, (a, b) -> joined(a, b) ? labelGap(f, measure) : 24 * s,
                     f.presenting() ? PRESENTING_ASPECT : 0);
             bypassedBelow(top, bypassed);
+            if (f.presenting()) {
+                meshItems.values().forEach(this::enteredFromBelow);
+            }
             return top;
+        }
+
+        /**
+         * Presenting: a mesh whose path comes in from below (its predecessor lies lower than the mesh's middle) has
+         * its column turned upside down, so the hop enters at the bottom instead of crossing the column.
+         */
+        private void enteredFromBelow(Spread.Item mesh) {
+            for (List<Station> path : paths.values()) {
+                for (int i = 1; i < path.size(); i++) {
+                    Spread.Item here = items.get(path.get(i).id());
+                    Spread.Item before = items.get(path.get(i - 1).id());
+                    if (here == null || before == null || !inMesh(path.get(i).id(), mesh.id)
+                            || inMesh(path.get(i - 1).id(), mesh.id)) {
+                        continue;
+                    }
+                    if (before.rect.centerY() > mesh.rect.centerY() && mesh.children.size() > 1) {
+                        List<Spread.Item> units = new ArrayList<>(mesh.children);
+                        units.sort(java.util.Comparator.comparingDouble(u -> -u.rect.y()));
+                        double top = units.get(units.size() - 1).rect.y();
+                        double bottom = units.get(0).rect.maxY();
+                        for (Spread.Item u : units) {
+                            // mirror each unit's place in the column
+                            u.translate(0, top + bottom - u.rect.maxY() - u.rect.y());
+                        }
+                    }
+                    return;
+                }
+            }
         }
 
         /**
