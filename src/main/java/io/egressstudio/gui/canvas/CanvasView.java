@@ -837,7 +837,7 @@ public final class CanvasView {
             double s = f.scale();
             font(title, f.title(), true);
             font(subtitle, f.subtitle(), false);
-            icon.setStyle("-fx-icon-size: " + Math.round(14 * s) + ";");
+            iconSize(icon, Math.round(14 * s));
             icon.relocate(8 * s, kind == NodeKind.NAMESPACE ? 4 * s : 6 * s);
             title.setX(28 * s);
             title.setY(kind == NodeKind.NAMESPACE ? DiagramLayout.namespaceBaseline(f) : DiagramLayout.titleBaseline(f));
@@ -895,6 +895,19 @@ public final class CanvasView {
         boolean ellipsised() {
             return title.getText() != null && title.getText().endsWith("\u2026")
                     || subtitle.getText() != null && subtitle.getText().endsWith("\u2026");
+        }
+    }
+
+    /**
+     * An icon's size inline (0: the stylesheet's), keeping the inline style Ikonli gives the icon (its font).
+     */
+    static void iconSize(FontIcon icon, long size) {
+        String base = (String) icon.getProperties().computeIfAbsent("egress.style", k -> icon.getStyle() == null ? ""
+                : icon.getStyle());
+        String style = size <= 0 ? base : base + (base.isEmpty() || base.endsWith(";") ? "" : ";")
+                + " -fx-icon-size: " + size + ";";
+        if (!style.equals(icon.getStyle())) {
+            icon.setStyle(style);
         }
     }
 
@@ -1122,10 +1135,7 @@ public final class CanvasView {
                     lock.getStyleClass().add("hop-lock");
                     structure = true;
                 }
-                String icon = normal ? "" : "-fx-icon-size: " + Math.round(f.label() * 1.1) + ";";
-                if (!icon.equals(lock.getStyle())) {
-                    lock.setStyle(icon);
-                }
+                iconSize(lock, normal ? 0 : Math.round(f.label() * 1.1));
                 lock.setX(box.x());
                 lock.setY(box.y() + f.label() * 1.05);
             }
