@@ -98,8 +98,13 @@ public final class DiagramLayout {
         private record Linked(Link link, LinkPrediction prediction, List<Box> stations, Fonts fonts, Route route) {
         }
 
+        private record Resolved(Link link, LinkPrediction prediction, List<Station> stations) {
+        }
+
         private Map<String, Made> boxes = new HashMap<>();
         private Map<String, Box> settled = new HashMap<>();
+        private Map<String, Resolved> resolved = new HashMap<>();
+        private Map<String, Resolved> nextResolved = new HashMap<>();
         private Map<String, Linked> routes = new HashMap<>();
         private Map<String, Made> nextBoxes = new HashMap<>();
         private Map<String, Box> nextSettled = new HashMap<>();
@@ -141,7 +146,18 @@ public final class DiagramLayout {
             return result;
         }
 
+        /** A link's predicted stations: last layout's when the link and its prediction are the same objects. */
+        List<Station> stations(Link link, LinkPrediction prediction, Supplier<List<Station>> resolve) {
+            Resolved r = resolved.get(link.id());
+            List<Station> stations = r != null && r.link() == link && r.prediction() == prediction ? r.stations()
+                    : List.copyOf(resolve.get());
+            nextResolved.put(link.id(), new Resolved(link, prediction, stations));
+            return stations;
+        }
+
         void done() {
+            resolved = nextResolved;
+            nextResolved = new HashMap<>();
             boxes = nextBoxes;
             routes = nextRoutes;
             settled = nextSettled;
@@ -336,9 +352,14 @@ public final class DiagramLayout {
                 LinkPrediction p = predictions.apply(l.id());
                 List<Station> stations;
                 if (p != null && !p.hops().isEmpty()) {
-                    resolver = resolver == null ? new PredictedPath(scenario) : resolver;
-                    stations = resolver.stations(l, p);
-                    stations.removeIf(st -> st.derived() == null && !made.containsKey(st.id()));
+                    PredictedPath[] lazy = {resolver};
+                    stations = reuse.stations(l, p, () -> {
+                        lazy[0] = lazy[0] == null ? new PredictedPath(scenario) : lazy[0];
+                        List<Station> found = lazy[0].stations(l, p);
+                        found.removeIf(st -> st.derived() == null && !made.containsKey(st.id()));
+                        return found;
+                    });
+                    resolver = lazy[0];
                 } else {
                     stations = designed(l);
                 }
