@@ -838,7 +838,10 @@ public final class CanvasView {
             font(title, f.title(), true);
             font(subtitle, f.subtitle(), false);
             iconSize(icon, Math.round(14 * s));
-            icon.relocate(8 * s, kind == NodeKind.NAMESPACE ? 4 * s : 6 * s);
+            // placed by its top, not its bounds: the inline size is applied after this, and would move it
+            icon.setTextOrigin(javafx.geometry.VPos.TOP);
+            icon.setLayoutX(8 * s);
+            icon.setLayoutY(kind == NodeKind.NAMESPACE ? 4 * s : 5 * s);
             title.setX(28 * s);
             title.setY(kind == NodeKind.NAMESPACE ? DiagramLayout.namespaceBaseline(f) : DiagramLayout.titleBaseline(f));
             subtitle.setX(10 * s);
