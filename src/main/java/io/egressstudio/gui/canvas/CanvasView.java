@@ -164,6 +164,7 @@ public final class CanvasView {
         vm.diagramProperty().addListener((o, a, b) -> {
             render(b);
             refit();
+            settle();
         });
         vm.main().analysisProperty().addListener((o, a, b) -> {
             applyPredictions();
@@ -172,7 +173,8 @@ public final class CanvasView {
         vm.highlighted().addListener((javafx.collections.SetChangeListener<String>) c -> applyMarks(false));
         vm.presentingProperty().addListener((o, a, b) -> {
             setClass(root, Styles.PRESENTING, b);
-            refit();
+            // another layout, other text sizes: fitted again
+            fit();
         });
         setClass(root, Styles.PRESENTING, vm.presentingProperty().get());
         // a gesture on the canvas ends keeping it fitted
@@ -195,10 +197,12 @@ public final class CanvasView {
         root.widthProperty().addListener((o, a, b) -> {
             cull(false);
             refit();
+            settle();
         });
         root.heightProperty().addListener((o, a, b) -> {
             cull(false);
             refit();
+            settle();
         });
         render(vm.diagram());
     }
@@ -231,29 +235,48 @@ public final class CanvasView {
     }
 
     /**
-     * Fits everything drawn into the canvas, and keeps it fitted while the diagram or the canvas size changes (a new
-     * template's diagram, its predicted routes, the window's first layout) until the user pans, zooms or drops
-     * something: a caller may fit before the canvas has its size or its diagram.
+     * Fits everything drawn into the canvas, and keeps it fitted while the diagram or the canvas size change (a new
+     * template's diagram, its predicted routes, the window's first layout) until the diagram is analysed and a layout
+     * pass has happened, or the user presses, scrolls or drags onto the canvas: a caller may fit before the canvas has
+     * its size or its diagram.
      */
     public void fit() {
         autoFit = true;
+        pulsed = false;
+        applied = false;
         refit();
         if (root.getScene() != null) {
             Runnable again = new Runnable() {
                 @Override
                 public void run() {
                     root.getScene().removePostLayoutPulseListener(this);
+                    pulsed = true;
                     refit();
+                    settle();
                 }
             };
             root.getScene().addPostLayoutPulseListener(again);
             Platform.requestNextPulse();
+        } else {
+            pulsed = true;
         }
     }
 
-    /** Whether the canvas keeps itself fitted (since {@link #fit()}, until a gesture). */
+    /** Whether the canvas still keeps itself fitted (since {@link #fit()}, until settled or a gesture). */
     public boolean fitted() {
         return autoFit;
+    }
+
+    private boolean pulsed;
+    /** Whether a fit was applied at a real size since {@link #fit()}. */
+    private boolean applied;
+
+    /** Stops keeping the view fitted once it shows the analysed diagram at its size: later edits keep the view. */
+    private void settle() {
+        DesignAnalysis a = vm.main().analysis();
+        if (autoFit && pulsed && applied && a != null && a.scenario() == vm.main().shown()) {
+            autoFit = false;
+        }
     }
 
     private boolean refitting;
@@ -265,6 +288,7 @@ public final class CanvasView {
         refitting = true;
         try {
             vm.fit(root.getWidth(), root.getHeight());
+            applied = true;
         } finally {
             refitting = false;
         }

@@ -140,7 +140,11 @@ class CanvasMarksTest {
             double x1 = vmOf(late[0]).panXProperty().get() + b.maxX() * z;
             return z != 1 && x0 >= 0 && x1 <= late[0].root().getWidth();
         });
-        assertThat(late[0].fitted()).isTrue();
+        CanvasFixture.waitUntil(() -> !late[0].fitted());
+        double zoom = vmOf(late[0]).zoomProperty().get();
+        robot.interact(() -> vmOf(late[0]).main().edit(io.egressstudio.gui.document.Edit.of("move",
+                sc -> ScenarioEdits.move(sc, java.util.Map.of("travels", new io.egressstudio.model.Position(90, 150))))));
+        assertThat(vmOf(late[0]).zoomProperty().get()).as("once settled, an edit keeps the view").isEqualTo(zoom);
     }
 
     private static CanvasViewModel vmOf(CanvasView view) {
