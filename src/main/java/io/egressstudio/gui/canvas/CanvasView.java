@@ -1,6 +1,7 @@
 package io.egressstudio.gui.canvas;
 
 import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.gui.analysis.DesignFinding;
 import io.egressstudio.gui.analysis.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
@@ -74,7 +75,7 @@ public final class CanvasView {
     /** Keeps the view fitted as the diagram and the canvas size change, from a Fit until the user pans or zooms. */
     private boolean autoFit;
     private Diagram.Fonts fonts = Diagram.Fonts.NORMAL;
-    private final Map<String, Group> marks = new HashMap<>();
+    private final Map<String, Mark> marks = new HashMap<>();
     private final Group overlay = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Map<String, BoxGlyph> boxes = new HashMap<>();
@@ -344,7 +345,14 @@ public final class CanvasView {
     }
 
     /** Federations: a dashed line between the two meshes, under the links. */
+    private Object peeringsShown = List.of();
+
     private void renderPeerings(Diagram d) {
+        Object key = List.of(d.peerings(), d.fonts());
+        if (key.equals(peeringsShown)) {
+            return;
+        }
+        peeringsShown = key;
         List<Node> lines = new ArrayList<>();
         for (Diagram.Peering p : d.peerings()) {
             Line line = new Line(p.from().x(), p.from().y(), p.to().x(), p.to().y());
@@ -355,9 +363,7 @@ public final class CanvasView {
                     + " (ServiceMeshPeer on each side)"));
             lines.add(line);
         }
-        if (lines.size() != peeringLayer.getChildren().size() || !lines.isEmpty()) {
-            peeringLayer.getChildren().setAll(lines);
-        }
+        peeringLayer.getChildren().setAll(lines);
     }
 
     /** The line of a federation peering, null when none is drawn (for tests and overlays). */
@@ -378,18 +384,28 @@ public final class CanvasView {
     // ---- marks: new in this step, findings ---------------------------------------------------------------------
 
     private Set<String> highlightedShown = Set.of();
-    private Map<String, List<io.egressstudio.gui.analysis.DesignFinding>> problemsShown = Map.of();
+    private Object findingsShown;
+
+    /** A box's or link's badges, and what they were drawn for (redrawn only when that changes). */
+    private record Mark(Object anchor, boolean isNew, List<DesignFinding> found, Diagram.Fonts fonts, Group group,
+                        Rect bounds) {
+    }
 
     /**
      * Marks what the shown step added or changed (accent outline and a "new" badge) and what has an ERROR or WARNING
-     * finding (a coloured "!" badge whose tooltip says the findings). Only glyphs whose marks changed are touched.
+     * finding (a coloured "!" badge whose tooltip says the findings). Only marks whose box, link or findings changed
+     * are made again (a large scenario has hundreds of findings and is laid out twice per edit).
      */
     private void applyMarks(boolean redraw) {
         Set<String> highlighted = new HashSet<>(vm.highlighted());
-        Map<String, List<io.egressstudio.gui.analysis.DesignFinding>> problems = new HashMap<>();
         DesignAnalysis a = vm.main().analysis();
+        Object findings = a == null ? null : a.findings();
+        if (!redraw && findings == findingsShown && highlighted.equals(highlightedShown)) {
+            return;
+        }
+        Map<String, List<DesignFinding>> problems = new HashMap<>();
         if (a != null) {
-            for (var f : a.findings()) {
+            for (DesignFinding f : a.findings()) {
                 String id = f.elementId();
                 if (id != null && ("ERROR".equalsIgnoreCase(f.severity()) || "WARNING".equalsIgnoreCase(f.severity()))
                         && (boxes.containsKey(id) || links.containsKey(id))) {
@@ -397,41 +413,55 @@ public final class CanvasView {
                 }
             }
         }
-        if (!redraw && highlighted.equals(highlightedShown) && problems.equals(problemsShown)) {
-            return;
-        }
-        Set<String> touched = new HashSet<>(highlightedShown);
-        touched.addAll(highlighted);
-        touched.addAll(problemsShown.keySet());
-        touched.addAll(problems.keySet());
-        for (String id : touched) {
+        Set<String> classed = new HashSet<>(highlightedShown);
+        classed.addAll(highlighted);
+        for (String id : classed) {
             Node g = boxes.containsKey(id) ? boxes.get(id) : links.get(id);
-            boolean isNew = highlighted.contains(id);
-            List<io.egressstudio.gui.analysis.DesignFinding> found = problems.getOrDefault(id, List.of());
             if (g != null) {
-                setClass(g, Styles.NEW_IN_STEP, isNew);
+                setClass(g, Styles.NEW_IN_STEP, highlighted.contains(id));
             }
-            Group mark = marks.remove(id);
-            if (mark != null) {
-                markLayer.getChildren().remove(mark);
+        }
+        Set<String> ids = new HashSet<>(marks.keySet());
+        ids.addAll(highlighted);
+        ids.addAll(problems.keySet());
+        List<Node> gone = new ArrayList<>();
+        List<Node> made = new ArrayList<>();
+        for (String id : ids) {
+            boolean isNew = highlighted.contains(id);
+            List<DesignFinding> found = problems.getOrDefault(id, List.of());
+            BoxGlyph box = boxes.get(id);
+            LinkGlyph link = links.get(id);
+            Object anchor = box != null ? box.shown : link != null ? link.route : null;
+            Mark m = marks.get(id);
+            if (m != null && m.anchor() == anchor && m.isNew() == isNew && m.fonts().equals(fonts)
+                    && m.found().equals(found)) {
+                continue;
             }
-            if (g != null && (isNew || !found.isEmpty())) {
-                mark = badges(id, isNew, found);
-                if (mark != null) {
-                    marks.put(id, mark);
-                    markLayer.getChildren().add(mark);
+            if (m != null) {
+                gone.add(m.group());
+                marks.remove(id);
+            }
+            if (anchor != null && (isNew || !found.isEmpty())) {
+                Mark next = badges(id, anchor, isNew, found);
+                if (next != null) {
+                    marks.put(id, next);
+                    if (culled == null || next.bounds().intersects(culled)) {
+                        made.add(next.group());
+                    }
                 }
             }
         }
+        markLayer.getChildren().removeAll(gone);
+        markLayer.getChildren().addAll(made);
         highlightedShown = highlighted;
-        problemsShown = problems;
+        findingsShown = findings;
     }
 
     /**
      * The badges of a box (over its top-right corner) or a link (over the label of its last hop): a coloured "!"
      * when it has findings (the tooltip says them), an accent "new" when the shown step added or changed it.
      */
-    private Group badges(String id, boolean isNew, List<io.egressstudio.gui.analysis.DesignFinding> found) {
+    private Mark badges(String id, Object anchor, boolean isNew, List<DesignFinding> found) {
         List<Group> badges = new ArrayList<>();
         if (!found.isEmpty()) {
             boolean error = found.stream().anyMatch(f -> "ERROR".equalsIgnoreCase(f.severity()));
@@ -442,7 +472,14 @@ public final class CanvasView {
                 tip.append(tip.length() == 0 ? "" : "\n").append(f.severity()).append(' ').append(f.code()).append(": ")
                         .append(f.message());
             }
-            Tooltip.install(badge, new Tooltip(tip.toString()));
+            // a tooltip is a popup window: made on the first hover
+            badge.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (!badge.getProperties().containsKey(Tooltip.class)) {
+                    Tooltip tooltip = new Tooltip(tip.toString());
+                    badge.getProperties().put(Tooltip.class, tooltip);
+                    Tooltip.install(badge, tooltip);
+                }
+            });
             badges.add(badge);
         }
         if (isNew) {
@@ -478,12 +515,13 @@ public final class CanvasView {
         Group group = new Group();
         group.setId("mark-" + id);
         group.getStyleClass().add("canvas-marks");
+        Rect bounds = new Rect(x, y, total, fonts.label() * 1.5);
         for (Group b : badges) {
             b.relocate(x, y);
             x += b.getLayoutBounds().getWidth() + gap;
             group.getChildren().add(b);
         }
-        return group;
+        return new Mark(anchor, isNew, found, fonts, group, bounds);
     }
 
     /** A rounded badge with a short text, as large as the hop labels. */
@@ -541,6 +579,9 @@ public final class CanvasView {
         }
         for (LinkGlyph g : links.values()) {
             place(g, linkLayer, details && g.bounds != null && g.bounds.intersects(culled), attach, detach);
+        }
+        for (Mark m : marks.values()) {
+            place(m.group(), markLayer, details && m.bounds().intersects(culled), attach, detach);
         }
         // in batches: one change per layer
         detach.forEach((layer, nodes) -> layer.getChildren().removeAll(nodes));

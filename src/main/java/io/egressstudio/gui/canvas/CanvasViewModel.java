@@ -61,6 +61,8 @@ public final class CanvasViewModel {
     private final TextMetrics.Measure measure = new FxTextMeasure();
     private DesignAnalysis predictedBy;
     private Set<Link> predictedLinks = Set.of();
+    private Scenario linksOf;
+    private Map<String, Link> shownLinks = Map.of();
 
     public CanvasViewModel(MainViewModel main) {
         this.main = main;
@@ -94,7 +96,12 @@ public final class CanvasViewModel {
             predictedLinks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             predictedLinks.addAll(a.scenario().links());
         }
-        Link shown = main.shown().links().stream().filter(l -> l.id().equals(linkId)).findFirst().orElse(null);
+        if (linksOf != main.shown()) {
+            linksOf = main.shown();
+            shownLinks = new java.util.HashMap<>();
+            linksOf.links().forEach(l -> shownLinks.put(l.id(), l));
+        }
+        Link shown = shownLinks.get(linkId);
         return shown != null && predictedLinks.contains(shown) ? a.prediction(linkId) : null;
     }
 

@@ -77,8 +77,10 @@ class CanvasMarksTest {
         String id = warnings.get(0).elementId();
         Node badge = robot.lookup("#finding-badge-" + id).query();
         assertThat(badge.isVisible()).isTrue();
-        javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) badge.getProperties().values().stream()
-                .filter(v -> v instanceof javafx.scene.control.Tooltip).findFirst().orElseThrow();
+        robot.moveTo(badge);
+        CanvasFixture.waitUntil(() -> badge.getProperties().containsKey(javafx.scene.control.Tooltip.class));
+        javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) badge.getProperties()
+                .get(javafx.scene.control.Tooltip.class);
         assertThat(tip.getText()).contains(warnings.get(0).code()).contains(warnings.get(0).message());
         assertThat(badge.lookup(".finding-warning")).isNotNull();
     }
