@@ -62,12 +62,19 @@ public final class CanvasViewModel {
     private DesignAnalysis predictedBy;
     private Set<Link> predictedLinks = Set.of();
     private Scenario linksOf;
+    /** The predictions the shown diagram's routes were drawn along, and for which scenario. */
+    private Map<String, LinkPrediction> routedBy = Map.of();
+    private Scenario routedScenario;
     private Map<String, Link> shownLinks = Map.of();
 
     public CanvasViewModel(MainViewModel main) {
         this.main = main;
         main.shownProperty().addListener((o, a, b) -> relayout());
-        main.analysisProperty().addListener((o, a, b) -> relayout());
+        main.analysisProperty().addListener((o, a, b) -> {
+            if (!routesUnchanged()) {
+                relayout();
+            }
+        });
         presenting.addListener((o, a, b) -> {
             fonts = b ? Diagram.Fonts.of(1.8, true) : Diagram.Fonts.NORMAL;
             relayout();
@@ -76,7 +83,33 @@ public final class CanvasViewModel {
     }
 
     private void relayout() {
-        diagram.set(DiagramLayout.of(main.shown(), dragOverrides, reuse, this::routePrediction, fonts, measure));
+        Map<String, LinkPrediction> used = new java.util.HashMap<>();
+        diagram.set(DiagramLayout.of(main.shown(), dragOverrides, reuse, id -> {
+            LinkPrediction p = routePrediction(id);
+            used.put(id, p);
+            return p;
+        }, fonts, measure));
+        routedBy = used;
+        routedScenario = main.shown();
+    }
+
+    /**
+     * Whether a new analysis would draw every link as it is drawn: its predictions have the hops the routes were
+     * drawn with (a new outcome only recolours a link, which the view does). Saves laying out 1,000 nodes again.
+     */
+    private boolean routesUnchanged() {
+        if (routedScenario != main.shown()) {
+            return false;
+        }
+        for (Link l : main.shown().links()) {
+            if (!routedBy.containsKey(l.id())) {
+                continue;
+            }
+            if (!DiagramLayout.Reuse.sameHops(routedBy.get(l.id()), routePrediction(l.id()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

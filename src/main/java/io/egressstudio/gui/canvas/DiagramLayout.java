@@ -120,10 +120,15 @@ public final class DiagramLayout {
 
         Route route(Link link, LinkPrediction prediction, List<Box> stations, Fonts fonts, Supplier<Route> make) {
             Linked l = routes.get(link.id());
-            Route route = l != null && l.link() == link && l.prediction() == prediction && l.fonts().equals(fonts)
+            Route route = l != null && l.link() == link && sameHops(l.prediction(), prediction) && l.fonts().equals(fonts)
                     && same(l.stations(), stations) ? l.route() : make.get();
             nextRoutes.put(link.id(), new Linked(link, prediction, stations, fonts, route));
             return route;
+        }
+
+        /** A route depends on its prediction's hops only (the outcome is its colour, set by the view). */
+        static boolean sameHops(LinkPrediction a, LinkPrediction b) {
+            return a == b || a != null && b != null && a.hops().equals(b.hops());
         }
 
         private static boolean same(List<Box> a, List<Box> b) {
@@ -149,8 +154,8 @@ public final class DiagramLayout {
         /** A link's predicted stations: last layout's when the link and its prediction are the same objects. */
         List<Station> stations(Link link, LinkPrediction prediction, Supplier<List<Station>> resolve) {
             Resolved r = resolved.get(link.id());
-            List<Station> stations = r != null && r.link() == link && r.prediction() == prediction ? r.stations()
-                    : List.copyOf(resolve.get());
+            List<Station> stations = r != null && r.link() == link && sameHops(r.prediction(), prediction)
+                    ? r.stations() : List.copyOf(resolve.get());
             nextResolved.put(link.id(), new Resolved(link, prediction, stations));
             return stations;
         }
