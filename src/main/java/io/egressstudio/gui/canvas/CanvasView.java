@@ -151,7 +151,7 @@ public final class CanvasView {
                 colourProbes);
         markLayer.setMouseTransparent(false);
         emptyHint.setId("canvas-empty-hint");
-        emptyHint.getStyleClass().add("canvas-empty-hint");
+        emptyHint.getStyleClass().add(Styles.CANVAS_EMPTY_HINT);
         emptyHint.setMouseTransparent(true);
         emptyHint.setManaged(false);
         emptyHint.layoutXProperty().bind(root.widthProperty().subtract(emptyHint.widthProperty()).divide(2));
@@ -357,7 +357,7 @@ public final class CanvasView {
         for (Diagram.Peering p : d.peerings()) {
             Line line = new Line(p.from().x(), p.from().y(), p.to().x(), p.to().y());
             line.setId("peering-" + p.id());
-            line.getStyleClass().add("peering");
+            line.getStyleClass().add(Styles.PEERING);
             line.setStyle("-fx-stroke-width: " + 4 * fonts.scale() + ";");
             Tooltip.install(line, new Tooltip("Federation " + p.id() + ": " + p.meshA() + " \u2194 " + p.meshB()
                     + " (ServiceMeshPeer on each side)"));
@@ -465,7 +465,7 @@ public final class CanvasView {
         List<Group> badges = new ArrayList<>();
         if (!found.isEmpty()) {
             boolean error = found.stream().anyMatch(f -> "ERROR".equalsIgnoreCase(f.severity()));
-            Group badge = badge("!", "finding-badge", error ? "finding-error" : "finding-warning");
+            Group badge = badge("!", Styles.FINDING_BADGE, Styles.finding(error ? "ERROR" : "WARNING"));
             badge.setId("finding-badge-" + id);
             StringBuilder tip = new StringBuilder();
             for (var f : found) {
@@ -483,7 +483,7 @@ public final class CanvasView {
             badges.add(badge);
         }
         if (isNew) {
-            Group badge = badge("new", "new-badge");
+            Group badge = badge("new", Styles.NEW_BADGE);
             badge.setId("new-badge-" + id);
             badge.setMouseTransparent(true);
             badges.add(badge);
@@ -528,7 +528,7 @@ public final class CanvasView {
     private Group badge(String label, String... styleClasses) {
         double size = fonts.label();
         Text text = new Text(label);
-        text.getStyleClass().add("badge-text");
+        text.getStyleClass().add(Styles.BADGE_TEXT);
         text.setStyle("-fx-font-size: " + size + "px;");
         text.applyCss();
         double w = Math.max(text.getLayoutBounds().getWidth() + size, size * 1.5);
@@ -843,7 +843,7 @@ public final class CanvasView {
                 default -> getStyleClass().addAll("node-box", b.derived() ? "egress-gateway" : kind.slug());
             }
             if (b.derived()) {
-                getStyleClass().add("derived");
+                getStyleClass().add(Styles.DERIVED);
             }
             icon = new FontIcon(switch (kind) {
                 case MESH -> Feather.LAYERS;
