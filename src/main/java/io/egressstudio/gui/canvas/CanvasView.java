@@ -75,7 +75,7 @@ public final class CanvasView {
     /** Keeps the view fitted as the diagram and the canvas size change, from a Fit until the user pans or zooms. */
     private boolean autoFit;
     private Diagram.Fonts fonts = Diagram.Fonts.NORMAL;
-    private final Map<String, Mark> marks = new HashMap<>();
+    private final Map<String, CanvasBadges.Mark> marks = new HashMap<>();
     private final Group overlay = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Map<String, BoxGlyph> boxes = new HashMap<>();
@@ -386,11 +386,6 @@ public final class CanvasView {
     private Set<String> highlightedShown = Set.of();
     private Object findingsShown;
 
-    /** A box's or link's badges, and what they were drawn for (redrawn only when that changes). */
-    private record Mark(Object anchor, boolean isNew, List<DesignFinding> found, Diagram.Fonts fonts, Group group,
-                        Rect bounds) {
-    }
-
     /**
      * Marks what the shown step added or changed (accent outline and a "new" badge) and what has an ERROR or WARNING
      * finding (a coloured "!" badge whose tooltip says the findings). Only marks whose box, link or findings changed
@@ -432,7 +427,7 @@ public final class CanvasView {
             BoxGlyph box = boxes.get(id);
             LinkGlyph link = links.get(id);
             Object anchor = box != null ? box.shown : link != null ? link.route : null;
-            Mark m = marks.get(id);
+            CanvasBadges.Mark m = marks.get(id);
             if (m != null && m.anchor() == anchor && m.isNew() == isNew && m.fonts().equals(fonts)
                     && m.found().equals(found)) {
                 continue;
@@ -442,7 +437,9 @@ public final class CanvasView {
                 marks.remove(id);
             }
             if (anchor != null && (isNew || !found.isEmpty())) {
-                Mark next = badges(id, anchor, isNew, found);
+                CanvasBadges.Mark next = CanvasBadges.make(id, anchor, box != null ? box.shown : null,
+                        link != null && !link.hops.isEmpty() ? link.hops.get(link.hops.size() - 1) : null, isNew, found,
+                        fonts);
                 if (next != null) {
                     marks.put(id, next);
                     if (culled == null || next.bounds().intersects(culled)) {
@@ -455,91 +452,6 @@ public final class CanvasView {
         markLayer.getChildren().addAll(made);
         highlightedShown = highlighted;
         findingsShown = findings;
-    }
-
-    /**
-     * The badges of a box (over its top-right corner) or a link (over the label of its last hop): a coloured "!"
-     * when it has findings (the tooltip says them), an accent "new" when the shown step added or changed it.
-     */
-    private Mark badges(String id, Object anchor, boolean isNew, List<DesignFinding> found) {
-        List<Group> badges = new ArrayList<>();
-        if (!found.isEmpty()) {
-            boolean error = found.stream().anyMatch(f -> "ERROR".equalsIgnoreCase(f.severity()));
-            Group badge = badge("!", Styles.FINDING_BADGE, Styles.finding(error ? "ERROR" : "WARNING"));
-            badge.setId("finding-badge-" + id);
-            StringBuilder tip = new StringBuilder();
-            for (var f : found) {
-                tip.append(tip.length() == 0 ? "" : "\n").append(f.severity()).append(' ').append(f.code()).append(": ")
-                        .append(f.message());
-            }
-            // a tooltip is a popup window: made on the first hover
-            badge.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
-                if (!badge.getProperties().containsKey(Tooltip.class)) {
-                    Tooltip tooltip = new Tooltip(tip.toString());
-                    badge.getProperties().put(Tooltip.class, tooltip);
-                    Tooltip.install(badge, tooltip);
-                }
-            });
-            badges.add(badge);
-        }
-        if (isNew) {
-            Group badge = badge("new", Styles.NEW_BADGE);
-            badge.setId("new-badge-" + id);
-            badge.setMouseTransparent(true);
-            badges.add(badge);
-        }
-        double gap = 4 * fonts.scale();
-        double total = -gap;
-        for (Group b : badges) {
-            total += b.getLayoutBounds().getWidth() + gap;
-        }
-        double x;
-        double y;
-        Box box = vm.diagram().box(id);
-        LinkGlyph link = links.get(id);
-        if (box != null) {
-            x = box.rect().maxX() + DiagramLayout.BADGE * fonts.scale() - total;
-            y = box.rect().y() - DiagramLayout.BADGE * fonts.scale();
-        } else if (link != null && !link.hops.isEmpty()) {
-            Hop last = link.hops.get(link.hops.size() - 1);
-            if (last.labelBox() != null) {
-                x = last.labelBox().x();
-                y = last.labelBox().y() - fonts.label() * 1.5 - gap / 2;
-            } else {
-                x = last.to().x() - total - gap;
-                y = last.to().y() - fonts.label() * 2;
-            }
-        } else {
-            return null;
-        }
-        Group group = new Group();
-        group.setId("mark-" + id);
-        group.getStyleClass().add("canvas-marks");
-        Rect bounds = new Rect(x, y, total, fonts.label() * 1.5);
-        for (Group b : badges) {
-            b.relocate(x, y);
-            x += b.getLayoutBounds().getWidth() + gap;
-            group.getChildren().add(b);
-        }
-        return new Mark(anchor, isNew, found, fonts, group, bounds);
-    }
-
-    /** A rounded badge with a short text, as large as the hop labels. */
-    private Group badge(String label, String... styleClasses) {
-        double size = fonts.label();
-        Text text = new Text(label);
-        text.getStyleClass().add(Styles.BADGE_TEXT);
-        text.setStyle("-fx-font-size: " + size + "px;");
-        text.applyCss();
-        double w = Math.max(text.getLayoutBounds().getWidth() + size, size * 1.5);
-        double h = size * 1.5;
-        Rectangle bg = new Rectangle(0, 0, w, h);
-        bg.setArcWidth(h);
-        bg.setArcHeight(h);
-        bg.getStyleClass().addAll(styleClasses);
-        text.setX((w - text.getLayoutBounds().getWidth()) / 2);
-        text.setY(size * 1.1);
-        return new Group(bg, text);
     }
 
     // ---- culling and level of detail ---------------------------------------------------------------------------
@@ -580,7 +492,7 @@ public final class CanvasView {
         for (LinkGlyph g : links.values()) {
             place(g, linkLayer, details && g.bounds != null && g.bounds.intersects(culled), attach, detach);
         }
-        for (Mark m : marks.values()) {
+        for (CanvasBadges.Mark m : marks.values()) {
             place(m.group(), markLayer, details && m.bounds().intersects(culled), attach, detach);
         }
         // in batches: one change per layer
