@@ -1,6 +1,7 @@
 package io.egressstudio.gui.canvas;
 
 import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.gui.analysis.DesignFinding;
 import io.egressstudio.gui.analysis.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
@@ -24,6 +25,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
@@ -65,7 +67,15 @@ public final class CanvasView {
     /** Meshes and namespaces: cached on their own in the overview, under the links' image. */
     private final Group boxesUnder = new Group(meshLayer, nsLayer);
     private final Group linkLayer = new Group();
+    private final Group peeringLayer = new Group();
     private final Group nodeLayer = new Group();
+    /** Badges over the boxes and links: "new in this step" and findings. */
+    private final Group markLayer = new Group();
+    private final Label emptyHint = new Label(EMPTY_HINT);
+    /** Keeps the view fitted as the diagram and the canvas size change, from a Fit until the user pans or zooms. */
+    private boolean autoFit;
+    private Diagram.Fonts fonts = Diagram.Fonts.NORMAL;
+    private final Map<String, CanvasBadges.Mark> marks = new HashMap<>();
     private final Group overlay = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Map<String, BoxGlyph> boxes = new HashMap<>();
@@ -107,6 +117,10 @@ public final class CanvasView {
     private final Line connectLine = new Line();
     private final Rectangle band = new Rectangle();
 
+    /** What an empty canvas says. */
+    public static final String EMPTY_HINT =
+            "Drag a Mesh from the palette to start, or open a template: File \u25B8 New from template";
+
     public CanvasView(CanvasViewModel vm) {
         this.vm = vm;
         root.setId("canvas");
@@ -133,15 +147,41 @@ public final class CanvasView {
         raster = new BackgroundRunner<>(job -> LinkRaster.draw(job.segments(), job.world(), job.zoom()),
                 this::showRaster, e -> vm.main().statusProperty().set("Could not draw the overview's links: " + e),
                 RASTER_THREAD, Platform::runLater);
-        world.getChildren().addAll(boxesUnder, linkLayer, overviewLinks, nodeLayer, overlay, colourProbes);
-        root.getChildren().add(world);
+        world.getChildren().addAll(boxesUnder, peeringLayer, linkLayer, overviewLinks, nodeLayer, markLayer, overlay,
+                colourProbes);
+        markLayer.setMouseTransparent(false);
+        emptyHint.setId("canvas-empty-hint");
+        emptyHint.getStyleClass().add(Styles.CANVAS_EMPTY_HINT);
+        emptyHint.setMouseTransparent(true);
+        emptyHint.setManaged(false);
+        emptyHint.layoutXProperty().bind(root.widthProperty().subtract(emptyHint.widthProperty()).divide(2));
+        emptyHint.layoutYProperty().bind(root.heightProperty().subtract(emptyHint.heightProperty()).divide(2));
+        root.getChildren().addAll(world, emptyHint);
         connectLine.getStyleClass().add("connect-line");
         connectLine.setMouseTransparent(true);
         band.getStyleClass().add("rubber-band");
         band.setMouseTransparent(true);
 
-        vm.diagramProperty().addListener((o, a, b) -> render(b));
-        vm.main().analysisProperty().addListener((o, a, b) -> applyPredictions());
+        vm.diagramProperty().addListener((o, a, b) -> {
+            render(b);
+            refit();
+            settle();
+        });
+        vm.main().analysisProperty().addListener((o, a, b) -> {
+            applyPredictions();
+            applyMarks(false);
+        });
+        vm.highlighted().addListener((javafx.collections.SetChangeListener<String>) c -> applyMarks(false));
+        vm.presentingProperty().addListener((o, a, b) -> {
+            setClass(root, Styles.PRESENTING, b);
+            // another layout, other text sizes: fitted again
+            fit();
+        });
+        setClass(root, Styles.PRESENTING, vm.presentingProperty().get());
+        // a gesture on the canvas ends keeping it fitted
+        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> autoFit = false);
+        root.addEventFilter(ScrollEvent.SCROLL, e -> autoFit = false);
+        root.addEventFilter(javafx.scene.input.DragEvent.DRAG_ENTERED, e -> autoFit = false);
         vm.main().selection().ids().addListener((ListChangeListener<String>) c -> applySelection());
         root.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         root.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -155,13 +195,25 @@ public final class CanvasView {
             cull(was != details);
         });
         vm.main().selection().ids().addListener((ListChangeListener<String>) c -> rasterize());
-        root.widthProperty().addListener((o, a, b) -> cull(false));
-        root.heightProperty().addListener((o, a, b) -> cull(false));
+        root.widthProperty().addListener((o, a, b) -> {
+            cull(false);
+            refit();
+            settle();
+        });
+        root.heightProperty().addListener((o, a, b) -> {
+            cull(false);
+            refit();
+            settle();
+        });
         render(vm.diagram());
     }
 
     public Pane root() {
         return root;
+    }
+
+    public CanvasViewModel viewModel() {
+        return vm;
     }
 
     /** Scene coordinates to world coordinates (for palette drops). */
@@ -183,13 +235,77 @@ public final class CanvasView {
         return links.get(linkId);
     }
 
+    /**
+     * Fits everything drawn into the canvas, and keeps it fitted while the diagram or the canvas size change (a new
+     * template's diagram, its predicted routes, the window's first layout) until the diagram is analysed and a layout
+     * pass has happened, or the user presses, scrolls or drags onto the canvas: a caller may fit before the canvas has
+     * its size or its diagram.
+     */
     public void fit() {
-        vm.fit(root.getWidth(), root.getHeight());
+        autoFit = true;
+        pulsed = false;
+        applied = false;
+        refit();
+        if (root.getScene() != null) {
+            Runnable again = new Runnable() {
+                @Override
+                public void run() {
+                    root.getScene().removePostLayoutPulseListener(this);
+                    pulsed = true;
+                    refit();
+                    settle();
+                }
+            };
+            root.getScene().addPostLayoutPulseListener(again);
+            Platform.requestNextPulse();
+        } else {
+            pulsed = true;
+        }
+    }
+
+    /** Whether the canvas still keeps itself fitted (since {@link #fit()}, until settled or a gesture). */
+    public boolean fitted() {
+        return autoFit;
+    }
+
+    private boolean pulsed;
+    /** Whether a fit was applied at a real size since {@link #fit()}. */
+    private boolean applied;
+
+    /** Stops keeping the view fitted once it shows the analysed diagram at its size: later edits keep the view. */
+    private void settle() {
+        DesignAnalysis a = vm.main().analysis();
+        if (autoFit && pulsed && applied && a != null && a.scenario() == vm.main().shown()) {
+            autoFit = false;
+        }
+    }
+
+    private boolean refitting;
+
+    private void refit() {
+        if (!autoFit || refitting || root.getWidth() <= 0 || root.getHeight() <= 0) {
+            return;
+        }
+        refitting = true;
+        try {
+            vm.fit(root.getWidth(), root.getHeight());
+            applied = true;
+        } finally {
+            refitting = false;
+        }
     }
 
     // ---- rendering ---------------------------------------------------------------------------------------------
 
     private void render(Diagram d) {
+        if (!d.fonts().equals(fonts)) {
+            fonts = d.fonts();
+            applyDetails();
+            boxes.values().forEach(g -> g.shown = null);
+            links.values().forEach(g -> g.route = null);
+        }
+        emptyHint.setVisible(vm.isEmpty());
+        renderPeerings(d);
         Set<String> seen = new HashSet<>();
         sync(d.meshes(), meshLayer, seen);
         sync(d.namespaces(), nsLayer, seen);
@@ -213,7 +329,7 @@ public final class CanvasView {
                     linkLayer.getChildren().add(g);
                 }
             }
-            g.update(r);
+            g.update(r, fonts);
         }
         links.keySet().removeIf(id -> {
             if (!seenLinks.contains(id)) {
@@ -224,7 +340,118 @@ public final class CanvasView {
         });
         applyPredictions();
         applySelection();
+        applyMarks(true);
         cull(true);
+    }
+
+    /** Federations: a dashed line between the two meshes, under the links. */
+    private Object peeringsShown = List.of();
+
+    private void renderPeerings(Diagram d) {
+        Object key = List.of(d.peerings(), d.fonts());
+        if (key.equals(peeringsShown)) {
+            return;
+        }
+        peeringsShown = key;
+        List<Node> lines = new ArrayList<>();
+        for (Diagram.Peering p : d.peerings()) {
+            Line line = new Line(p.from().x(), p.from().y(), p.to().x(), p.to().y());
+            line.setId("peering-" + p.id());
+            line.getStyleClass().add(Styles.PEERING);
+            line.setStyle("-fx-stroke-width: " + 4 * fonts.scale() + ";");
+            Tooltip.install(line, new Tooltip("Federation " + p.id() + ": " + p.meshA() + " \u2194 " + p.meshB()
+                    + " (ServiceMeshPeer on each side)"));
+            lines.add(line);
+        }
+        peeringLayer.getChildren().setAll(lines);
+    }
+
+    /** The line of a federation peering, null when none is drawn (for tests and overlays). */
+    public Node peeringNode(String federationId) {
+        for (Node n : peeringLayer.getChildren()) {
+            if (("peering-" + federationId).equals(n.getId())) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** The glyph of a box by element id (for tests and overlays), null when none. */
+    public Node boxNode(String id) {
+        return boxes.get(id);
+    }
+
+    // ---- marks: new in this step, findings ---------------------------------------------------------------------
+
+    private Set<String> highlightedShown = Set.of();
+    private Object findingsShown;
+
+    /**
+     * Marks what the shown step added or changed (accent outline and a "new" badge) and what has an ERROR or WARNING
+     * finding (a coloured "!" badge whose tooltip says the findings). Only marks whose box, link or findings changed
+     * are made again (a large scenario has hundreds of findings and is laid out twice per edit).
+     */
+    private void applyMarks(boolean redraw) {
+        Set<String> highlighted = new HashSet<>(vm.highlighted());
+        DesignAnalysis a = vm.main().analysis();
+        Object findings = a == null ? null : a.findings();
+        if (!redraw && findings == findingsShown && highlighted.equals(highlightedShown)) {
+            return;
+        }
+        Map<String, List<DesignFinding>> problems = new HashMap<>();
+        if (a != null) {
+            for (DesignFinding f : a.findings()) {
+                String id = f.elementId();
+                if (id != null && ("ERROR".equalsIgnoreCase(f.severity()) || "WARNING".equalsIgnoreCase(f.severity()))
+                        && (boxes.containsKey(id) || links.containsKey(id))) {
+                    problems.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+                }
+            }
+        }
+        Set<String> classed = new HashSet<>(highlightedShown);
+        classed.addAll(highlighted);
+        for (String id : classed) {
+            Node g = boxes.containsKey(id) ? boxes.get(id) : links.get(id);
+            if (g != null) {
+                setClass(g, Styles.NEW_IN_STEP, highlighted.contains(id));
+            }
+        }
+        Set<String> ids = new HashSet<>(marks.keySet());
+        ids.addAll(highlighted);
+        ids.addAll(problems.keySet());
+        List<Node> gone = new ArrayList<>();
+        List<Node> made = new ArrayList<>();
+        for (String id : ids) {
+            boolean isNew = highlighted.contains(id);
+            List<DesignFinding> found = problems.getOrDefault(id, List.of());
+            BoxGlyph box = boxes.get(id);
+            LinkGlyph link = links.get(id);
+            Object anchor = box != null ? box.shown : link != null ? link.route : null;
+            CanvasBadges.Mark m = marks.get(id);
+            if (m != null && m.anchor() == anchor && m.isNew() == isNew && m.fonts().equals(fonts)
+                    && m.found().equals(found)) {
+                continue;
+            }
+            if (m != null) {
+                gone.add(m.group());
+                marks.remove(id);
+            }
+            if (anchor != null && (isNew || !found.isEmpty())) {
+                CanvasBadges.Mark next = CanvasBadges.make(id, anchor, box != null ? box.shown : null,
+                        link != null && !link.hops.isEmpty() ? link.hops.get(link.hops.size() - 1) : null, isNew, found,
+                        fonts);
+                if (next != null) {
+                    marks.put(id, next);
+                    if (culled == null || next.bounds().intersects(culled)) {
+                        made.add(next.group());
+                    }
+                }
+            }
+        }
+        markLayer.getChildren().removeAll(gone);
+        markLayer.getChildren().addAll(made);
+        highlightedShown = highlighted;
+        findingsShown = findings;
     }
 
     // ---- culling and level of detail ---------------------------------------------------------------------------
@@ -264,6 +491,9 @@ public final class CanvasView {
         }
         for (LinkGlyph g : links.values()) {
             place(g, linkLayer, details && g.bounds != null && g.bounds.intersects(culled), attach, detach);
+        }
+        for (CanvasBadges.Mark m : marks.values()) {
+            place(m.group(), markLayer, details && m.bounds().intersects(culled), attach, detach);
         }
         // in batches: one change per layer
         detach.forEach((layer, nodes) -> layer.getChildren().removeAll(nodes));
@@ -430,7 +660,8 @@ public final class CanvasView {
     }
 
     private void applyDetails() {
-        boolean next = vm.zoomProperty().get() >= DETAIL_ZOOM;
+        // by the texts' size on screen: presenting draws larger texts at a smaller zoom
+        boolean next = vm.zoomProperty().get() * fonts.scale() >= DETAIL_ZOOM;
         if (next != details) {
             details = next;
             boxes.values().forEach(g -> g.details(details));
@@ -498,7 +729,7 @@ public final class CanvasView {
     }
 
     /** A mesh, namespace or node box. */
-    private static final class BoxGlyph extends Pane {
+    private final class BoxGlyph extends Pane {
         final NodeKind kind;
         final Text title = new Text();
         final Text subtitle = new Text();
@@ -508,10 +739,12 @@ public final class CanvasView {
         Box shown;
         Rect bounds;
         Group layer;
+        Tooltip tooltip;
+        Diagram.Fonts styled;
 
         BoxGlyph(Box b, boolean details) {
             this.kind = b.kind();
-            setId(b.kind() == NodeKind.NAMESPACE ? b.id().replace(':', '-') : "node-" + b.id());
+            setId(b.kind() == NodeKind.NAMESPACE || b.derived() ? b.id().replace(':', '-') : "node-" + b.id());
             title.getStyleClass().add("glyph-title");
             subtitle.getStyleClass().add("glyph-subtitle");
             title.setMouseTransparent(true);
@@ -519,7 +752,10 @@ public final class CanvasView {
             switch (kind) {
                 case MESH -> getStyleClass().add("mesh-box");
                 case NAMESPACE -> getStyleClass().add("ns-box");
-                default -> getStyleClass().addAll("node-box", kind.slug());
+                default -> getStyleClass().addAll("node-box", b.derived() ? "egress-gateway" : kind.slug());
+            }
+            if (b.derived()) {
+                getStyleClass().add(Styles.DERIVED);
             }
             icon = new FontIcon(switch (kind) {
                 case MESH -> Feather.LAYERS;
@@ -531,11 +767,6 @@ public final class CanvasView {
             });
             icon.getStyleClass().add("glyph-icon");
             icon.setMouseTransparent(true);
-            icon.relocate(8, 6);
-            title.setX(28);
-            title.setY(kind == NodeKind.NAMESPACE ? 15 : 18);
-            subtitle.setX(kind == NodeKind.NAMESPACE ? 28 : 10);
-            subtitle.setY(kind == NodeKind.NAMESPACE ? 15 : 36);
             getChildren().addAll(icon, title, subtitle);
             if (kind == NodeKind.WORKLOAD) {
                 handle = new Circle(7);
@@ -543,7 +774,26 @@ public final class CanvasView {
                 handle.setId("connect-" + b.id());
                 getChildren().add(handle);
             }
+            // the full texts (and findings) on hover; made on the first hover, not for each of 1,000 boxes
+            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (tooltip == null) {
+                    tooltip = new Tooltip();
+                    Tooltip.install(this, tooltip);
+                }
+                tooltip.setText(tooltipText());
+            });
             details(details);
+        }
+
+        private String tooltipText() {
+            StringBuilder text = new StringBuilder(shown == null ? "" : shown.title());
+            if (shown != null && shown.subtitle() != null && !shown.subtitle().isEmpty()) {
+                text.append('\n').append(shown.subtitle());
+            }
+            for (var f : vm.problemsOf(shown == null ? null : shown.id())) {
+                text.append('\n').append(f.severity()).append(' ').append(f.code()).append(": ").append(f.message());
+            }
+            return text.toString();
         }
 
         void details(boolean on) {
@@ -552,26 +802,55 @@ public final class CanvasView {
             subtitle.setVisible(on);
         }
 
+        /**
+         * Text sizes and positions for the layout's fonts. The font is set in code as well as inline: the texts are
+         * measured (to shorten what does not fit) before the stylesheet is applied to a new glyph.
+         */
+        private void style(Diagram.Fonts f) {
+            if (f.equals(styled)) {
+                return;
+            }
+            styled = f;
+            double s = f.scale();
+            font(title, f.title(), true);
+            font(subtitle, f.subtitle(), false);
+            iconSize(icon, Math.round(14 * s));
+            // placed by its top, not its bounds: the inline size is applied after this, and would move it
+            icon.setTextOrigin(javafx.geometry.VPos.TOP);
+            icon.setLayoutX(8 * s);
+            icon.setLayoutY(kind == NodeKind.NAMESPACE ? 4 * s : 5 * s);
+            title.setX(28 * s);
+            title.setY(kind == NodeKind.NAMESPACE ? DiagramLayout.namespaceBaseline(f) : DiagramLayout.titleBaseline(f));
+            subtitle.setX(10 * s);
+            subtitle.setY(kind == NodeKind.NAMESPACE ? DiagramLayout.namespaceBaseline(f) : DiagramLayout.subtitleBaseline(f));
+            if (handle != null) {
+                handle.setRadius(7 * s);
+            }
+        }
+
         void update(Box b) {
             // an unchanged box is the very instance shown (DiagramLayout.Reuse): no deep compare
-            if (b == shown || b.equals(shown)) {
+            if (b == shown || b.equals(shown) && fonts.equals(styled)) {
                 return;
             }
             shown = b;
+            style(fonts);
+            double s = fonts.scale();
             Rect r = b.rect();
-            bounds = r.grow(2, 2, 10, 2);
+            bounds = r.grow(2, DiagramLayout.BADGE * s, DiagramLayout.BADGE * s + 10, 2);
             relocate(r.x(), r.y());
             setPrefSize(r.w(), r.h());
             resize(r.w(), r.h());
             title.setText(b.title());
             subtitle.setText(b.subtitle());
-            if (kind != NodeKind.MESH && kind != NodeKind.NAMESPACE) {
-                fitText(title, r.w() - 36 - (b.sidecar() ? DiagramLayout.SIDECAR_W : 0));
-                fitText(subtitle, r.w() - 16 - (b.sidecar() ? DiagramLayout.SIDECAR_W : 0));
-            }
+            double side = b.sidecar() && kind == NodeKind.WORKLOAD ? DiagramLayout.SIDECAR_W * s : 0;
             if (kind == NodeKind.NAMESPACE) {
-                subtitle.setX(28 + title.getLayoutBounds().getWidth() + 8);
+                fitText(title, r.w() - 36 * s);
+                subtitle.setX(28 * s + title.getLayoutBounds().getWidth() + 8 * s);
                 setClass(this, "outside", b.owner() == null);
+            } else {
+                fitText(title, r.w() - 34 * s - side);
+                fitText(subtitle, r.w() - 16 * s - side);
             }
             if (kind == NodeKind.WORKLOAD) {
                 if (b.sidecar() && sidecar == null) {
@@ -585,11 +864,40 @@ public final class CanvasView {
                     sidecar = null;
                 }
                 if (sidecar != null) {
-                    sidecar.resizeRelocate(r.w() - DiagramLayout.SIDECAR_W, 1, DiagramLayout.SIDECAR_W - 1, r.h() - 2);
+                    sidecar.resizeRelocate(r.w() - side, 1, side - 1, r.h() - 2);
                 }
                 handle.setCenterX(r.w());
                 handle.setCenterY(r.h() / 2);
             }
+        }
+
+        /** Whether a text of this box was shortened with an ellipsis (it did not fit). */
+        boolean ellipsised() {
+            return title.getText() != null && title.getText().endsWith("\u2026")
+                    || subtitle.getText() != null && subtitle.getText().endsWith("\u2026");
+        }
+    }
+
+    /**
+     * An icon's size inline (0: the stylesheet's), keeping the inline style Ikonli gives the icon (its font).
+     */
+    static void iconSize(FontIcon icon, long size) {
+        String base = (String) icon.getProperties().computeIfAbsent("egress.style", k -> icon.getStyle() == null ? ""
+                : icon.getStyle());
+        String style = size <= 0 ? base : base + (base.isEmpty() || base.endsWith(";") ? "" : ";")
+                + " -fx-icon-size: " + size + ";";
+        if (!style.equals(icon.getStyle())) {
+            icon.setStyle(style);
+        }
+    }
+
+    /** Sets a canvas text's font in code and inline, so that it measures as it will be drawn. */
+    static void font(Text text, double size, boolean bold) {
+        String style = "-fx-font-size: " + size + "px;" + (bold ? " -fx-font-weight: bold;" : "");
+        if (!style.equals(text.getStyle())) {
+            text.setStyle(style);
+            text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                    bold ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, size));
         }
     }
 
@@ -633,6 +941,7 @@ public final class CanvasView {
         Rect bounds;
         boolean details;
         boolean predicted;
+        Diagram.Fonts fonts = Diagram.Fonts.NORMAL;
 
         LinkGlyph(String id, boolean details) {
             this.linkId = id;
@@ -655,20 +964,25 @@ public final class CanvasView {
             return outcome.getPseudoClassName();
         }
 
-        void update(Route r) {
-            if (r == route || r.equals(route)) {
+        void update(Route r, Diagram.Fonts f) {
+            if (r == route || r.equals(route) && f.equals(fonts)) {
                 return;
             }
             route = r;
+            fonts = f;
             hops = r.hops();
             Rect b = null;
             for (Hop h : hops) {
                 double x0 = Math.min(h.from().x(), h.to().x());
                 double y0 = Math.min(h.from().y(), h.to().y());
                 b = new Rect(x0, y0, Math.abs(h.to().x() - h.from().x()), Math.abs(h.to().y() - h.from().y())).union(b);
+                if (h.labelBox() != null) {
+                    b = h.labelBox().union(b);
+                }
             }
-            // labels sit beside the hop's middle
-            bounds = b == null ? null : b.grow(120, 30, 120, 30);
+            double m = 20 * f.scale();
+            bounds = b == null ? null : b.grow(m, m, m, m);
+            drawn = null;
             redraw();
         }
 
@@ -714,28 +1028,31 @@ public final class CanvasView {
             while (hopShapes.size() > hops.size()) {
                 hopShapes.remove(hopShapes.size() - 1);
             }
-            // predicted proxy hops replace the designed ones when they line up (the first designed hop may be app → sidecar)
-            int offset = hops.size() > 0 && hops.get(0).from().x() > hops.get(0).to().x() - 20 ? 1 : 0;
+            // a route drawn as designed (its prediction names nothing drawn) shows the predicted encryption where the
+            // hops line up (the first designed hop may be app → sidecar)
+            int offset = hops.size() > 0 && hops.get(0).labelBox() == null ? 1 : 0;
             for (int i = 0; i < hops.size(); i++) {
                 Hop h = hops.get(i);
                 String label = h.label();
                 boolean encrypted = h.encrypted();
-                if (p != null && i >= offset && i - offset < p.hops().size() && p.hops().size() == hops.size() - offset) {
+                if (p != null && !route.predicted() && i >= offset && i - offset < p.hops().size()
+                        && p.hops().size() == hops.size() - offset) {
                     LinkPrediction.HopView predicted = p.hops().get(i - offset);
                     label = predicted.encryption();
                     encrypted = predicted.encrypted();
                 }
                 HopShapes shapes = hopShapes.get(i);
-                structure |= shapes.update(h, label, encrypted, i < offset, details);
+                structure |= shapes.update(h, label, encrypted, i < offset, details, fonts);
             }
             if (!hops.isEmpty()) {
                 Hop last = hops.get(hops.size() - 1);
                 double ex = last.to().x();
                 double ey = last.to().y();
                 double angle = Math.atan2(ey - last.from().y(), ex - last.from().x());
+                double len = 10 * fonts.scale();
                 arrow.getPoints().setAll(ex, ey,
-                        ex - 10 * Math.cos(angle - 0.4), ey - 10 * Math.sin(angle - 0.4),
-                        ex - 10 * Math.cos(angle + 0.4), ey - 10 * Math.sin(angle + 0.4));
+                        ex - len * Math.cos(angle - 0.4), ey - len * Math.sin(angle - 0.4),
+                        ex - len * Math.cos(angle + 0.4), ey - len * Math.sin(angle + 0.4));
             }
             if (structure) {
                 List<Node> children = new ArrayList<>();
@@ -766,7 +1083,7 @@ public final class CanvasView {
         }
 
         /** Returns whether the hop's nodes changed (a label or lock appeared or went). */
-        boolean update(Hop h, String text, boolean encrypted, boolean inside, boolean details) {
+        boolean update(Hop h, String text, boolean encrypted, boolean inside, boolean details, Diagram.Fonts f) {
             boolean structure = inside != this.inside || encrypted != this.encrypted;
             this.inside = inside;
             this.encrypted = encrypted;
@@ -776,14 +1093,21 @@ public final class CanvasView {
             line.setEndY(h.to().y());
             line.pseudoClassStateChanged(ENCRYPTED, encrypted);
             line.pseudoClassStateChanged(PLAIN, !encrypted);
-            double mx = (h.from().x() + h.to().x()) / 2;
-            double my = (h.from().y() + h.to().y()) / 2;
+            boolean normal = f.equals(Diagram.Fonts.NORMAL);
+            font(label, f.label(), false);
             if (!text.equals(label.getText())) {
                 label.setText(text);
             }
+            Rect box = h.labelBox();
+            if (box == null) {
+                double mx = (h.from().x() + h.to().x()) / 2;
+                double my = (h.from().y() + h.to().y()) / 2;
+                box = new Rect(mx - 30, my - 6 - f.label() * 1.3, 60, f.label() * 1.3);
+            }
+            double lockW = encrypted ? DiagramLayout.lockWidth(f) : 0;
             if (!inside) {
-                label.setX(mx + (encrypted ? 8 : -label.getLayoutBounds().getWidth() / 2));
-                label.setY(my - 6);
+                label.setX(box.x() + lockW);
+                label.setY(box.y() + f.label());
             }
             if (encrypted && !inside) {
                 if (lock == null) {
@@ -791,8 +1115,9 @@ public final class CanvasView {
                     lock.getStyleClass().add("hop-lock");
                     structure = true;
                 }
-                lock.setX(mx - 6);
-                lock.setY(my - 4);
+                iconSize(lock, normal ? 0 : Math.round(f.label() * 1.1));
+                lock.setX(box.x());
+                lock.setY(box.y() + f.label() * 1.05);
             }
             details(details);
             return structure;
@@ -885,7 +1210,7 @@ public final class CanvasView {
                 return;
             }
         }
-        String id = box == null ? null : box.kind() == NodeKind.NAMESPACE ? box.owner() : box.id();
+        String id = box == null ? null : box.elementId();
         if (id != null) {
             if (e.isShiftDown() || e.isShortcutDown()) {
                 vm.main().selection().toggle(id);

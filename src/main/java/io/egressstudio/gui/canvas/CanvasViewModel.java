@@ -2,6 +2,7 @@ package io.egressstudio.gui.canvas;
 
 import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.gui.analysis.DesignFinding;
 import io.egressstudio.gui.analysis.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Rect;
@@ -9,6 +10,7 @@ import io.egressstudio.gui.document.Edit;
 import io.egressstudio.gui.document.ScenarioEdits;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.Element;
+import io.egressstudio.model.Link;
 import io.egressstudio.model.Mesh;
 import io.egressstudio.model.Position;
 import io.egressstudio.model.Scenario;
@@ -48,18 +50,114 @@ public final class CanvasViewModel {
     /** Drawn for an audience (presenter mode): text large enough to read from the back of a room. */
     private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting", false);
     private Map<String, Position> dragOverrides = Map.of();
+    /** The boxes as drawn when the drag began: a drag moves them from there. */
+    private Map<String, Box> drawnAtPress;
     private final DiagramLayout.Reuse reuse = new DiagramLayout.Reuse();
     private ScenarioEdits.Fragment clipboard;
     private int pasteCount;
 
+    /** The text sizes the diagram is laid out for: fixed in the designer, fitted to the view when presenting. */
+    private Diagram.Fonts fonts = Diagram.Fonts.NORMAL;
+    private final TextMetrics.Measure measure = new FxTextMeasure();
+    private DesignAnalysis predictedBy;
+    private Set<Link> predictedLinks = Set.of();
+    private Scenario linksOf;
+    /** The predictions the shown diagram's routes were drawn along, and for which scenario. */
+    private Map<String, LinkPrediction> routedBy = Map.of();
+    private Scenario routedScenario;
+    private Map<String, Link> shownLinks = Map.of();
+
     public CanvasViewModel(MainViewModel main) {
         this.main = main;
         main.shownProperty().addListener((o, a, b) -> relayout());
+        main.analysisProperty().addListener((o, a, b) -> {
+            if (!routesUnchanged()) {
+                relayout();
+            }
+        });
+        presenting.addListener((o, a, b) -> {
+            fonts = b ? Diagram.Fonts.of(1.8, true) : Diagram.Fonts.NORMAL;
+            relayout();
+        });
         relayout();
     }
 
     private void relayout() {
-        diagram.set(DiagramLayout.of(main.shown(), dragOverrides, reuse));
+        Map<String, LinkPrediction> used = new java.util.HashMap<>();
+        diagram.set(DiagramLayout.of(main.shown(), dragOverrides, reuse, id -> {
+            LinkPrediction p = routePrediction(id);
+            used.put(id, p);
+            return p;
+        }, fonts, measure));
+        routedBy = used;
+        routedScenario = main.shown();
+    }
+
+    /**
+     * Whether a new analysis would draw every link as it is drawn: its predictions have the hops the routes were
+     * drawn with (a new outcome only recolours a link, which the view does). Saves laying out 1,000 nodes again.
+     */
+    private boolean routesUnchanged() {
+        if (routedScenario != main.shown()) {
+            return false;
+        }
+        for (Link l : main.shown().links()) {
+            if (!routedBy.containsKey(l.id())) {
+                continue;
+            }
+            if (!DiagramLayout.Reuse.sameHops(routedBy.get(l.id()), routePrediction(l.id()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The prediction a link is drawn along: the current analysis's, or while the analysis of an edit runs, the last
+     * one's for a link the edit did not touch (the same record): routes do not flip back to the design and forth.
+     */
+    private LinkPrediction routePrediction(String linkId) {
+        DesignAnalysis a = main.analysis();
+        if (a == null || !a.predictionsReady()) {
+            return null;
+        }
+        if (a.scenario() == main.shown()) {
+            return a.prediction(linkId);
+        }
+        if (a != predictedBy) {
+            predictedBy = a;
+            predictedLinks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            predictedLinks.addAll(a.scenario().links());
+        }
+        if (linksOf != main.shown()) {
+            linksOf = main.shown();
+            shownLinks = new java.util.HashMap<>();
+            linksOf.links().forEach(l -> shownLinks.put(l.id(), l));
+        }
+        Link shown = shownLinks.get(linkId);
+        return shown != null && predictedLinks.contains(shown) ? a.prediction(linkId) : null;
+    }
+
+    /** The findings of severity ERROR or WARNING about an element or link, for its marker on the canvas. */
+    public List<DesignFinding> problemsOf(String id) {
+        DesignAnalysis a = main.analysis();
+        if (a == null || id == null) {
+            return List.of();
+        }
+        List<DesignFinding> out = new ArrayList<>();
+        for (DesignFinding f : a.findings()) {
+            if (id.equals(f.elementId()) && ("ERROR".equalsIgnoreCase(f.severity())
+                    || "WARNING".equalsIgnoreCase(f.severity()))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the scenario has nothing to draw (the canvas then says how to start). */
+    public boolean isEmpty() {
+        Diagram d = diagram();
+        return d.meshes().isEmpty() && d.nodes().isEmpty();
     }
 
     public ReadOnlyObjectProperty<Diagram> diagramProperty() {
@@ -118,7 +216,8 @@ public final class CanvasViewModel {
         Scenario s = main.shown();
         Box target = DiagramLayout.hit(diagram(), x, y);
         String meshId = meshAt(target);
-        Position at = snap(x - width(kind) / 2, y - 16);
+        Position at = kind == NodeKind.EGRESS_GATEWAY && meshId != null ? clearOfBoxes(meshId, x, y)
+                : stored(x - width(kind) / 2, y - 16);
         String[] created = new String[1];
         Edit edit;
         switch (kind) {
@@ -172,6 +271,38 @@ public final class CanvasViewModel {
             return created[0];
         }
         return null;
+    }
+
+    /**
+     * Where a dropped egress gateway goes: at the drop point when that covers no box and no link handle, else to the
+     * right of its mesh's workloads, level with the first (a gateway on a handle hid hop 1 and took its drags).
+     */
+    private Position clearOfBoxes(String meshId, double x, double y) {
+        Diagram d = diagram();
+        double s = d.fonts().scale();
+        double w = DiagramLayout.GATEWAY_W * s;
+        double h = DiagramLayout.GATEWAY_H * s;
+        Rect dropped = new Rect(x - w / 2, y - 16, w, h);
+        double handle = 10 * s;
+        boolean covers = false;
+        Rect content = null;
+        for (Box b : d.nodes()) {
+            if (b.rect().grow(handle, handle, handle, handle).intersects(dropped)) {
+                covers = true;
+            }
+            if (meshId.equals(b.owner())) {
+                content = b.rect().union(content);
+            }
+        }
+        if (!covers || content == null) {
+            return stored(dropped.x(), dropped.y());
+        }
+        return stored(content.maxX() + DiagramLayout.labelGap(d.fonts()), content.y());
+    }
+
+    /** A world point as a position to store: the presenting layout draws stored positions at other coordinates. */
+    private Position stored(double x, double y) {
+        return fonts.presenting() ? snap(x / 0.5, y / fonts.scale()) : snap(x, y);
     }
 
     private static double width(NodeKind kind) {
@@ -251,6 +382,9 @@ public final class CanvasViewModel {
 
     /** Shows the selection moved by a delta while dragging, without editing the document. */
     public void previewMove(double dx, double dy) {
+        if (drawnAtPress == null) {
+            drawnAtPress = Map.copyOf(diagram().byId());
+        }
         dragOverrides = shifted(dx, dy);
         relayout();
     }
@@ -259,6 +393,7 @@ public final class CanvasViewModel {
     public void commitMove(double dx, double dy) {
         Map<String, Position> moved = shifted(dx, dy);
         dragOverrides = Map.of();
+        drawnAtPress = null;
         if (Math.abs(dx) < 1 && Math.abs(dy) < 1 || moved.isEmpty()) {
             relayout();
             return;
@@ -268,13 +403,20 @@ public final class CanvasViewModel {
         }
     }
 
+    /** The dragged elements moved by a world delta, from where they are drawn (a box may be drawn clear of others). */
     private Map<String, Position> shifted(double dx, double dy) {
         Map<String, Position> all = AutoLayout.positions(main.shown());
+        double sx = fonts.presenting() ? 0.5 : 1;
+        double sy = fonts.presenting() ? fonts.scale() : 1;
         Map<String, Position> moved = new LinkedHashMap<>();
         for (String id : movedBy(main.selection().ids())) {
             Position p = all.get(id);
+            Box drawn = drawnAtPress != null ? drawnAtPress.get(id) : diagram().box(id);
+            if (drawn != null && drawn.kind() != NodeKind.MESH) {
+                p = new Position(drawn.rect().x() / sx, drawn.rect().y() / sy);
+            }
             if (p != null) {
-                moved.put(id, snap(p.x() + dx, p.y() + dy));
+                moved.put(id, snap(p.x() + dx / sx, p.y() + dy / sy));
             }
         }
         return moved;
@@ -377,16 +519,47 @@ public final class CanvasViewModel {
         panY.set(panY.get() + dy);
     }
 
-    /** Fits the whole diagram into a viewport of this size. */
+    /**
+     * Fits everything drawn (boxes, titles, hop labels, badges) into a viewport of this size. When presenting, the
+     * texts are first made as large as it takes for the smallest to be {@link #PRESENTING_MIN_PX} pixels on screen
+     * at the fitted zoom: larger texts make larger boxes and a smaller fitted zoom, so the scale is found by a few
+     * rounds of layout (decision 0017).
+     */
     public void fit(double viewW, double viewH) {
-        Rect b = diagram().bounds().grow(30, 30, 30, 30);
         if (viewW <= 0 || viewH <= 0) {
             return;
         }
-        double z = Math.max(MIN_ZOOM, Math.min(1.5, Math.min(viewW / b.w(), viewH / b.h())));
+        if (presenting.get()) {
+            double scale = 1;
+            for (int round = 0; round < 12; round++) {
+                fonts = Diagram.Fonts.of(scale, true);
+                relayout();
+                double px = fonts.smallest() * fitZoom(viewW, viewH);
+                if (px >= PRESENTING_MIN_PX) {
+                    break;
+                }
+                scale *= PRESENTING_MIN_PX / px * 1.01;
+            }
+        }
+        double z = fitZoom(viewW, viewH);
+        Rect b = fitted();
         zoom.set(z);
         panX.set((viewW - b.w() * z) / 2 - b.x() * z);
         panY.set((viewH - b.h() * z) / 2 - b.y() * z);
+    }
+
+    /** The smallest canvas text on screen when presenting, in pixels. */
+    public static final double PRESENTING_MIN_PX = 18.5;
+
+    private Rect fitted() {
+        double m = (presenting.get() ? 6 : 16) * diagram().fonts().scale();
+        return diagram().bounds().grow(m, m, m, m);
+    }
+
+    private double fitZoom(double viewW, double viewH) {
+        Rect b = fitted();
+        double max = presenting.get() ? MAX_ZOOM : 1.5;
+        return Math.max(MIN_ZOOM, Math.min(max, Math.min(viewW / b.w(), viewH / b.h())));
     }
 
     public void resetZoom() {

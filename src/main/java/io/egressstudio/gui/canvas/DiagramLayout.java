@@ -1,48 +1,49 @@
 package io.egressstudio.gui.canvas;
 
+import io.egressstudio.gui.analysis.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram.Box;
-import io.egressstudio.gui.canvas.Diagram.Hop;
-import io.egressstudio.gui.canvas.Diagram.Point;
-import io.egressstudio.gui.canvas.Diagram.Rect;
+import io.egressstudio.gui.canvas.Diagram.Fonts;
 import io.egressstudio.gui.canvas.Diagram.Route;
-import io.egressstudio.model.AppProtocol;
-import io.egressstudio.model.EgressGateway;
-import io.egressstudio.model.ExternalService;
+import io.egressstudio.gui.canvas.PredictedPath.Station;
 import io.egressstudio.model.Link;
-import io.egressstudio.model.Mesh;
-import io.egressstudio.model.Origination;
 import io.egressstudio.model.Position;
 import io.egressstudio.model.Scenario;
-import io.egressstudio.model.ServerKind;
-import io.egressstudio.model.TlsMode;
-import io.egressstudio.model.Workload;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Scenario → {@link Diagram}. Workloads, gateways and external services sit where the scenario's layout puts them
- * (or where {@link AutoLayout} places those without a position); a mesh is drawn around its namespaces and gateways;
- * a namespace around its workloads.
+ * (or where {@link AutoLayout} places those without a position), each box as wide as its texts; a namespace is drawn
+ * around its workloads, a mesh around its namespaces and gateways, each at least as wide as its title. A link with a
+ * prediction is drawn along its predicted hops, through proxies the scenario does not draw (federation gateways,
+ * another mesh's ingress gateway) as small derived boxes inside their mesh. Boxes that would overlap, or leave no room
+ * for the label of a hop between them, are moved apart ({@link Spread}); each hop label is placed clear of the boxes.
  */
 public final class DiagramLayout {
     public static final double WORKLOAD_W = 170;
     public static final double WORKLOAD_H = 52;
     public static final double GATEWAY_W = 160;
-    public static final double GATEWAY_H = 48;
+    public static final double GATEWAY_H = 52;
     public static final double SERVICE_W = 190;
     public static final double SERVICE_H = 58;
     public static final double MESH_MIN_W = 240;
     public static final double MESH_MIN_H = 110;
     public static final double SIDECAR_W = 22;
+    /** Boxes grow to their text up to this width (times the scale); longer texts end in an ellipsis. */
+    public static final double MAX_W = 480;
     static final double NS_PAD = 12;
     static final double NS_HEADER = 22;
     static final double MESH_PAD = 18;
-    static final double MESH_HEADER = 34;
+    static final double MESH_HEADER = 48;
+    /** The room a badge (new in this step, a finding) takes above and right of a box's corner. */
+    static final double BADGE = 12;
+    private static final String WIDEST_LABEL = "ISTIO_MUTUAL";
+    /** A presenter's canvas is about this much wider than high (16:9 under a narrative): height is dearer. */
+    static final double PRESENTING_ASPECT = 2.2;
 
     private DiagramLayout() {
     }
@@ -56,6 +57,15 @@ public final class DiagramLayout {
         return of(scenario, overrides, new Reuse());
     }
 
+    /** Each link drawn along its predicted hops where {@code predictions} has one (for exports). */
+    public static Diagram of(Scenario scenario, Function<String, LinkPrediction> predictions) {
+        return of(scenario, Map.of(), new Reuse(), predictions, Fonts.NORMAL);
+    }
+
+    public static Diagram of(Scenario scenario, Map<String, Position> overrides, Reuse reuse) {
+        return of(scenario, overrides, reuse, id -> null, Fonts.NORMAL);
+    }
+
     /**
      * Lays out scenario after scenario, reusing the boxes and routes whose inputs are the same objects as last time:
      * the canvas then tells unchanged shapes by identity. On a 1,000-node scenario, comparing 3,000 new records with
@@ -67,12 +77,19 @@ public final class DiagramLayout {
         private record Made(Object element, double x, double y, Object context, Box box) {
         }
 
-        private record Linked(Link link, Box from, Box to, Box via, Route route) {
+        private record Linked(Link link, LinkPrediction prediction, List<Box> stations, Fonts fonts, Route route) {
+        }
+
+        private record Resolved(Link link, LinkPrediction prediction, List<Station> stations) {
         }
 
         private Map<String, Made> boxes = new HashMap<>();
+        private Map<String, Box> settled = new HashMap<>();
+        private Map<String, Resolved> resolved = new HashMap<>();
+        private Map<String, Resolved> nextResolved = new HashMap<>();
         private Map<String, Linked> routes = new HashMap<>();
         private Map<String, Made> nextBoxes = new HashMap<>();
+        private Map<String, Box> nextSettled = new HashMap<>();
         private Map<String, Linked> nextRoutes = new HashMap<>();
 
         Box box(String id, Object element, Position at, Object context, Supplier<Box> make) {
@@ -83,171 +100,101 @@ public final class DiagramLayout {
             return box;
         }
 
-        Route route(Link link, Box from, Box to, Box via, Supplier<Route> make) {
+        Route route(Link link, LinkPrediction prediction, List<Box> stations, Fonts fonts, Supplier<Route> make) {
             Linked l = routes.get(link.id());
-            Route route = l != null && l.link() == link && l.from() == from && l.to() == to && l.via() == via
-                    ? l.route() : make.get();
-            nextRoutes.put(link.id(), new Linked(link, from, to, via, route));
+            Route route = l != null && l.link() == link && sameHops(l.prediction(), prediction) && l.fonts().equals(fonts)
+                    && same(l.stations(), stations) ? l.route() : make.get();
+            nextRoutes.put(link.id(), new Linked(link, prediction, stations, fonts, route));
             return route;
         }
 
-        /** A box computed from others (a namespace, a mesh): the previous instance when equal. */
+        /** A route depends on its prediction's hops only (the outcome is its colour, set by the view). */
+        static boolean sameHops(LinkPrediction a, LinkPrediction b) {
+            return a == b || a != null && b != null && a.hops().equals(b.hops());
+        }
+
+        private static boolean same(List<Box> a, List<Box> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A box computed from others (a namespace, a mesh, a moved box): the previous instance when equal. */
         Box same(Box box) {
-            Made m = boxes.get(box.id());
-            Box result = m != null && m.box().equals(box) ? m.box() : box;
-            nextBoxes.put(box.id(), new Made(null, 0, 0, null, result));
+            Box last = settled.get(box.id());
+            Box result = last != null && last.equals(box) ? last : box;
+            nextSettled.put(box.id(), result);
             return result;
         }
 
+        /** A link's predicted stations: last layout's when the link and its prediction are the same objects. */
+        List<Station> stations(Link link, LinkPrediction prediction, Supplier<List<Station>> resolve) {
+            Resolved r = resolved.get(link.id());
+            List<Station> stations = r != null && r.link() == link && sameHops(r.prediction(), prediction)
+                    ? r.stations() : List.copyOf(resolve.get());
+            nextResolved.put(link.id(), new Resolved(link, prediction, stations));
+            return stations;
+        }
+
         void done() {
+            resolved = nextResolved;
+            nextResolved = new HashMap<>();
             boxes = nextBoxes;
             routes = nextRoutes;
+            settled = nextSettled;
             nextBoxes = new HashMap<>();
             nextRoutes = new HashMap<>();
+            nextSettled = new HashMap<>();
         }
     }
 
-    /** Reusing what {@code reuse} kept from the last layout (see {@link Reuse}). */
-    public static Diagram of(Scenario scenario, Map<String, Position> overrides, Reuse reuse) {
-        Map<String, Position> at = new HashMap<>(AutoLayout.positions(scenario));
-        at.putAll(overrides);
-        Map<String, Box> byId = new LinkedHashMap<>();
-        List<Box> nodes = new ArrayList<>();
-        List<Box> namespaces = new ArrayList<>();
-        List<Box> meshes = new ArrayList<>();
-
-        Map<String, Mesh> meshOfNamespace = new HashMap<>();
-        for (Mesh m : scenario.meshes()) {
-            meshOfNamespace.putIfAbsent(m.namespace(), m);
-            m.members().forEach(ns -> meshOfNamespace.putIfAbsent(ns, m));
-        }
-        // namespace key (mesh or "" : namespace) -> bounds of its workloads
-        Map<String, Rect> nsBounds = new LinkedHashMap<>();
-        Map<String, Rect> meshContent = new HashMap<>();
-        for (Workload w : scenario.workloads()) {
-            Position p = at.get(w.id());
-            Mesh mesh = meshOfNamespace.get(w.namespace());
-            boolean sidecar = mesh != null && Boolean.TRUE.equals(w.sidecar());
-            Rect r = new Rect(p.x(), p.y(), WORKLOAD_W, WORKLOAD_H);
-            Box box = reuse.box(w.id(), w, p, mesh == null ? null : mesh.id(), () -> new Box(w.id(), NodeKind.WORKLOAD,
-                    r, w.name(), w.namespace() + (sidecar ? " · sidecar" : " · no sidecar"),
-                    mesh == null ? null : mesh.id(), w.namespace(), sidecar));
-            nodes.add(box);
-            byId.put(w.id(), box);
-            String key = (mesh == null ? "" : mesh.id()) + ":" + w.namespace();
-            nsBounds.merge(key, r, Rect::union);
-        }
-        for (Map.Entry<String, Rect> e : nsBounds.entrySet()) {
-            String key = e.getKey();
-            String meshId = key.substring(0, key.indexOf(':'));
-            String ns = key.substring(key.indexOf(':') + 1);
-            Rect r = e.getValue().grow(NS_PAD, NS_HEADER, NS_PAD, NS_PAD);
-            Box box = reuse.same(new Box("ns:" + key, NodeKind.NAMESPACE, r, ns,
-                    meshId.isEmpty() ? "not in a mesh" : "member", meshId.isEmpty() ? null : meshId, ns, false));
-            namespaces.add(box);
-            byId.put(box.id(), box);
-            if (!meshId.isEmpty()) {
-                meshContent.merge(meshId, r, Rect::union);
-            }
-        }
-        for (EgressGateway g : scenario.egressGateways()) {
-            Position p = at.get(g.id());
-            Mesh mesh = scenario.mesh(g.mesh()).orElse(null);
-            String ns = g.namespace() != null ? g.namespace() : mesh != null ? mesh.namespace() : "";
-            Rect r = new Rect(p.x(), p.y(), GATEWAY_W, GATEWAY_H);
-            Box box = reuse.box(g.id(), g, p, ns,
-                    () -> new Box(g.id(), NodeKind.EGRESS_GATEWAY, r, g.name(), ns, g.mesh(), ns, true));
-            nodes.add(box);
-            byId.put(g.id(), box);
-            if (mesh != null) {
-                meshContent.merge(mesh.id(), r, Rect::union);
-            }
-        }
-        for (ExternalService e : scenario.externalServices()) {
-            Box box = reuse.box(e.id(), e, at.get(e.id()), null, () -> serviceBox(e, at.get(e.id())));
-            nodes.add(box);
-            byId.put(e.id(), box);
-        }
-        for (Mesh m : scenario.meshes()) {
-            Position p = at.get(m.id());
-            Rect anchor = new Rect(p.x(), p.y(), MESH_MIN_W, MESH_MIN_H);
-            Rect content = meshContent.get(m.id());
-            Rect r = content == null ? anchor : anchor.union(content.grow(MESH_PAD, MESH_HEADER, MESH_PAD, MESH_PAD));
-            String title = m.name() + "  (" + m.namespace() + ", " + m.version() + ")";
-            String sub = m.outboundPolicy() + (m.mtls() ? " · mTLS STRICT" : " · mTLS PERMISSIVE")
-                    + (m.autoMtls() ? " · auto mTLS" : "");
-            Box box = reuse.same(new Box(m.id(), NodeKind.MESH, r, title, sub, null, m.namespace(), false));
-            meshes.add(box);
-            byId.put(m.id(), box);
-        }
-        List<Route> routes = new ArrayList<>();
-        for (Link l : scenario.links()) {
-            Box from = byId.get(l.from());
-            Box to = byId.get(l.to());
-            if (from != null && to != null) {
-                Box via = l.via() == null ? null : byId.get(l.via());
-                routes.add(reuse.route(l, from, to, via, () -> route(l, from, to, via)));
-            }
-        }
-        reuse.done();
-        Rect bounds = null;
-        for (Box b : meshes) {
-            bounds = b.rect().union(bounds);
-        }
-        for (Box b : nodes) {
-            bounds = b.rect().union(bounds);
-        }
-        for (Box b : namespaces) {
-            bounds = b.rect().union(bounds);
-        }
-        if (bounds == null) {
-            bounds = new Rect(0, 0, 800, 600);
-        }
-        return new Diagram(meshes, namespaces, nodes, routes, byId, bounds);
+    /** Reusing what {@code reuse} kept from the last layout (see {@link Reuse}), at the given text sizes. */
+    public static Diagram of(Scenario scenario, Map<String, Position> overrides, Reuse reuse,
+                             Function<String, LinkPrediction> predictions, Fonts fonts) {
+        return of(scenario, overrides, reuse, predictions, fonts, TextMetrics.ESTIMATE);
     }
 
-    private static Box serviceBox(ExternalService e, Position p) {
-        boolean ingress = e.server().kind() == ServerKind.MESH_INGRESS;
-        Rect r = new Rect(p.x(), p.y(), SERVICE_W, SERVICE_H);
-        String host = e.primaryHost() == null ? "(no host)" : e.primaryHost();
-        String sub = (ingress ? "ingress of " + (e.server().ingress() == null ? "?" : e.server().ingress().mesh())
-                : e.server().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-                + (e.registered() ? " · ServiceEntry" : " · not registered");
-        return new Box(e.id(), ingress ? NodeKind.MESH_INGRESS : NodeKind.EXTERNAL_SERVICE, r, host, sub, null,
-                e.namespace(), false);
+    /** With texts measured by {@code measure} (the canvas measures with the font it draws in). */
+    public static Diagram of(Scenario scenario, Map<String, Position> overrides, Reuse reuse,
+                             Function<String, LinkPrediction> predictions, Fonts fonts, TextMetrics.Measure measure) {
+        return new DiagramBuilder(scenario, overrides, reuse, predictions, fonts, measure).build();
     }
 
-    private static Route route(Link l, Box from, Box to, Box via) {
-        List<Hop> hops = new ArrayList<>();
-        Rect fr = from.rect();
-        double cy = fr.y() + fr.h() / 2;
-        boolean appTls = l.app() == AppProtocol.HTTPS;
-        Point start;
-        if (from.sidecar()) {
-            Point app = new Point(fr.maxX() - SIDECAR_W - 14, cy);
-            start = new Point(fr.maxX(), cy);
-            hops.add(new Hop(app, new Point(fr.maxX() - SIDECAR_W, cy), l.app().name(), appTls));
-        } else {
-            start = new Point(fr.maxX(), cy);
-        }
-        Point end = new Point(to.rect().x(), to.rect().y() + to.rect().h() / 2);
-        if (via != null) {
-            Point in = new Point(via.rect().x(), via.rect().y() + via.rect().h() / 2);
-            Point out = new Point(via.rect().maxX(), via.rect().y() + via.rect().h() / 2);
-            hops.add(hop(start, in, l.sidecarTls(), appTls, from.sidecar()));
-            hops.add(hop(out, end, l.egressTls(), appTls, true));
-        } else {
-            hops.add(hop(start, end, l.sidecarTls(), appTls, from.sidecar()));
-        }
-        return new Route(l.id(), l.from(), l.to(), l.via(), hops);
+    /** Where the texts of a box go, relative to its top-left corner, for these fonts. */
+    static double titleBaseline(Fonts f) {
+        return (f.presenting() ? 4 : 6) * f.scale() + f.title();
     }
 
-    /** A proxy hop as designed: the TLS the proxy originates, else the app's own TLS, else plaintext. */
-    private static Hop hop(Point a, Point b, Origination tls, boolean appTls, boolean proxy) {
-        if (proxy && tls != null && tls.mode() != TlsMode.DISABLE) {
-            return new Hop(a, b, tls.mode().name(), true);
-        }
-        return new Hop(a, b, appTls ? "APP_TLS" : "NONE", appTls);
+    /** A mesh's title and subtitle above its content. */
+    static double meshHeader(Fonts f) {
+        return f.presenting() ? subtitleBaseline(f) + 0.5 * f.subtitle() + 8 * f.scale() : MESH_HEADER * f.scale();
+    }
+
+    static double subtitleBaseline(Fonts f) {
+        return titleBaseline(f) + (f.presenting() ? 1.35 : 1.8) * f.subtitle();
+    }
+
+    static double namespaceBaseline(Fonts f) {
+        return 4 * f.scale() + f.title();
+    }
+
+    /** Room for the widest hop label (and its lock) between two boxes a hop joins. */
+    static double labelGap(Fonts f) {
+        return labelGap(f, TextMetrics.ESTIMATE);
+    }
+
+    static double labelGap(Fonts f, TextMetrics.Measure measure) {
+        return lockWidth(f) + measure.width(WIDEST_LABEL, f.label(), false) + 18 * f.scale();
+    }
+
+    static double lockWidth(Fonts f) {
+        return Math.ceil(f.label() * 1.3);
     }
 
     /** The topmost element at a world point: a node, else a namespace, else a mesh; null for empty canvas. */

@@ -14,6 +14,17 @@ public final class Styles {
     public static final String NEW_IN_STEP = "new-in-step";
     /** The canvas drawn for an audience (presenter mode). */
     public static final String PRESENTING = "presenting";
+    /** A proxy the prediction passes through that the scenario does not draw (federation or ingress gateway). */
+    public static final String DERIVED = "derived";
+    /** A federation between two meshes, drawn between them. */
+    public static final String PEERING = "peering";
+    /** The "new" badge of what the shown step added or changed. */
+    public static final String NEW_BADGE = "new-badge";
+    /** The "!" badge of an element or link with ERROR or WARNING findings (with {@link #finding(String)}). */
+    public static final String FINDING_BADGE = "finding-badge";
+    public static final String BADGE_TEXT = "badge-text";
+    /** What an empty canvas says. */
+    public static final String CANVAS_EMPTY_HINT = "canvas-empty-hint";
 
     private Styles() {
     }
