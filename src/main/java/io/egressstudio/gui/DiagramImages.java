@@ -77,7 +77,9 @@ public final class DiagramImages implements DiagramRenderer {
     /** The page a PNG shows (where its title, diagram and legend are), in layout pixels. */
     public static Page page(Scenario scenario, Function<String, LinkPrediction> predictions, ExportOptions options) {
         Palette palette = Palette.of(options.dark());
-        return Page.fitted(DiagramDrawing.of(DiagramLayout.of(scenario), predictions, palette), title(scenario),
+        // along the predicted hops, as the canvas draws it
+        return Page.fitted(DiagramDrawing.of(DiagramLayout.of(scenario, predictions), predictions, palette),
+                title(scenario),
                 options, palette);
     }
 
@@ -93,7 +95,7 @@ public final class DiagramImages implements DiagramRenderer {
     }
 
     public static String svg(Scenario scenario, Function<String, LinkPrediction> predictions, ExportOptions options) {
-        return SvgExport.toSvg(DiagramLayout.of(scenario), predictions, title(scenario), options);
+        return SvgExport.toSvg(DiagramLayout.of(scenario, predictions), predictions, title(scenario), options);
     }
 
     /** The scenario's title, else its name. */

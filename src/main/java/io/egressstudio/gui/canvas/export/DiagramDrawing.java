@@ -50,6 +50,11 @@ public record DiagramDrawing(List<Group> groups, Rect extent, Set<Outcome> outco
                     p.get("-es-ns-border"), 1, 5))));
             labels.add(namespaceLabels(n, p));
         }
+        for (Diagram.Peering peering : d.peerings()) {
+            // a federation: a dashed line between the two meshes, as on the canvas
+            groups.add(new Group("peering-" + peering.id(), "federation " + peering.meshA() + " ↔ " + peering.meshB(),
+                    List.of(new Shape.Line(peering.from(), peering.to(), p.get("-es-mesh-border"), 2, PLAIN_DASH))));
+        }
         Set<Outcome> outcomes = new LinkedHashSet<>();
         boolean unpredicted = false;
         List<Rect> taken = new ArrayList<>();
@@ -85,7 +90,9 @@ public record DiagramDrawing(List<Group> groups, Rect extent, Set<Outcome> outco
         }
         for (Box n : d.nodes()) {
             List<Shape> shapes = new ArrayList<>();
-            shapes.add(new Shape.Box(n.rect(), 6, p.get(background(n.kind())), p.get("-es-node-border"), 1, 0));
+            // a proxy the prediction passes through that the scenario does not draw is dashed, as on the canvas
+            shapes.add(new Shape.Box(n.rect(), 6, p.get(background(n.kind())), p.get("-es-node-border"), 1,
+                    n.derived() ? PLAIN_DASH : 0));
             if (n.sidecar()) {
                 Rect r = n.rect();
                 shapes.add(new Shape.Box(new Rect(r.maxX() - DiagramLayout.SIDECAR_W, r.y() + 1,
