@@ -12,12 +12,13 @@ public final class TestWindows {
     }
 
     /**
-     * Closes every stage that matches, out of full screen first: a stage closed while full screen leaves JavaFX's
-     * full-screen warning animating a scene that is gone (where full screen is not "trusted", as under TestFX), and
-     * the next test then fails on the FX thread.
+     * Closes every stage that matches, with every stage out of full screen first. Headless Monocle makes the other
+     * windows full screen too when one goes full screen (the presenter), and those get JavaFX's full-screen warning;
+     * a warning still animating when its scene is replaced (TestFX gives the primary stage a new scene per test)
+     * fails inside the toolkit with the render lock held, and every later test then hangs.
      */
     public static void close(Predicate<Stage> which) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stages(which).forEach(s -> s.setFullScreen(false))).get();
+        WaitForAsyncUtils.asyncFx(() -> stages(s -> true).forEach(s -> s.setFullScreen(false))).get();
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.asyncFx(() -> stages(which).forEach(Stage::close)).get();
     }

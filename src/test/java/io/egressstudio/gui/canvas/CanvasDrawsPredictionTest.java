@@ -27,7 +27,7 @@ class CanvasDrawsPredictionTest {
 
     @Start
     void start(Stage stage) {
-        canvas = new CanvasFixture(stage, BuiltInScenarios.get("2-federation"), 1280, 700);
+        canvas = new CanvasFixture(stage, io.egressstudio.io.BuiltInDesigns.finished("2-federation"), 1280, 700);
     }
 
     @Test
@@ -80,7 +80,7 @@ class CanvasDrawsPredictionTest {
 
     @Test
     void withoutAPredictionTheLinkIsDrawnAsDesigned(FxRobot robot) {
-        Diagram designed = DiagramLayout.of(BuiltInScenarios.get("2-federation"));
+        Diagram designed = DiagramLayout.of(io.egressstudio.io.BuiltInDesigns.finished("2-federation"));
         Route route = designed.links().get(0);
         assertThat(route.predicted()).isFalse();
         assertThat(route.stations()).containsExactly("travels", "imported-discounts");

@@ -66,7 +66,7 @@ final class CanvasFixture {
 
     void open(FxRobot robot, String template) {
         robot.interact(() -> {
-            main.replace(BuiltInScenarios.get(template), null);
+            main.replace(io.egressstudio.io.BuiltInDesigns.finished(template), null);
             view.fit();
         });
         WaitForAsyncUtils.waitForFxEvents();

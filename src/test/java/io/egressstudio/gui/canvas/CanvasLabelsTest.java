@@ -28,7 +28,7 @@ class CanvasLabelsTest {
 
     @Start
     void start(Stage stage) {
-        canvas = new CanvasFixture(stage, BuiltInScenarios.get(BuiltInScenarios.DEFAULT), 1280, 560);
+        canvas = new CanvasFixture(stage, io.egressstudio.io.BuiltInDesigns.finished(BuiltInScenarios.DEFAULT), 1280, 560);
     }
 
     @Test

@@ -30,7 +30,7 @@ class CanvasMarksTest {
 
     @Start
     void start(Stage stage) {
-        canvas = new CanvasFixture(stage, BuiltInScenarios.get("1b-egress-encrypted"), 1280, 700);
+        canvas = new CanvasFixture(stage, io.egressstudio.io.BuiltInDesigns.finished("1b-egress-encrypted"), 1280, 700);
     }
 
     @Test
@@ -124,7 +124,7 @@ class CanvasMarksTest {
     void aFitAskedBeforeTheCanvasHasItsSizeTakesEffectWhenItGetsIt(FxRobot robot) {
         CanvasView[] late = new CanvasView[1];
         robot.interact(() -> {
-            MainViewModel main = new MainViewModel(BuiltInScenarios.get("2-federation"),
+            MainViewModel main = new MainViewModel(io.egressstudio.io.BuiltInDesigns.finished("2-federation"),
                     new AnalysisService(PredictionEngines.standard()), Runnable::run, Runnable::run);
             late[0] = new CanvasView(new CanvasViewModel(main));
             late[0].fit();

@@ -38,7 +38,7 @@ class DiagramLayoutTest {
 
     @Test
     void theRouterHopContinuesFromTheHostItServesIntoTheOtherMeshsIngressGateway() {
-        Scenario s = BuiltInScenarios.get("1a-simple");
+        Scenario s = io.egressstudio.io.BuiltInDesigns.finished("1a-simple");
         DesignAnalysis a = analysis.analyze(s);
         Diagram d = DiagramLayout.of(s, a::prediction);
         Route route = d.links().get(0);
@@ -52,7 +52,7 @@ class DiagramLayoutTest {
 
     @Test
     void overlappingBoxesAreMovedApartAndAServiceDroppedInAMeshLandsOutsideIt() {
-        Scenario s = BuiltInScenarios.get("1b-egress-encrypted");
+        Scenario s = io.egressstudio.io.BuiltInDesigns.finished("1b-egress-encrypted");
         Box workload = DiagramLayout.of(s).box("rest-client-greeting");
         Scenario crowded = ScenarioEdits.move(s, Map.of("client-egress", new Position(workload.rect().x() + 20,
                 workload.rect().y()), "greeting-remote", new Position(workload.rect().x() + 40, workload.rect().y() + 10)));
@@ -73,7 +73,7 @@ class DiagramLayoutTest {
 
     @Test
     void boxesAreAsWideAsTheirTextsAndTheBoundsHoldEveryLabel() {
-        Scenario s = BuiltInScenarios.get("2-federation");
+        Scenario s = io.egressstudio.io.BuiltInDesigns.finished("2-federation");
         DesignAnalysis a = analysis.analyze(s);
         Diagram d = DiagramLayout.of(s, a::prediction);
         Box imported = d.box("imported-discounts");
