@@ -184,6 +184,41 @@ class PresenterScreenTest {
         waitUntil(() -> canvas.highlighted().isEmpty() && !presenter.getScene().lookup("#presenter-changes").isVisible());
     }
 
+    @Test
+    void at1280x720EveryStepOfEveryBuiltInShowsItsWholeCanvas() throws Exception {
+        for (String template : BuiltInScenarios.names()) {
+            open(template, null);
+            resize(1280, 720);
+            for (int step = 0; step <= vm.stepCount(); step++) {
+                int n = step;
+                WaitForAsyncUtils.asyncFx(() -> vm.state().stepProperty().set(n)).get();
+                waitUntil(() -> vm.predicted());
+                WaitForAsyncUtils.waitForFxEvents();
+                WaitForAsyncUtils.waitForFxEvents();
+                List<String> cut = fx(() -> {
+                    javafx.scene.layout.Region canvas = view.canvasRoot();
+                    javafx.geometry.Bounds area = canvas.getLayoutBounds();
+                    List<String> out = new ArrayList<>();
+                    for (Node t : canvas.lookupAll(".text")) {
+                        if (!(t instanceof javafx.scene.text.Text text) || !text.isVisible() || text.getScene() == null
+                                || text.getText() == null || text.getText().isBlank()) {
+                            continue;
+                        }
+                        javafx.geometry.Bounds b = canvas.sceneToLocal(t.localToScene(t.getBoundsInLocal()));
+                        if (b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > area.getWidth() + 1
+                                || b.getMaxY() > area.getHeight() + 1) {
+                            out.add("'" + text.getText() + "' at " + Math.round(b.getMinX()) + ".." + Math.round(b.getMaxX()));
+                        }
+                    }
+                    return out;
+                });
+                assertThat(cut).as(template + " step " + n + ": texts outside the presenter's canvas ("
+                        + fx(() -> view.canvasRoot().getWidth()) + " wide)").isEmpty();
+            }
+            io.egressstudio.gui.TestWindows.close(s -> s == presenter);
+        }
+    }
+
     private void resize(double width, double height) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             presenter.setFullScreen(false);
