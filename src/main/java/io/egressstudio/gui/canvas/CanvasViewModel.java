@@ -531,14 +531,31 @@ public final class CanvasViewModel {
         }
         if (presenting.get()) {
             double scale = 1;
-            for (int round = 0; round < 12; round++) {
+            double bestScale = 1;
+            double bestPx = 0;
+            int worse = 0;
+            for (int round = 0; round < 12 && worse < 3; round++) {
                 fonts = Diagram.Fonts.of(scale, true);
                 relayout();
-                double px = fonts.smallest() * fitZoom(viewW, viewH);
-                if (px >= PRESENTING_MIN_PX) {
+                double zoomed = fitZoom(viewW, viewH);
+                double px = fonts.smallest() * zoomed;
+                if (zoomed > MIN_ZOOM && px > bestPx) {
+                    bestScale = scale;
+                    bestPx = px;
+                    worse = 0;
+                } else {
+                    // where the gaps grow with the text, larger text no longer reads larger once fitted; growing on
+                    // would end at the zoom's floor with the drawing overflowing the canvas
+                    worse++;
+                }
+                if (px >= PRESENTING_MIN_PX || zoomed <= MIN_ZOOM) {
                     break;
                 }
                 scale *= PRESENTING_MIN_PX / px * 1.01;
+            }
+            if (fonts.scale() != bestScale) {
+                fonts = Diagram.Fonts.of(bestScale, true);
+                relayout();
             }
         }
         double z = fitZoom(viewW, viewH);
