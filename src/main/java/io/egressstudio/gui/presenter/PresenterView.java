@@ -43,7 +43,7 @@ public final class PresenterView {
     /** No text for an audience below this, whatever the window. */
     static final double MIN_FONT = 18;
     /** The share of the window's width the list of a step's resources (and the outcomes under it) takes. */
-    static final double SIDE_SHARE = 0.3;
+    static final double SIDE_SHARE = 0.25;
     static final String FULL_SCREEN_HINT = "Esc leaves full screen · F11 toggles it · S changes the screen";
     /** The main window's theme preference (MainView writes it). */
     private static final Preferences PREFS = Preferences.userRoot().node("io/egressstudio/gui");
