@@ -107,26 +107,20 @@ class PresenterScreenTest {
         assertThat(fx(presenter::getX)).isEqualTo(screen.getMinX());
     }
 
-    @Test
-    void withTheDarkPreferenceThePresenterIsDarkCanvasIncluded() throws Exception {
-        PREFS.putBoolean(PresenterView.DARK_PREFERENCE, true);
+    @org.junit.jupiter.params.ParameterizedTest(name = "dark preference {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void thePresenterFollowsTheThemePreferenceCanvasIncluded(boolean dark) throws Exception {
+        PREFS.putBoolean(PresenterView.DARK_PREFERENCE, dark);
         open("1a-simple", null);
 
-        String dark = PresenterView.class.getResource(Styles.DARK_CSS).toExternalForm();
-        assertThat(fx(() -> presenter.getScene().getRoot().getStylesheets())).contains(dark);
+        String darkCss = PresenterView.class.getResource(Styles.DARK_CSS).toExternalForm();
+        assertThat(fx(() -> presenter.getScene().getRoot().getStylesheets().contains(darkCss))).isEqualTo(dark);
         Color canvas = fx(() -> (Color) view.canvasRoot().getBackground().getFills().get(0).getFill());
-        assertThat(canvas.getBrightness()).as("canvas background " + canvas).isLessThan(0.25);
-    }
-
-    @Test
-    void withTheLightPreferenceThePresenterIsLight() throws Exception {
-        PREFS.putBoolean(PresenterView.DARK_PREFERENCE, false);
-        open("1a-simple", null);
-
-        String dark = PresenterView.class.getResource(Styles.DARK_CSS).toExternalForm();
-        assertThat(fx(() -> presenter.getScene().getRoot().getStylesheets())).doesNotContain(dark);
-        Color canvas = fx(() -> (Color) view.canvasRoot().getBackground().getFills().get(0).getFill());
-        assertThat(canvas.getBrightness()).as("canvas background " + canvas).isGreaterThan(0.75);
+        if (dark) {
+            assertThat(canvas.getBrightness()).as("canvas background " + canvas).isLessThan(0.25);
+        } else {
+            assertThat(canvas.getBrightness()).as("canvas background " + canvas).isGreaterThan(0.75);
+        }
     }
 
     @Test
