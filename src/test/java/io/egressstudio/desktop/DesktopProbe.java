@@ -23,7 +23,8 @@ import javafx.stage.Window;
 /**
  * The real app, started as a user starts it (DesignerApp on the platform's own toolkit, GTK under X), with a reader
  * on standard input that answers {@code state} with one line describing the windows as they are on screen: each
- * stage's bounds, maximised and full-screen state, and the on-screen size of the panes the desktop stage checks. The
+ * stage's bounds, maximised and full-screen state, the on-screen size of the panes the desktop stage checks, and the
+ * smallest text on the presenter's canvas. The
  * desktop stage ({@link DesktopStageTest}) drives the app with real X input (xdotool) and reads this to know when a
  * step has been drawn; it never calls into the app.
  *
@@ -119,9 +120,40 @@ public final class DesktopProbe {
                         && l.getId() != null && l.getId().startsWith("presenter-predicted-")
                         && l.getText() != null && l.getText().startsWith("…"));
                 text.append(" pending=").append(pending);
+                Node canvas = scene.lookup("#canvas");
+                if (canvas != null) {
+                    text.append(" smallestText=").append(String.format(Locale.ROOT, "%.2f", smallestText(canvas)));
+                }
             }
         }
         return text.toString();
+    }
+
+    /** The smallest text drawn in a canvas, in pixels on screen (its font size times the canvas's zoom). */
+    private static double smallestText(Node canvas) {
+        double smallest = Double.MAX_VALUE;
+        if (canvas instanceof javafx.scene.text.Text t) {
+            // FontIcon is a Text too: an icon's glyph is no text to read
+            if (!(t instanceof org.kordamp.ikonli.javafx.FontIcon) && t.getText() != null && !t.getText().isBlank()
+                    && shown(t)) {
+                smallest = t.getFont().getSize() * t.getLocalToSceneTransform().getMyy();
+            }
+        } else if (canvas instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                double s = smallestText(child);
+                smallest = s == 0 ? smallest : Math.min(smallest, s);
+            }
+        }
+        return smallest == Double.MAX_VALUE ? 0 : smallest;
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String num(double d) {

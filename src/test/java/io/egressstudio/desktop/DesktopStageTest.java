@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DesktopStageTest {
     private static final Path SHOTS = Path.of("target", "desktop");
     private static final int[][] SCREENS = {{1280, 720}, {1920, 1080}};
+    /** No text for an audience under this, at 1280x720 (the projector figure). */
+    private static final double PRESENTER_MIN_TEXT_PX = 18;
     private static final List<XDesktop> DESKTOPS = new ArrayList<>();
 
     @TempDir
@@ -136,6 +138,12 @@ class DesktopStageTest {
                 }
                 BufferedImage canvas = stableCanvas(desktop, state.get("presenter.canvas"),
                         shots.resolve("presenter-" + template + "-step-" + step + ".png"));
+                if (desktop.width() == 1280) {
+                    // the step is drawn now (stable pixels): its texts are at their final size
+                    double smallest = Double.parseDouble(app.state().get("smallestText"));
+                    assertThat(smallest).as(template + " step " + step + ": the smallest text on the presenter's "
+                            + "canvas at 1280x720, in px").isGreaterThanOrEqualTo(PRESENTER_MIN_TEXT_PX);
+                }
                 if (previous != null) {
                     assertThat(samePixels(previous, canvas)).as(template + ": step " + step
                             + " draws the same canvas as the step before it (see " + shots + ")").isFalse();

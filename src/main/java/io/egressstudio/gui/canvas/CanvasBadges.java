@@ -24,7 +24,7 @@ final class CanvasBadges {
     }
 
     /**
-     * The badges of a box (over its top-right corner) or a link (over the label of its last hop): a coloured "!"
+     * The badges of a box (over its top-right corner) or a link (across its last hop's line from the hop's label): a coloured "!"
      * when it has findings (the tooltip says them), an accent "new" when the shown step added or changed it.
      */
     static Mark make(String id, Object anchor, Box box, Hop last, boolean isNew, List<DesignFinding> found,
@@ -67,8 +67,9 @@ final class CanvasBadges {
             y = box.rect().y() - DiagramLayout.BADGE * fonts.scale();
         } else if (last != null) {
             if (last.labelBox() != null) {
-                x = last.labelBox().x();
-                y = last.labelBox().y() - fonts.label() * 1.5 - gap / 2;
+                Rect at = DiagramLayout.linkBadges(last, total, fonts.label() * 1.5, gap);
+                x = at.x();
+                y = at.y();
             } else {
                 x = last.to().x() - total - gap;
                 y = last.to().y() - fonts.label() * 2;
@@ -93,8 +94,8 @@ final class CanvasBadges {
         double size = fonts.label();
         Text text = new Text(label);
         text.getStyleClass().add(Styles.BADGE_TEXT);
-        text.setStyle("-fx-font-size: " + size + "px;");
-        text.applyCss();
+        // the font in code: out of a scene, CSS is not applied yet and the text would measure in the default font
+        CanvasView.font(text, size, true);
         double w = Math.max(text.getLayoutBounds().getWidth() + size, size * 1.5);
         double h = size * 1.5;
         Rectangle bg = new Rectangle(0, 0, w, h);

@@ -553,6 +553,18 @@ public final class CanvasViewModel {
                 }
                 scale *= PRESENTING_MIN_PX / px * 1.01;
             }
+            // the layout is not scale-free (boxes grow, the gaps between stored positions do not): near the best
+            // scale a slightly different one may spread the boxes better
+            for (int probe = 0; bestPx < PRESENTING_MIN_PX && probe < PROBES.length; probe++) {
+                double probed = bestScale * PROBES[probe];
+                fonts = Diagram.Fonts.of(probed, true);
+                relayout();
+                double zoomed = fitZoom(viewW, viewH);
+                if (zoomed > MIN_ZOOM && fonts.smallest() * zoomed > bestPx) {
+                    bestPx = fonts.smallest() * zoomed;
+                    bestScale = probed;
+                }
+            }
             if (fonts.scale() != bestScale) {
                 fonts = Diagram.Fonts.of(bestScale, true);
                 relayout();
@@ -564,6 +576,9 @@ public final class CanvasViewModel {
         panX.set((viewW - b.w() * z) / 2 - b.x() * z);
         panY.set((viewH - b.h() * z) / 2 - b.y() * z);
     }
+
+    /** Scales tried around the best found when its text is still too small, as factors of it. */
+    private static final double[] PROBES = {0.85, 0.92, 1.08, 1.16, 1.25};
 
     /** The smallest canvas text on screen when presenting, in pixels. */
     public static final double PRESENTING_MIN_PX = 18.5;

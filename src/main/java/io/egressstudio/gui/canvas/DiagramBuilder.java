@@ -135,7 +135,7 @@ final class DiagramBuilder {
         reuse.done();
         Rect bounds = null;
         for (Box b : meshes) {
-            bounds = b.rect().union(bounds);
+            bounds = b.rect().grow(0, BADGE * s, BADGE * s, 0).union(bounds);
         }
         for (Box b : namespaces) {
             bounds = b.rect().union(bounds);
@@ -151,8 +151,8 @@ final class DiagramBuilder {
             }
             Hop last = r.hops().isEmpty() ? null : r.hops().get(r.hops().size() - 1);
             if (last != null && last.labelBox() != null) {
-                // a link's badges go over its last label
-                bounds = last.labelBox().grow(0, 2 * f.label(), 0, 0).union(bounds);
+                // a link's badges ("!" and "new") go across its last line from the label
+                bounds = DiagramLayout.linkBadges(last, 5 * f.label(), 1.5 * f.label(), 4 * s).union(bounds);
             }
         }
         if (bounds == null) {
@@ -272,7 +272,7 @@ final class DiagramBuilder {
             Rect c = content.get(d.mesh());
             if (c == null) {
                 Position p = at.get(d.mesh());
-                c = p == null ? new Rect(0, 0, 1, 1) : new Rect(p.x() + MESH_PAD * s, p.y() + meshHeader(f), 1, 1);
+                c = p == null ? new Rect(0, 0, 1, 1) : new Rect(p.x() + meshPad(), p.y() + meshHeader(f), 1, 1);
             }
             boolean federation = federated.contains(d.mesh()) && !d.name().startsWith("istio-");
             String title = d.name();
@@ -321,7 +321,9 @@ final class DiagramBuilder {
         for (Mesh m : scenario.meshes()) {
             Position p = at.get(m.id());
             Spread.Item item = new Spread.Item(m.id(), null);
-            item.floor = new Rect(p.x(), p.y(), MESH_MIN_W * s, MESH_MIN_H * s);
+            // presenting, an empty mesh is its header: its title sets its width (see enclose)
+            item.floor = f.presenting() ? new Rect(p.x(), p.y(), 1, meshHeader(f) + 12 * s)
+                    : new Rect(p.x(), p.y(), MESH_MIN_W * s, MESH_MIN_H * s);
             item.order = p.x();
             meshItems.put(m.id(), item);
         }
@@ -346,9 +348,10 @@ final class DiagramBuilder {
             spread(ns.children, 8 * s);
             String name = ns.id.substring(ns.id.indexOf(':', 3) + 1);
             boolean member = ns.id.charAt(3) != ':';
+            String nsSub = namespaceSubtitle(member);
             double titleW = 28 * s + measure.width(name, f.title(), true) + 8 * s
-                    + measure.width(namespaceSubtitle(member), f.subtitle(), false) + 8 * s;
-            ns.enclose(NS_PAD * s, NS_HEADER * s, NS_PAD * s, NS_PAD * s, titleW);
+                    + (nsSub.isEmpty() ? 0 : measure.width(nsSub, f.subtitle(), false) + 8 * s);
+            ns.enclose(nsPad(), NS_HEADER * s, nsPad(), nsPad(), titleW);
             String mesh = ns.id.substring(3, ns.id.indexOf(':', 3));
             (mesh.isEmpty() || !meshItems.containsKey(mesh) ? top : meshItems.get(mesh).children).add(ns);
             items.put(ns.id, ns);
@@ -356,19 +359,19 @@ final class DiagramBuilder {
         for (Mesh m : scenario.meshes()) {
             Spread.Item item = meshItems.get(m.id());
             if (f.presenting()) {
-                column(item.children, item.floor.x() + MESH_PAD * s, item.floor.y() + meshHeader(f), 22 * s);
+                column(item.children, item.floor.x() + meshPad(), item.floor.y() + meshHeader(f), 22 * s);
             }
             spread(item.children, 8 * s);
             double minW = Math.max(36 * s + measure.width(meshTitle(m), f.title(), true),
-                    20 * s + measure.width(meshSubtitle(m), f.subtitle(), false));
-            item.enclose(MESH_PAD * s, meshHeader(f), MESH_PAD * s, MESH_PAD * s, minW);
+                    20 * s + widestLine(meshSubtitle(m), f.subtitle()));
+            item.enclose(meshPad(), meshHeader(f), meshPad(), meshPad(), minW);
             top.add(item);
             items.put(m.id(), item);
         }
         Set<String> bypassed = bypassed();
         List<Spread.Item> inPlace = new ArrayList<>(top);
         inPlace.removeIf(i -> bypassed.contains(i.id));
-        Spread.apart(inPlace, labelGap(f, measure), 12 * s, (a, b) -> joined(a, b) ? labelGap(f, measure) : 24 * s,
+        Spread.apart(inPlace, labelGap(f, measure), 12 * s, (a, b) -> joined(a, b) ? labelGap(f, measure) : (f.presenting() ? 16 : 24) * s,
                 f.presenting() ? PRESENTING_ASPECT : 0);
         bypassedBelow(top, bypassed);
         if (f.presenting()) {
@@ -521,6 +524,18 @@ final class DiagramBuilder {
         }
     }
 
+    /**
+     * The room between a group's border and its content. Presenting, it is narrower: a presenter's canvas is as wide
+     * as the drawing, and every unit of padding is text size lost.
+     */
+    private double meshPad() {
+        return (f.presenting() ? 10 : MESH_PAD) * s;
+    }
+
+    private double nsPad() {
+        return (f.presenting() ? 7 : NS_PAD) * s;
+    }
+
     private String namespaceSubtitle(boolean member) {
         return f.presenting() ? "" : member ? "member" : "not in a mesh";
     }
@@ -529,9 +544,18 @@ final class DiagramBuilder {
         return f.presenting() ? m.name() : m.name() + "  (" + m.namespace() + ", " + m.version() + ")";
     }
 
-    private static String meshSubtitle(Mesh m) {
-        return m.outboundPolicy() + (m.mtls() ? " · mTLS STRICT" : " · mTLS PERMISSIVE")
+    /** Presenting, on two lines: on one, the subtitle made a mesh wider than its content (decision 0017). */
+    private String meshSubtitle(Mesh m) {
+        return m.outboundPolicy() + (f.presenting() ? "\n" : " · ") + (m.mtls() ? "mTLS STRICT" : "mTLS PERMISSIVE")
                 + (m.autoMtls() ? " · auto mTLS" : "");
+    }
+
+    private double widestLine(String text, double size) {
+        double widest = 0;
+        for (String line : text.split("\n")) {
+            widest = Math.max(widest, measure.width(line, size, false));
+        }
+        return widest;
     }
 
     // ---- routes -------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ package io.egressstudio.gui.canvas;
 import io.egressstudio.gui.analysis.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Fonts;
+import io.egressstudio.gui.canvas.Diagram.Hop;
+import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.gui.canvas.Diagram.Route;
 import io.egressstudio.gui.canvas.PredictedPath.Station;
 import io.egressstudio.model.Link;
@@ -42,8 +44,8 @@ public final class DiagramLayout {
     /** The room a badge (new in this step, a finding) takes above and right of a box's corner. */
     static final double BADGE = 12;
     private static final String WIDEST_LABEL = "ISTIO_MUTUAL";
-    /** A presenter's canvas is about this much wider than high (16:9 under a narrative): height is dearer. */
-    static final double PRESENTING_ASPECT = 2.2;
+    /** A presenter's canvas (16:9 less the column beside it) is about this much wider than high: height is dearer. */
+    static final double PRESENTING_ASPECT = 1.45;
 
     private DiagramLayout() {
     }
@@ -171,9 +173,9 @@ public final class DiagramLayout {
         return (f.presenting() ? 4 : 6) * f.scale() + f.title();
     }
 
-    /** A mesh's title and subtitle above its content. */
+    /** A mesh's title and subtitle above its content (presenting, the subtitle takes two lines). */
     static double meshHeader(Fonts f) {
-        return f.presenting() ? subtitleBaseline(f) + 0.5 * f.subtitle() + 8 * f.scale() : MESH_HEADER * f.scale();
+        return f.presenting() ? subtitleBaseline(f) + 1.7 * f.subtitle() + 8 * f.scale() : MESH_HEADER * f.scale();
     }
 
     static double subtitleBaseline(Fonts f) {
@@ -191,6 +193,27 @@ public final class DiagramLayout {
 
     static double labelGap(Fonts f, TextMetrics.Measure measure) {
         return lockWidth(f) + measure.width(WIDEST_LABEL, f.label(), false) + 18 * f.scale();
+    }
+
+    /**
+     * Where a link's badges go: across the line of its last hop from the hop's label (a label sits beside its line,
+     * between the boxes the hop joins; above or below it the badges covered one of those boxes).
+     */
+    static Rect linkBadges(Hop last, double width, double height, double gap) {
+        Rect label = last.labelBox();
+        double dx = last.to().x() - last.from().x();
+        double dy = last.to().y() - last.from().y();
+        if (Math.abs(dy) >= Math.abs(dx)) {
+            // a steep line: the badges on the other side of it, level with the label
+            double t = (label.centerY() - last.from().y()) / dy;
+            double lineX = last.from().x() + dx * Math.max(0, Math.min(1, t));
+            double x = label.centerX() >= lineX ? lineX - gap - width : lineX + gap;
+            return new Rect(x, label.centerY() - height / 2, width, height);
+        }
+        double t = dx == 0 ? 0 : (label.centerX() - last.from().x()) / dx;
+        double lineY = last.from().y() + dy * Math.max(0, Math.min(1, t));
+        double y = label.centerY() <= lineY ? lineY + gap : lineY - gap - height;
+        return new Rect(label.x(), y, width, height);
     }
 
     static double lockWidth(Fonts f) {

@@ -15,6 +15,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -42,8 +43,8 @@ public final class PresenterView {
     static final double FONT_PER_HEIGHT = 18.0 / 720;
     /** No text for an audience below this, whatever the window. */
     static final double MIN_FONT = 18;
-    /** The share of the window's width the list of a step's resources (and the outcomes under it) takes. */
-    static final double SIDE_SHARE = 0.25;
+    /** The share of the window's width the narrative, the step's resources and the outcomes under them take. */
+    static final double SIDE_SHARE = 0.3;
     static final String FULL_SCREEN_HINT = "Esc leaves full screen · F11 toggles it · S changes the screen";
     /** The main window's theme preference (MainView writes it). */
     private static final Preferences PREFS = Preferences.userRoot().node("io/egressstudio/gui");
@@ -55,7 +56,13 @@ public final class PresenterView {
     private final CanvasViewModel canvasVm;
     private final GridPane outcomes = new GridPane();
     private final VBox changes = new VBox();
-    private final VBox side = new VBox(16);
+    /** A share of the window's width, or the outcome table's width where that is wider. */
+    private final VBox side = new VBox(16) {
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.max(root.getWidth() * SIDE_SHARE, snappedLeftInset() + snappedRightInset() + outcomes.prefWidth(-1));
+        }
+    };
     private final HBox screenChooser = new HBox();
     private final ToggleGroup screenToggles = new ToggleGroup();
     private Stage stage;
@@ -85,31 +92,17 @@ public final class PresenterView {
 
         changes.setId("presenter-changes");
         changes.getStyleClass().add("presenter-changes");
-        // a share of the width, where long resource names wrap; the table under it keeps its own width
-        changes.minWidthProperty().bind(root.widthProperty().multiply(SIDE_SHARE));
-        changes.prefWidthProperty().bind(changes.minWidthProperty());
-        changes.maxWidthProperty().bind(changes.minWidthProperty());
         vm.resourceChanges().addListener((ListChangeListener<StepChanges.ResourceChange>) c -> renderChanges());
         title.setPadding(new Insets(16, 20, 4, 20));
         root.setTop(title);
-        VBox story = new VBox(8, narrative);
-        if (vm.traffic() != null) {
-            // live: which session the observed column comes from, and whether it is current
-            Label live = new Label();
-            live.setId("presenter-live-status");
-            live.getStyleClass().add("presenter-live-status");
-            live.textProperty().bind(Bindings.concat("● Observed traffic: ", vm.traffic().statusProperty()));
-            story.getChildren().add(live);
-        }
-        story.setPadding(new Insets(4, 20, 8, 20));
 
         canvasVm = new CanvasViewModel(vm.state());
         canvasVm.presentingProperty().set(true);
         Bindings.bindContent(canvasVm.highlighted(), vm.highlighted());
         canvas = new CanvasView(canvasVm);
         canvas.root().setMinSize(200, 200);
-        VBox.setVgrow(canvas.root(), Priority.ALWAYS);
-        root.setCenter(new VBox(story, canvas.root()));
+        BorderPane.setMargin(canvas.root(), new Insets(4, 0, 4, 8));
+        root.setCenter(canvas.root());
         vm.state().analysisProperty().addListener((o, a, b) -> Platform.runLater(canvas::fit));
         // the whole scenario stays in view while the window or the texts beside it change (an audience cannot pan)
         canvas.root().widthProperty().addListener((o, a, b) -> Platform.runLater(canvas::fit));
@@ -119,18 +112,50 @@ public final class PresenterView {
         outcomes.getStyleClass().add("presenter-outcomes");
         outcomes.setHgap(16);
         outcomes.setVgap(6);
-        // as wide as its content: the canvas gets the rest
+        // as wide as its content
         outcomes.setMaxWidth(Region.USE_PREF_SIZE);
         outcomes.setMinWidth(Region.USE_PREF_SIZE);
         vm.rows().addListener((ListChangeListener<PresenterViewModel.LinkRow>) c -> renderRows());
         renderRows();
-        // beside the narrative: what the step created or changed, then each link's outcome
-        side.getChildren().setAll(changes, outcomes);
+        // beside the canvas, which gets the whole height: the story and what the step created or changed (scrolled
+        // when longer than the window), and under them, always in view, each link's outcome. Diagrams are wide and
+        // narratives long: a narrative above the canvas took half its height.
+        VBox story = new VBox(16, narrative);
+        if (vm.traffic() != null) {
+            // live: which session the observed column comes from, and whether it is current
+            Label live = new Label();
+            live.setId("presenter-live-status");
+            live.getStyleClass().add("presenter-live-status");
+            live.setWrapText(true);
+            live.textProperty().bind(Bindings.concat("● Observed traffic: ", vm.traffic().statusProperty()));
+            story.getChildren().add(live);
+        }
+        story.getChildren().add(changes);
+        renderChanges();
+        ScrollPane storyScroll = new ScrollPane(story) {
+            @Override
+            protected double computePrefHeight(double width) {
+                // the story's height at the column's width: a ScrollPane asks its content for its unwrapped height
+                double w = side.getWidth() - side.snappedLeftInset() - side.snappedRightInset();
+                return w > 0 ? snappedTopInset() + story.prefHeight(w) + snappedBottomInset()
+                        : super.computePrefHeight(width);
+            }
+        };
+        side.widthProperty().addListener((o, a, b) -> storyScroll.requestLayout());
+        storyScroll.setId("presenter-story");
+        storyScroll.getStyleClass().add("presenter-story");
+        storyScroll.setFitToWidth(true);
+        storyScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        storyScroll.setFocusTraversable(false);
+        // only the story gives up height when the column is too short: the outcomes stay whole, right under it
+        storyScroll.setMinHeight(0);
+        outcomes.setMinHeight(Region.USE_PREF_SIZE);
+        side.getChildren().addAll(storyScroll, outcomes);
         side.setId("presenter-side");
-        side.setPadding(new Insets(4, 20, 8, 8));
+        side.setPadding(new Insets(4, 20, 8, 12));
         side.setMinWidth(Region.USE_PREF_SIZE);
         side.setMaxWidth(Region.USE_PREF_SIZE);
-        renderChanges();
+        root.widthProperty().addListener((o, a, b) -> side.requestLayout());
         root.setRight(side);
 
         root.setBottom(bar());

@@ -179,7 +179,7 @@ class PresenterScreenTest {
     }
 
     @Test
-    void at1280x720EveryStepOfEveryBuiltInShowsItsWholeCanvas() throws Exception {
+    void at1280x720EveryStepOfEveryBuiltInShowsItsWholeCanvasWithNoTextUnder18Px() throws Exception {
         for (String template : BuiltInScenarios.names()) {
             open(template, null);
             resize(1280, 720);
@@ -193,10 +193,16 @@ class PresenterScreenTest {
                     javafx.scene.layout.Region canvas = view.canvasRoot();
                     javafx.geometry.Bounds area = canvas.getLayoutBounds();
                     List<String> out = new ArrayList<>();
-                    for (Node t : canvas.lookupAll(".text")) {
+                    // every Text by type: the canvas's texts have their own style classes, not ".text"
+                    for (Node t : canvasTexts(canvas)) {
                         if (!(t instanceof javafx.scene.text.Text text) || !text.isVisible() || text.getScene() == null
                                 || text.getText() == null || text.getText().isBlank()) {
                             continue;
+                        }
+                        double px = text.getFont().getSize() * text.getLocalToSceneTransform().getMyy();
+                        if (px < 18 - 0.01) {
+                            out.add("'" + text.getText() + "' at " + String.format(java.util.Locale.ROOT, "%.1f", px)
+                                    + " px");
                         }
                         javafx.geometry.Bounds b = canvas.sceneToLocal(t.localToScene(t.getBoundsInLocal()));
                         if (b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > area.getWidth() + 1
@@ -206,11 +212,21 @@ class PresenterScreenTest {
                     }
                     return out;
                 });
-                assertThat(cut).as(template + " step " + n + ": texts outside the presenter's canvas ("
+                assertThat(cut).as(template + " step " + n + ": texts under 18 px or outside the presenter's canvas ("
                         + fx(() -> view.canvasRoot().getWidth()) + " wide)").isEmpty();
             }
             io.egressstudio.gui.TestWindows.close(s -> s == presenter);
         }
+    }
+
+    private static List<Text> canvasTexts(Node node) {
+        List<Text> found = new ArrayList<>();
+        if (node instanceof Text t) {
+            found.add(t);
+        } else if (node instanceof Parent p && !(node instanceof org.kordamp.ikonli.javafx.FontIcon)) {
+            p.getChildrenUnmodifiable().forEach(c -> found.addAll(canvasTexts(c)));
+        }
+        return found;
     }
 
     private void resize(double width, double height) throws Exception {
