@@ -21,12 +21,14 @@ import java.util.Arrays;
  * each rule bites.
  *
  * <pre>
- *   model  →  io, generate, mesh, predict, analyze, certs  →  cluster, telemetry  →  cli, gui  →  Launcher
+ *   model  →  io, generate, mesh, predict, analyze, certs  →  design  →  cluster, telemetry  →  cli, gui  →  Launcher
  * </pre>
  */
 final class ArchitectureRules {
     /** Every package a class of ours may live in; a new one must be placed in a layer here first. */
     static final String[] LOGIC = {"io", "generate", "mesh", "predict", "analyze", "certs"};
+    /** The pipeline every front end shares: a scenario's analysis, walkthrough states, scenario edits (decision 0022). */
+    static final String DESIGN = "design";
     static final String[] CONNECTORS = {"cluster", "telemetry"};
 
     /** The fabric8 client (it talks to the API server) and plain HTTP: the network. */
@@ -102,6 +104,7 @@ final class ArchitectureRules {
                 .withOptionalLayers(true)
                 .layer("Model").definedBy(pkg("model"))
                 .layer("Logic").definedBy(pkgs(LOGIC))
+                .layer("Design").definedBy(pkg(DESIGN))
                 .layer("Connectors").definedBy(pkgs(CONNECTORS))
                 .layer("Cli").definedBy(pkg("cli"))
                 .layer("Gui").definedBy(pkg("gui"))
@@ -110,9 +113,11 @@ final class ArchitectureRules {
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
                 .whereLayer("Gui").mayOnlyBeAccessedByLayers("Launcher")
                 .whereLayer("Connectors").mayOnlyBeAccessedByLayers("Cli", "Gui")
-                .whereLayer("Logic").mayOnlyBeAccessedByLayers("Connectors", "Cli", "Gui")
-                .whereLayer("Model").mayOnlyBeAccessedByLayers("Logic", "Connectors", "Cli", "Gui")
-                .as("layers: model -> io/generate/mesh/predict/analyze/certs -> cluster/telemetry -> cli/gui -> Launcher");
+                .whereLayer("Design").mayOnlyBeAccessedByLayers("Connectors", "Cli", "Gui")
+                .whereLayer("Logic").mayOnlyBeAccessedByLayers("Design", "Connectors", "Cli", "Gui")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("Logic", "Design", "Connectors", "Cli", "Gui")
+                .as("layers: model -> io/generate/mesh/predict/analyze/certs -> design -> cluster/telemetry -> cli/gui "
+                        + "-> Launcher");
     }
 
     /**
@@ -125,7 +130,7 @@ final class ArchitectureRules {
     }
 
     ArchRule everyClassIsInALayer() {
-        String[] known = new String[LOGIC.length + CONNECTORS.length + 3];
+        String[] known = new String[LOGIC.length + CONNECTORS.length + 4];
         int i = 0;
         for (String name : LOGIC) {
             known[i++] = pkg(name);
@@ -134,6 +139,7 @@ final class ArchitectureRules {
             known[i++] = pkg(name);
         }
         known[i++] = pkg("model");
+        known[i++] = pkg(DESIGN);
         known[i++] = pkg("cli");
         known[i] = pkg("gui");
         return classes().that().resideInAPackage(root + "..").and().doNotHaveFullyQualifiedName(launcher())

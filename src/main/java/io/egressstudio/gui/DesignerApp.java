@@ -1,8 +1,8 @@
 package io.egressstudio.gui;
 
 import atlantafx.base.theme.PrimerLight;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.model.Scenario;
@@ -107,7 +107,7 @@ public final class DesignerApp extends Application {
     /** Puts the main window for a scenario on the stage with a size, position, maximised state and dividers. */
     public static MainView show(Stage stage, Scenario scenario, WindowGeometry geometry) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainViewModel vm = new MainViewModel(scenario, new AnalysisService(PredictionEngines.standard(),
+        MainViewModel vm = new MainViewModel(scenario, new DesignPipeline(PredictionEngines.standard(),
                 io.egressstudio.gui.certs.CertificateStore.defaultStore()::generatorOptions), BACKGROUND,
                 Platform::runLater);
         MainView view = new MainView(vm, BACKGROUND, Platform::runLater);

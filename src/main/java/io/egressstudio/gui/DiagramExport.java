@@ -1,6 +1,6 @@
 package io.egressstudio.gui;
 
-import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.io.AtomicFile;
 import io.egressstudio.io.ExportOptions;
 import io.egressstudio.model.Scenario;

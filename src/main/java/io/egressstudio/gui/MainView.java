@@ -557,7 +557,7 @@ public final class MainView {
 
     private void newScenario() {
         if (confirmDiscard()) {
-            vm.replace(io.egressstudio.gui.document.ScenarioEdits.empty("untitled"), null);
+            vm.replace(io.egressstudio.design.ScenarioEdits.empty("untitled"), null);
         }
     }
 
@@ -685,8 +685,8 @@ public final class MainView {
     public void openPresenter() {
         io.egressstudio.gui.live.LiveViewModel liveVm = live.viewModel();
         io.egressstudio.gui.presenter.PresenterView.open(new io.egressstudio.gui.presenter.PresenterViewModel(
-                vm.document().scenario(), new io.egressstudio.gui.analysis.AnalysisService(
-                        io.egressstudio.gui.analysis.PredictionEngines.standard()), background, ui,
+                vm.document().scenario(), new io.egressstudio.design.DesignPipeline(
+                        io.egressstudio.design.PredictionEngines.standard()), background, ui,
                 cluster.presenterApplier(),
                 liveVm.status() == io.egressstudio.gui.live.LiveStatus.OFF ? null : liveVm.asObservedTraffic()), window());
     }

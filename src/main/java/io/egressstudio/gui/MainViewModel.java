@@ -1,8 +1,8 @@
 package io.egressstudio.gui;
 
-import io.egressstudio.gui.analysis.AnalysisService;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.gui.analysis.BackgroundRunner;
-import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.gui.document.Edit;
 import io.egressstudio.gui.document.ScenarioDocument;
 import io.egressstudio.gui.document.Selection;
@@ -62,7 +62,7 @@ public final class MainViewModel {
     private final BooleanBinding readOnly;
     private final StringBinding windowTitle;
 
-    public MainViewModel(Scenario initial, AnalysisService service, Executor background, Executor ui) {
+    public MainViewModel(Scenario initial, DesignPipeline service, Executor background, Executor ui) {
         this.document = new ScenarioDocument(initial);
         this.background = background;
         this.ui = ui;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.egressstudio.model.Change;
+import io.egressstudio.model.ElementCollection;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Problem;
 import io.egressstudio.model.Scenario;
@@ -14,12 +15,10 @@ import io.egressstudio.model.Step;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /** Applies a walkthrough's steps: each step's changes on top of the scenario as the previous steps left it. */
 public final class Steps {
-    static final Set<String> COLLECTIONS = Set.of("meshes", "workloads", "egressGateways", "externalServices",
-            "links", "federations", "certificates");
+    static final List<String> COLLECTIONS = ElementCollection.fieldNames();
 
     private Steps() {
     }
@@ -80,21 +79,11 @@ public final class Steps {
             if (target == null) {
                 throw new StepException(path + ".set", "'" + parts[0] + "' does not name any element");
             }
-            for (int i = 1; i < parts.length - 1; i++) {
-                JsonNode next = target.get(parts[i]);
-                if (next == null || next.isNull()) {
-                    next = target.putObject(parts[i]);
-                }
-                if (!next.isObject()) {
-                    throw new StepException(path + ".set", "'" + parts[i] + "' of '" + parts[0] + "' is not a mapping");
-                }
-                target = (ObjectNode) next;
-            }
-            String field = parts[parts.length - 1];
-            if (change.value() == null) {
-                target.remove(field);
-            } else {
-                target.set(field, ScenarioMapper.JSON.valueToTree(change.value()));
+            try {
+                FieldPaths.set(target, parts, 1, change.value() == null ? null
+                        : ScenarioMapper.JSON.valueToTree(change.value()));
+            } catch (FieldPaths.NotAMapping e) {
+                throw new StepException(path + ".set", "'" + e.part() + "' of '" + parts[0] + "' is not a mapping");
             }
         } else if (change.add() != null) {
             if (!COLLECTIONS.contains(change.add())) {

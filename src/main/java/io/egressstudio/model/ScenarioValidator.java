@@ -67,7 +67,7 @@ public final class ScenarioValidator {
         Map<Class<?>, Integer> indexByType = new HashMap<>();
         for (Element element : elements) {
             int index = indexByType.merge(element.getClass(), 1, Integer::sum) - 1;
-            String path = collectionOf(element) + "[" + index + "].id";
+            String path = ElementCollection.of(element).fieldName() + "[" + index + "].id";
             if (element.id() == null || element.id().isBlank()) {
                 problems.add(new Problem(path, "missing required field 'id'"));
                 continue;
@@ -81,23 +81,6 @@ public final class ScenarioValidator {
                 problems.add(new Problem(path, "duplicate id '" + element.id() + "': ids must be unique across all elements"));
             }
         }
-    }
-
-    static String collectionOf(Element element) {
-        if (element instanceof Mesh) {
-            return "meshes";
-        } else if (element instanceof Workload) {
-            return "workloads";
-        } else if (element instanceof EgressGateway) {
-            return "egressGateways";
-        } else if (element instanceof ExternalService) {
-            return "externalServices";
-        } else if (element instanceof Link) {
-            return "links";
-        } else if (element instanceof Federation) {
-            return "federations";
-        }
-        return "certificates";
     }
 
     private interface ItemCheck<T> {

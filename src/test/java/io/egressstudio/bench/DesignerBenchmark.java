@@ -5,7 +5,7 @@ import io.egressstudio.gui.MainView;
 import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.document.Edit;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.AppProtocol;
 import io.egressstudio.model.EgressGateway;

@@ -3,7 +3,7 @@ package io.egressstudio.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.certs.CertificateFiles;
-import io.egressstudio.gui.analysis.DesignFinding;
+import io.egressstudio.design.DesignFinding;
 import io.egressstudio.gui.certs.CertificateStore;
 import io.egressstudio.gui.certs.CertificatesViewModel;
 import io.egressstudio.gui.certs.MutualDesigns;

@@ -2,7 +2,7 @@ package io.egressstudio.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.model.ExternalService;

@@ -3,8 +3,8 @@ package io.egressstudio.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ExportOptions;
 import java.awt.image.BufferedImage;
@@ -26,7 +26,7 @@ class DiagramExportTest {
     Path dir;
 
     private final MainViewModel vm = new MainViewModel(BuiltInScenarios.get("1b-egress-encrypted"),
-            new AnalysisService(PredictionEngines.standard()), DIRECT, DIRECT);
+            new DesignPipeline(PredictionEngines.standard()), DIRECT, DIRECT);
     private final List<String> alerts = new ArrayList<>();
     private final DiagramExport export = new DiagramExport(vm, () -> true, DIRECT, DIRECT, alerts::add);
 

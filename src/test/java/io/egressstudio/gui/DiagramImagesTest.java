@@ -2,9 +2,9 @@ package io.egressstudio.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ExportOptions;
 import io.egressstudio.io.Steps;
@@ -18,7 +18,7 @@ class DiagramImagesTest {
         Scenario walkthrough = BuiltInScenarios.get("1a-unencrypted-v1");
         Scenario step1 = Steps.after(walkthrough, 1);
         Scenario step2 = Steps.after(walkthrough, 2);
-        DesignAnalysis ofStep1 = new AnalysisService(PredictionEngines.standard()).analyze(step1);
+        DesignAnalysis ofStep1 = new DesignPipeline(PredictionEngines.standard()).analyze(step1);
 
         String svg = DiagramImages.svg(step2, ofStep1, ExportOptions.defaults());
 

@@ -2,13 +2,13 @@ package io.egressstudio.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.LinkPrediction;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.LinkPrediction;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.canvas.Diagram;
 import io.egressstudio.gui.canvas.DiagramLayout;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Mesh;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * FX thread tells changes apart by identity. The results must still equal a fresh analysis and a fresh layout.
  */
 class EditReuseTest {
-    private final AnalysisService service = new AnalysisService(PredictionEngines.standard());
+    private final DesignPipeline service = new DesignPipeline(PredictionEngines.standard());
 
     private static Scenario flipFirstMesh(Scenario s) {
         Mesh m = s.meshes().get(0);

@@ -2,8 +2,8 @@ package io.egressstudio.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ExportOptions;
 import io.egressstudio.model.Scenario;
@@ -62,7 +62,7 @@ class ExportPngDialogTest {
                 "After step 2: route through the egress gateway"));
         Scenario scenario = BuiltInScenarios.get("1b-egress-encrypted");
         Path file = dir.resolve("x.png");
-        DiagramImages.png(scenario, new AnalysisService(PredictionEngines.standard()).analyze(scenario), options, file);
+        DiagramImages.png(scenario, new DesignPipeline(PredictionEngines.standard()).analyze(scenario), options, file);
         BufferedImage image = ImageIO.read(file.toFile());
         assertThat(image.getWidth()).isEqualTo(2560);
         assertThat(image.getHeight()).isEqualTo(1440);

@@ -2,12 +2,12 @@ package io.egressstudio.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.canvas.Diagram;
 import io.egressstudio.gui.canvas.NodeKind;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.gui.findings.FindingsViewModel;
 import io.egressstudio.gui.inspector.InspectorViewModel;
 import io.egressstudio.gui.yaml.YamlViewModel;
@@ -23,7 +23,7 @@ class ViewModelsTest {
     private static final Executor DIRECT = Runnable::run;
 
     private static MainViewModel main(Scenario s) {
-        return new MainViewModel(s, new AnalysisService(PredictionEngines.standard()), DIRECT, DIRECT);
+        return new MainViewModel(s, new DesignPipeline(PredictionEngines.standard()), DIRECT, DIRECT);
     }
 
     private static Outcome outcome(MainViewModel vm, String link) {

@@ -1,6 +1,6 @@
 package io.egressstudio.gui.canvas;
 
-import io.egressstudio.gui.analysis.DesignFinding;
+import io.egressstudio.design.DesignFinding;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
 import io.egressstudio.gui.canvas.Diagram.Rect;

@@ -1,8 +1,8 @@
 package io.egressstudio.gui.canvas;
 
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.DesignFinding;
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignFinding;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
 import io.egressstudio.gui.canvas.Diagram.Rect;
@@ -992,7 +992,7 @@ public final class CanvasView {
         }
 
         void predict(LinkPrediction p) {
-            // an unchanged prediction is the very instance shown (AnalysisService reuses it): no deep compare
+            // an unchanged prediction is the very instance shown (DesignPipeline reuses it): no deep compare
             if (predicted && (p == prediction || Objects.equals(p, prediction))) {
                 return;
             }

@@ -1,13 +1,13 @@
 package io.egressstudio.gui.canvas;
 
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.DesignFinding;
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignFinding;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.gui.document.Edit;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.Element;
 import io.egressstudio.model.Link;

@@ -20,7 +20,7 @@ import static io.egressstudio.gui.canvas.DiagramLayout.lockWidth;
 import static io.egressstudio.gui.canvas.DiagramLayout.meshHeader;
 import static io.egressstudio.gui.canvas.DiagramLayout.subtitleBaseline;
 
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.gui.canvas.DiagramLayout.Reuse;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Fonts;

@@ -1,6 +1,6 @@
 package io.egressstudio.gui.canvas;
 
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Fonts;
 import io.egressstudio.gui.canvas.Diagram.Hop;

@@ -1,6 +1,6 @@
 package io.egressstudio.gui.canvas;
 
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.model.AppProtocol;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.Element;

@@ -1,6 +1,6 @@
 package io.egressstudio.gui.canvas;
 
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.ExternalService;
 import io.egressstudio.model.Link;

@@ -1,6 +1,6 @@
 package io.egressstudio.gui.canvas;
 
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.gui.canvas.export.DiagramDrawing;
 import io.egressstudio.gui.canvas.export.Page;
 import io.egressstudio.gui.canvas.export.Palette;

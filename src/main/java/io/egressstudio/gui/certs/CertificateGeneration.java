@@ -28,6 +28,6 @@ public final class CertificateGeneration {
 
     /** The same resources with the private key entries of every Secret replaced: what a YAML pane may show. */
     public static ResourceSet forDisplay(ResourceSet resources) {
-        return io.egressstudio.gui.analysis.AnalysisService.redacted(resources);
+        return io.egressstudio.design.DesignPipeline.redacted(resources);
     }
 }

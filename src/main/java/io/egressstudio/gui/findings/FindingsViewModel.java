@@ -2,12 +2,12 @@ package io.egressstudio.gui.findings;
 
 import io.egressstudio.analyze.Counts;
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.DesignFinding;
-import io.egressstudio.gui.analysis.QuickFix;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignFinding;
+import io.egressstudio.design.QuickFix;
 import io.egressstudio.gui.document.Edit;
-import io.egressstudio.gui.document.ElementPatch;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ElementPatch;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.model.Problem;
 import io.egressstudio.model.Scenario;
 import java.util.ArrayList;

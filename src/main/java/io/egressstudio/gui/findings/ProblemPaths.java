@@ -1,9 +1,9 @@
 package io.egressstudio.gui.findings;
 
 import io.egressstudio.model.Element;
+import io.egressstudio.model.ElementCollection;
 import io.egressstudio.model.Scenario;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,10 +19,7 @@ final class ProblemPaths {
         if (!m.matches()) {
             return new String[] {null, path};
         }
-        Map<String, List<? extends Element>> lists = Map.of("meshes", s.meshes(), "workloads", s.workloads(),
-                "egressGateways", s.egressGateways(), "externalServices", s.externalServices(), "links", s.links(),
-                "federations", s.federations(), "certificates", s.certificates());
-        List<? extends Element> list = lists.get(m.group(1));
+        List<? extends Element> list = ElementCollection.named(m.group(1)).map(c -> c.of(s)).orElse(null);
         int index = Integer.parseInt(m.group(2));
         if (list == null || index >= list.size()) {
             return new String[] {null, path};

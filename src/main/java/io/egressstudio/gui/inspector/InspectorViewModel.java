@@ -1,11 +1,11 @@
 package io.egressstudio.gui.inspector;
 
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.gui.document.Edit;
-import io.egressstudio.gui.document.ElementPatch;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ElementPatch;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.gui.certs.CertificateDescriptions;
 import io.egressstudio.gui.certs.CertificateDrafts;
 import io.egressstudio.gui.certs.CertificateStore;
@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import io.egressstudio.model.CertificateKind;
 import io.egressstudio.model.CertificateSpec;
 import io.egressstudio.model.Element;
+import io.egressstudio.model.ElementCollection;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Problem;
 import io.egressstudio.model.Scenario;
@@ -207,22 +208,7 @@ public final class InspectorViewModel {
 
     /** {@code meshes[2]} for an element, null for the scenario. */
     static String prefixOf(Scenario s, String id) {
-        if (id == null) {
-            return null;
-        }
-        String[] collections = {"meshes", "workloads", "egressGateways", "externalServices", "links", "federations",
-                "certificates"};
-        List<List<? extends Element>> lists = List.of(s.meshes(), s.workloads(), s.egressGateways(),
-                s.externalServices(), s.links(), s.federations(), s.certificates());
-        for (int c = 0; c < lists.size(); c++) {
-            List<? extends Element> list = lists.get(c);
-            for (int i = 0; i < list.size(); i++) {
-                if (id.equals(list.get(i).id())) {
-                    return collections[c] + "[" + i + "]";
-                }
-            }
-        }
-        return null;
+        return id == null ? null : ElementCollection.pathOf(s, id);
     }
 
     /**

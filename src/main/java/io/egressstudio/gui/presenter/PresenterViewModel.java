@@ -2,9 +2,9 @@ package io.egressstudio.gui.presenter;
 
 import io.egressstudio.cluster.ApplyReport;
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.io.Steps;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Outcome;
@@ -104,18 +104,18 @@ public final class PresenterViewModel {
     /** Each step's analysis once known (by step number), so going back and forth does not analyse again. */
     private final Map<Integer, DesignAnalysis> analyses = new HashMap<>();
     private final Set<Integer> analysing = new HashSet<>();
-    private final AnalysisService service;
+    private final DesignPipeline service;
     private final Executor background;
     private final Executor ui;
     private final BooleanBinding canNext;
     private final BooleanBinding canPrevious;
 
-    public PresenterViewModel(Scenario scenario, AnalysisService service, Executor background, Executor ui) {
+    public PresenterViewModel(Scenario scenario, DesignPipeline service, Executor background, Executor ui) {
         this(scenario, service, background, ui, null);
     }
 
     /** @param cluster connected mode: applies steps to the cluster (null: presenting only) */
-    public PresenterViewModel(Scenario scenario, AnalysisService service, Executor background, Executor ui,
+    public PresenterViewModel(Scenario scenario, DesignPipeline service, Executor background, Executor ui,
                               StepApplier cluster) {
         this(scenario, service, background, ui, cluster, null);
     }
@@ -124,7 +124,7 @@ public final class PresenterViewModel {
      * @param cluster connected mode: applies steps to the cluster (null: presenting only)
      * @param traffic live: the observed traffic per link, shown beside the prediction (null: predictions only)
      */
-    public PresenterViewModel(Scenario scenario, AnalysisService service, Executor background, Executor ui,
+    public PresenterViewModel(Scenario scenario, DesignPipeline service, Executor background, Executor ui,
                               StepApplier cluster, ObservedTraffic traffic) {
         this.cluster = cluster;
         this.traffic = traffic;

@@ -1,8 +1,8 @@
 package io.egressstudio.gui.presenter;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Change;
@@ -105,7 +105,7 @@ public final class StepChanges {
      *              here); it must be the analysis of {@code Steps.after(walkthrough, n)}
      * @throws Steps.StepException when a step no longer applies to the drawing
      */
-    public static Result ofStep(Scenario walkthrough, int n, AnalysisService service, DesignAnalysis after)
+    public static Result ofStep(Scenario walkthrough, int n, DesignPipeline service, DesignAnalysis after)
             throws Steps.StepException {
         if (n <= 0) {
             return Result.NONE;

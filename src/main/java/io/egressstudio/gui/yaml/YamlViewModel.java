@@ -1,9 +1,9 @@
 package io.egressstudio.gui.yaml;
 
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.AnalysisService;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.gui.analysis.BackgroundRunner;
-import io.egressstudio.gui.analysis.DesignAnalysis;
+import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.mesh.ResourceSet;
 import java.io.IOException;
@@ -64,7 +64,7 @@ public final class YamlViewModel {
         if (a.resources() == null) {
             return "# " + (a.error() == null ? "nothing generated" : a.error()) + "\n";
         }
-        String yaml = AnalysisService.yamlFor(a, r.ids());
+        String yaml = DesignPipeline.yamlFor(a, r.ids());
         return yaml.isEmpty() ? "# no resources come from " + String.join(", ", r.ids()) + " alone\n" : yaml;
     }
 

@@ -6,7 +6,7 @@ import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
 import io.egressstudio.gui.canvas.Diagram.Route;
 import io.egressstudio.gui.document.Edit;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.model.Link;
 import io.egressstudio.io.BuiltInScenarios;
 import java.util.List;

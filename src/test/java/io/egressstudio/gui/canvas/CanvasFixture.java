@@ -3,8 +3,8 @@ package io.egressstudio.gui.canvas;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.theme.Styles;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Scenario;
@@ -42,7 +42,7 @@ final class CanvasFixture {
 
     CanvasFixture(Stage stage, Scenario scenario, double width, double height) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        main = new MainViewModel(scenario, new AnalysisService(PredictionEngines.standard()), Runnable::run, Runnable::run);
+        main = new MainViewModel(scenario, new DesignPipeline(PredictionEngines.standard()), Runnable::run, Runnable::run);
         vm = new CanvasViewModel(main);
         view = new CanvasView(vm);
         StackPane root = new StackPane(view.root());

@@ -3,12 +3,12 @@ package io.egressstudio.gui.canvas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignFinding;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignFinding;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Rect;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.gui.theme.Styles;
 import io.egressstudio.io.BuiltInScenarios;
 import java.util.List;
@@ -125,7 +125,7 @@ class CanvasMarksTest {
         CanvasView[] late = new CanvasView[1];
         robot.interact(() -> {
             MainViewModel main = new MainViewModel(io.egressstudio.io.BuiltInDesigns.finished("2-federation"),
-                    new AnalysisService(PredictionEngines.standard()), Runnable::run, Runnable::run);
+                    new DesignPipeline(PredictionEngines.standard()), Runnable::run, Runnable::run);
             late[0] = new CanvasView(new CanvasViewModel(main));
             late[0].fit();
             Stage stage = new Stage();

@@ -2,14 +2,14 @@ package io.egressstudio.gui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.gui.canvas.Diagram.Route;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Mesh;
 import io.egressstudio.model.Outcome;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The diagram as pure data (no JavaFX): paths from predictions, boxes apart, labels and bounds. */
 class DiagramLayoutTest {
-    private final AnalysisService analysis = new AnalysisService(PredictionEngines.standard());
+    private final DesignPipeline analysis = new DesignPipeline(PredictionEngines.standard());
 
     @Test
     void aBlackholedRequestIsDrawnToItsDestinationAndColouredByItsOutcome() {

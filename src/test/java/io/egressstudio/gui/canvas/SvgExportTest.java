@@ -3,9 +3,9 @@ package io.egressstudio.gui.canvas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.gui.DiagramImages;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.io.BuiltInScenarios;
@@ -77,7 +77,7 @@ class SvgExportTest {
     }
 
     private static String svgOf(Scenario s) {
-        DesignAnalysis analysis = new AnalysisService(PredictionEngines.standard()).analyze(s);
+        DesignAnalysis analysis = new DesignPipeline(PredictionEngines.standard()).analyze(s);
         return DiagramImages.svg(s, analysis::prediction, ExportOptions.defaults().withCaption("After step 1 of 1: x"));
     }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.egressstudio.certs.CertificateFiles;
 import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignFinding;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignFinding;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.inspector.InspectorViewModel;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.mesh.ResourceSet;
@@ -31,7 +31,7 @@ class CertificatesInTheInspectorTest {
     private static final Executor DIRECT = Runnable::run;
 
     private static MainViewModel main(Scenario s) {
-        return new MainViewModel(s, new AnalysisService(PredictionEngines.standard()), DIRECT, DIRECT);
+        return new MainViewModel(s, new DesignPipeline(PredictionEngines.standard()), DIRECT, DIRECT);
     }
 
     private static Scenario mutualWithoutCertificates() throws Exception {

@@ -2,8 +2,8 @@ package io.egressstudio.gui.certs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.document.ElementPatch;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ElementPatch;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.Steps;
 import io.egressstudio.model.ExternalService;

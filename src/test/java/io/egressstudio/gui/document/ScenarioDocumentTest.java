@@ -2,6 +2,7 @@ package io.egressstudio.gui.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Mesh;
 import io.egressstudio.model.OutboundPolicy;

@@ -3,8 +3,8 @@ package io.egressstudio.gui.inspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.certs.CertificateStore;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;
@@ -27,7 +27,7 @@ class EgressGatewayTlsFieldTest {
             throws Exception {
         Scenario builtIn = BuiltInScenarios.get("1b-egress-plain");
         Scenario finished = Steps.after(builtIn, builtIn.steps().size()).withSteps(List.of());
-        MainViewModel vm = new MainViewModel(finished, new AnalysisService(PredictionEngines.standard()), DIRECT,
+        MainViewModel vm = new MainViewModel(finished, new DesignPipeline(PredictionEngines.standard()), DIRECT,
                 DIRECT);
         InspectorViewModel inspector = new InspectorViewModel(vm, new CertificateStore(config));
         String yamlBefore = vm.analysis().yaml();

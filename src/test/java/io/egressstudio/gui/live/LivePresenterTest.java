@@ -3,8 +3,8 @@ package io.egressstudio.gui.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.live.LiveViewModelTest.ScriptedSource;
 import io.egressstudio.gui.live.LiveViewModelTest.UiQueue;
 import io.egressstudio.gui.presenter.ObservedTraffic;
@@ -38,7 +38,7 @@ class LivePresenterTest {
 
     final UiQueue ui = new UiQueue();
     final Scenario scenario = BuiltInScenarios.get("1a-unencrypted-v1");
-    final MainViewModel main = new MainViewModel(scenario, new AnalysisService(PredictionEngines.standard()), DIRECT,
+    final MainViewModel main = new MainViewModel(scenario, new DesignPipeline(PredictionEngines.standard()), DIRECT,
             DIRECT);
     final ScriptedSource source = new ScriptedSource();
     final LiveViewModel live = new LiveViewModel(main, DIRECT, ui);
@@ -79,7 +79,7 @@ class LivePresenterTest {
 
         ObservedTraffic traffic = live.asObservedTraffic();
         PresenterViewModel presenter = new PresenterViewModel(scenario,
-                new AnalysisService(PredictionEngines.standard()), DIRECT, DIRECT, null, traffic);
+                new DesignPipeline(PredictionEngines.standard()), DIRECT, DIRECT, null, traffic);
         assertThat(traffic.statusProperty().get()).isEqualTo("Live");
 
         // as drawn and step 1: PASSTHROUGH is predicted, and the traffic shows it
@@ -136,7 +136,7 @@ class LivePresenterTest {
     @Test
     void withoutLiveTrafficTheRowsHaveNoObservation() {
         PresenterViewModel presenter = new PresenterViewModel(scenario,
-                new AnalysisService(PredictionEngines.standard()), DIRECT, DIRECT);
+                new DesignPipeline(PredictionEngines.standard()), DIRECT, DIRECT);
         presenter.next();
         assertThat(presenter.traffic()).isNull();
         assertThat(row(presenter).observation()).isNull();

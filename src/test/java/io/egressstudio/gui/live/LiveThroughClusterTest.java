@@ -8,8 +8,8 @@ import io.egressstudio.cluster.Connector;
 import io.egressstudio.cluster.PortForwarder;
 import io.egressstudio.cluster.WriteStrategy;
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.telemetry.LinkTargets;
 import io.egressstudio.telemetry.ObservedState;
@@ -39,7 +39,7 @@ class LiveThroughClusterTest {
     final LiveViewModelTest.UiQueue ui = new LiveViewModelTest.UiQueue();
     final Executor background = Runnable::run;
     final MainViewModel main = new MainViewModel(BuiltInScenarios.get("1a-simple"),
-            new AnalysisService(PredictionEngines.standard()), background, background);
+            new DesignPipeline(PredictionEngines.standard()), background, background);
     final LiveViewModel vm = new LiveViewModel(main, background, ui);
     final List<String> forwards = new CopyOnWriteArrayList<>();
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;
@@ -84,7 +84,7 @@ class LiveViewModelTest {
     final UiQueue ui = new UiQueue();
     final Executor background = Runnable::run;
     final MainViewModel main = new MainViewModel(BuiltInDesigns.finished("1a-simple"),
-            new AnalysisService(PredictionEngines.standard()), background, background);
+            new DesignPipeline(PredictionEngines.standard()), background, background);
     final LinkTarget link = LinkTargets.of(main.shown()).get(0);
     final ScriptedSource source = new ScriptedSource();
     final LiveViewModel vm = new LiveViewModel(main, background, ui);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.cluster.ApiKind;
 import io.egressstudio.cluster.MockCluster;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.cluster.ApplyStepViewModel;
 import io.egressstudio.gui.cluster.ClusterSession;
 import io.egressstudio.gui.cluster.MockKubeconfig;
@@ -55,7 +55,7 @@ class ConnectedPresenterTest {
         try (ClusterSession session = new ClusterSession(MockKubeconfig.settings(kubeconfig, dir.resolve("snapshots")),
                 () -> scenario, DIRECT, DIRECT)) {
             PresenterViewModel presenter = new PresenterViewModel(scenario,
-                    new AnalysisService(PredictionEngines.standard()), DIRECT, DIRECT, new ApplyStepViewModel(session));
+                    new DesignPipeline(PredictionEngines.standard()), DIRECT, DIRECT, new ApplyStepViewModel(session));
             StepApplier cluster = presenter.cluster();
             assertThat(cluster.availableProperty().get()).as("not connected yet").isFalse();
             session.loadContexts().join();
@@ -87,7 +87,7 @@ class ConnectedPresenterTest {
     @Test
     void withoutAClusterThePresenterOnlyPresents() {
         PresenterViewModel presenter = new PresenterViewModel(BuiltInScenarios.get("1a-unencrypted-v1"),
-                new AnalysisService(PredictionEngines.standard()), DIRECT, DIRECT);
+                new DesignPipeline(PredictionEngines.standard()), DIRECT, DIRECT);
         assertThat(presenter.cluster()).isNull();
         assertThat(presenter.applyStepToCluster()).isCompletedExceptionally();
     }

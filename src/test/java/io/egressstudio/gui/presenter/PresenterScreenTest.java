@@ -2,8 +2,8 @@ package io.egressstudio.gui.presenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.theme.Styles;
 import io.egressstudio.io.BuiltInScenarios;
@@ -70,7 +70,7 @@ class PresenterScreenTest {
     private void open(String scenario, Window owner) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             vm = new PresenterViewModel(BuiltInScenarios.get(scenario),
-                    new AnalysisService(PredictionEngines.standard()), ForkJoinPool.commonPool(), Platform::runLater);
+                    new DesignPipeline(PredictionEngines.standard()), ForkJoinPool.commonPool(), Platform::runLater);
             presenter = PresenterView.open(vm, owner == null ? main : owner);
             view = (PresenterView) presenter.getScene().getRoot().getProperties().get(PresenterView.class);
         }).get();

@@ -2,8 +2,8 @@ package io.egressstudio.gui.presenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ class PresenterViewModelTest {
     private static final String LINK = "greeting-call";
 
     private static PresenterViewModel presenter(String name, Executor ui) {
-        return new PresenterViewModel(BuiltInScenarios.get(name), new AnalysisService(PredictionEngines.standard()),
+        return new PresenterViewModel(BuiltInScenarios.get(name), new DesignPipeline(PredictionEngines.standard()),
                 DIRECT, ui);
     }
 

@@ -2,11 +2,11 @@ package io.egressstudio.gui.presenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.LinkPrediction;
-import io.egressstudio.gui.analysis.LinkPrediction.HopView;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.LinkPrediction;
+import io.egressstudio.design.LinkPrediction.HopView;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.ResourceSet;
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class StepChangesTest {
-    private static final AnalysisService SERVICE = new AnalysisService(PredictionEngines.standard());
+    private static final DesignPipeline SERVICE = new DesignPipeline(PredictionEngines.standard());
 
     private static Step step(Change... changes) {
         return new Step("a step", null, List.of(changes), Map.of());

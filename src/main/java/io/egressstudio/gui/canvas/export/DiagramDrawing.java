@@ -1,6 +1,6 @@
 package io.egressstudio.gui.canvas.export;
 
-import io.egressstudio.gui.analysis.LinkPrediction;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.gui.canvas.Diagram;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;

@@ -3,9 +3,9 @@ package io.egressstudio.gui.canvas.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.gui.DiagramImages;
-import io.egressstudio.gui.analysis.AnalysisService;
-import io.egressstudio.gui.analysis.DesignAnalysis;
-import io.egressstudio.gui.analysis.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ExportOptions;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PageTest {
     private static Page page(String template, ExportOptions options) {
         Scenario s = BuiltInScenarios.get(template);
-        DesignAnalysis analysis = new AnalysisService(PredictionEngines.standard()).analyze(s);
+        DesignAnalysis analysis = new DesignPipeline(PredictionEngines.standard()).analyze(s);
         return DiagramImages.page(s, analysis::prediction, options);
     }
 

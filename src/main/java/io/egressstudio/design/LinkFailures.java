@@ -1,4 +1,4 @@
-package io.egressstudio.gui.analysis;
+package io.egressstudio.design;
 
 import io.egressstudio.analyze.Finding;
 import io.egressstudio.model.CertificateKind;

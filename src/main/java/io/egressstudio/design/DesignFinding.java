@@ -1,4 +1,4 @@
-package io.egressstudio.gui.analysis;
+package io.egressstudio.design;
 
 /**
  * A finding placed on the drawing: the element to look at ({@code elementId}, null when none: for a link predicted to

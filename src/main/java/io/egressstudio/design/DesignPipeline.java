@@ -1,4 +1,4 @@
-package io.egressstudio.gui.analysis;
+package io.egressstudio.design;
 
 import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.ManifestWriter;
@@ -19,13 +19,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Scenario → {@link DesignAnalysis}: validate, generate, write YAML, predict and analyze. Plain Java, any thread. */
-public final class AnalysisService {
+public final class DesignPipeline {
     private final PredictionEngine engine;
     private final Function<Scenario, GeneratorOptions> certificates;
 
-    private static final Logger LOG = Logger.getLogger(AnalysisService.class.getName());
+    private static final Logger LOG = Logger.getLogger(DesignPipeline.class.getName());
 
-    public AnalysisService(PredictionEngine engine) {
+    public DesignPipeline(PredictionEngine engine) {
         this(engine, s -> GeneratorOptions.defaults());
     }
 
@@ -33,7 +33,7 @@ public final class AnalysisService {
      * @param certificates the generator's certificate input per scenario: the issued certificates that fill its
      *                     Secrets (the YAML shown has their private keys redacted)
      */
-    public AnalysisService(PredictionEngine engine, Function<Scenario, GeneratorOptions> certificates) {
+    public DesignPipeline(PredictionEngine engine, Function<Scenario, GeneratorOptions> certificates) {
         this.engine = engine;
         this.certificates = certificates;
     }

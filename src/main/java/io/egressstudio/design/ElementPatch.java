@@ -1,4 +1,4 @@
-package io.egressstudio.gui.document;
+package io.egressstudio.design;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.egressstudio.io.FieldPaths;
 import io.egressstudio.model.Element;
 import io.egressstudio.model.Scenario;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import java.util.Arrays;
 /**
  * Reads and sets one field of an element by its path ({@code outboundPolicy}, {@code sidecarTls.mode},
  * {@code server.ingress.gatewayPort}), the same paths a walkthrough step's {@code set} uses. The element goes through
- * the file format's JSON shape, so a value the file would reject is rejected here too, with the reason.
+ * the file format's JSON shape ({@link FieldPaths}, as steps do), so a value the file would reject is rejected here
+ * too, with the reason.
  */
 public final class ElementPatch {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -54,20 +56,10 @@ public final class ElementPatch {
     /** The element with the field at {@code path} set to {@code value} (null: unset, the default applies). */
     public static <T> T set(T element, String path, Object value) {
         ObjectNode tree = JSON.valueToTree(element);
-        String[] parts = path.split("\\.");
-        ObjectNode target = tree;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode next = target.get(parts[i]);
-            if (next == null || !next.isObject()) {
-                next = target.putObject(parts[i]);
-            }
-            target = (ObjectNode) next;
-        }
-        String field = parts[parts.length - 1];
-        if (value == null) {
-            target.remove(field);
-        } else {
-            target.set(field, JSON.valueToTree(value));
+        try {
+            FieldPaths.set(tree, path.split("\\."), 0, value == null ? null : JSON.valueToTree(value));
+        } catch (FieldPaths.NotAMapping e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         try {
             @SuppressWarnings("unchecked")

@@ -1,9 +1,9 @@
-package io.egressstudio.gui.analysis;
+package io.egressstudio.design;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.document.ElementPatch;
-import io.egressstudio.gui.document.ScenarioEdits;
+import io.egressstudio.design.ElementPatch;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.io.Steps;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  * makes the prediction OK.
  */
 class FailingLinkFindingsTest {
-    private static final AnalysisService SERVICE = new AnalysisService(PredictionEngines.standard());
+    private static final DesignPipeline SERVICE = new DesignPipeline(PredictionEngines.standard());
 
     /** A design, the link in it, the outcome it predicts, and the finding expected for it. */
     private record Case(String name, Scenario scenario, String link, Outcome outcome, String code, String elementId,
@@ -129,7 +129,7 @@ class FailingLinkFindingsTest {
         assertThat(a.predictionsReady()).isTrue();
         assertThat(a.yaml()).isEmpty();
         assertThat(a.findings()).isEmpty();
-        assertThat(AnalysisService.yamlFor(a, List.of())).isEmpty();
+        assertThat(DesignPipeline.yamlFor(a, List.of())).isEmpty();
         assertThat(io.egressstudio.gui.MainViewModel.summary(a)).startsWith("Nothing drawn yet")
                 .doesNotContain("Exception", "Event");
     }

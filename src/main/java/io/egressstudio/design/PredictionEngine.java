@@ -1,4 +1,4 @@
-package io.egressstudio.gui.analysis;
+package io.egressstudio.design;
 
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;

@@ -1,4 +1,4 @@
-package io.egressstudio.gui.analysis;
+package io.egressstudio.design;
 
 import io.egressstudio.model.Outcome;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.egressstudio.gui.document;
+package io.egressstudio.design;
 
 import io.egressstudio.model.CertificateSpec;
 import io.egressstudio.model.EgressGateway;

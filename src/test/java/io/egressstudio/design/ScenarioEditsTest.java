@@ -1,4 +1,4 @@
-package io.egressstudio.gui.document;
+package io.egressstudio.design;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
