@@ -12,32 +12,48 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Predictions and findings for one set of resources: what {@code egress-studio analyze} prints. The findings are the
- * analyzers', then one for each failing prediction that no analyzer finding explains ({@link PredictionFindings}).
+ * Predictions and findings for one set of resources: what {@code egress-studio analyze} prints, and what the design
+ * pipeline places on a scenario's elements. The findings are the analyzers', then one for each failing prediction that
+ * no analyzer finding explains ({@link PredictionFindings}), kept per request so that it can be placed on its link.
+ *
+ * @param requestFindings one per prediction, in the same order: the finding of a failing request, if it gets one
  */
-public record Analysis(List<Prediction> predictions, List<Finding> findings) {
+public record Analysis(List<Prediction> predictions, List<Finding> analyzerFindings,
+                       List<Optional<Finding>> requestFindings) {
     public Analysis {
         predictions = List.copyOf(predictions);
-        findings = List.copyOf(findings);
+        analyzerFindings = List.copyOf(analyzerFindings);
+        requestFindings = List.copyOf(requestFindings);
+    }
+
+    /** The analyzers' findings, then the failing requests'. */
+    public List<Finding> findings() {
+        List<Finding> all = new ArrayList<>(analyzerFindings);
+        requestFindings.forEach(f -> f.ifPresent(all::add));
+        return all;
     }
 
     /** Whether a finding at {@code severity} or worse exists, or a request is predicted to fail. */
     public boolean failsAt(Severity severity) {
         return predictions.stream().anyMatch(p -> PredictionFindings.fails(p.outcome()))
-                || findings.stream().anyMatch(f -> f.severity().compareTo(severity) <= 0);
+                || findings().stream().anyMatch(f -> f.severity().compareTo(severity) <= 0);
     }
 
+    /** Predicts every request over the resources and runs every analyzer: the one place the two are put together. */
     public static Analysis run(MeshView view, List<Request> requests) {
         TrafficPredictor predictor = new TrafficPredictor(view);
+        List<Finding> analyzerFindings = Analyzers.analyze(view);
         List<Prediction> predictions = new ArrayList<>(requests.size());
+        List<Optional<Finding>> requestFindings = new ArrayList<>(requests.size());
         for (Request r : requests) {
-            predictions.add(predictor.predict(r));
+            Prediction p = predictor.predict(r);
+            predictions.add(p);
+            requestFindings.add(PredictionFindings.of(p, analyzerFindings));
         }
-        List<Finding> findings = new ArrayList<>(Analyzers.analyze(view));
-        findings.addAll(PredictionFindings.of(predictions, findings));
-        return new Analysis(predictions, findings);
+        return new Analysis(predictions, analyzerFindings, requestFindings);
     }
 
     /**

@@ -1,16 +1,15 @@
 package io.egressstudio.cli;
 
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.LinkPrediction;
+import io.egressstudio.design.WalkthroughStates;
 import io.egressstudio.generate.ManifestWriter;
-import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.io.Steps;
-import io.egressstudio.mesh.MeshView;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.model.Step;
-import io.egressstudio.predict.Prediction;
-import io.egressstudio.predict.ScenarioRequests;
-import io.egressstudio.predict.TrafficPredictor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,23 +37,21 @@ final class Walkthrough {
     private Walkthrough() {
     }
 
-    /** The state after each of 0..N steps. */
+    /** The state after each of 0..N steps, from the design pipeline. */
     static List<StepState> states(Scenario scenario) throws Steps.StepException {
         List<StepState> states = new ArrayList<>();
-        for (int n = 0; n <= scenario.steps().size(); n++) {
-            Scenario after = Steps.after(scenario, n);
-            var resources = ScenarioGenerator.generate(after);
-            TrafficPredictor predictor = new TrafficPredictor(MeshView.of(resources));
-            Map<String, Outcome> predicted = new LinkedHashMap<>();
-            for (Link link : after.links()) {
-                try {
-                    Prediction p = predictor.predict(ScenarioRequests.forLink(after, link));
-                    predicted.put(link.id(), p.outcome());
-                } catch (RuntimeException e) {
-                    predicted.put(link.id(), null);
-                }
+        List<DesignAnalysis> analyses = WalkthroughStates.of(scenario, DesignPipeline.standard());
+        for (int n = 0; n < analyses.size(); n++) {
+            DesignAnalysis state = analyses.get(n);
+            if (state.resources() == null) {
+                throw new Steps.StepException(n == 0 ? "" : "steps[" + (n - 1) + "]", state.error());
             }
-            states.add(new StepState(n, after, ManifestWriter.toYaml(resources), predicted));
+            Map<String, Outcome> predicted = new LinkedHashMap<>();
+            for (Link link : state.scenario().links()) {
+                LinkPrediction p = state.prediction(link.id());
+                predicted.put(link.id(), p == null ? null : p.outcome());
+            }
+            states.add(new StepState(n, state.scenario(), ManifestWriter.toYaml(state.resources()), predicted));
         }
         return states;
     }

@@ -18,12 +18,21 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Scenario → {@link DesignAnalysis}: validate, generate, write YAML, predict and analyze. Plain Java, any thread. */
+/**
+ * Scenario → {@link DesignAnalysis}: validate, generate, write YAML, predict and analyze, findings placed on the
+ * elements. The one pipeline of a drawn scenario: the window, presenter mode, live view, {@code export} and the
+ * observers all call it (decision 0022). Plain Java, any thread.
+ */
 public final class DesignPipeline {
     private final PredictionEngine engine;
     private final Function<Scenario, GeneratorOptions> certificates;
 
     private static final Logger LOG = Logger.getLogger(DesignPipeline.class.getName());
+
+    /** The pipeline every front end uses: the real predictor and analyzers, the generator's default certificates. */
+    public static DesignPipeline standard() {
+        return new DesignPipeline(PredictionEngines.standard());
+    }
 
     public DesignPipeline(PredictionEngine engine) {
         this(engine, s -> GeneratorOptions.defaults());

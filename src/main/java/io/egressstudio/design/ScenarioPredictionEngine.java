@@ -1,9 +1,8 @@
 package io.egressstudio.design;
 
-import io.egressstudio.analyze.Analyzers;
+import io.egressstudio.analyze.Analysis;
 import io.egressstudio.analyze.Finding;
 import io.egressstudio.analyze.Messages;
-import io.egressstudio.analyze.PredictionFindings;
 import io.egressstudio.generate.ResourceNames;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
@@ -15,9 +14,7 @@ import io.egressstudio.model.Mesh;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.predict.Hop;
 import io.egressstudio.predict.Prediction;
-import io.egressstudio.predict.Request;
 import io.egressstudio.predict.ScenarioRequests;
-import io.egressstudio.predict.TrafficPredictor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,24 +23,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The real engine: the mesh view of the generated resources, the traffic predictor for each link's request
- * ({@link ScenarioRequests#forLink}), and every analyzer. Findings are placed on the element their resource was
+ * The real engine: {@link Analysis#run} (the traffic predictor for each link's request, {@link
+ * ScenarioRequests#forLink}, and every analyzer) over the mesh view of the generated resources. Findings are placed on the element their resource was
  * generated from, with the inspector field that changes it where there is one; then a finding for each link predicted
  * to fail that no analyzer finding explains, placed by {@link LinkFailures}.
  */
 public final class ScenarioPredictionEngine implements PredictionEngine {
     @Override
     public Optional<Result> run(Scenario scenario, ResourceSet resources) {
-        MeshView view = MeshView.of(resources);
-        TrafficPredictor predictor = new TrafficPredictor(view);
+        Analysis analysis = Analysis.run(MeshView.of(resources), ScenarioRequests.all(scenario));
         Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
-        List<Request> requests = ScenarioRequests.all(scenario);
-        List<Finding> analyzerFindings = Analyzers.analyze(view);
         List<DesignFinding> failures = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
+        for (int i = 0; i < analysis.predictions().size(); i++) {
             Link link = scenario.links().get(i);
-            Prediction p = predictor.predict(requests.get(i));
-            PredictionFindings.of(p, analyzerFindings)
+            Prediction p = analysis.predictions().get(i);
+            analysis.requestFindings().get(i)
                     .ifPresent(f -> failures.add(LinkFailures.place(scenario, link, p.outcome(), f)));
             List<LinkPrediction.HopView> hops = new ArrayList<>();
             for (Hop h : p.hops()) {
@@ -57,7 +51,7 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         }
         Map<String, Element> elements = scenario.elementsById();
         List<DesignFinding> findings = new ArrayList<>();
-        for (Finding f : analyzerFindings) {
+        for (Finding f : analysis.analyzerFindings()) {
             String origin = origins.get(f.resource());
             Element element = origin == null ? null : elements.get(origin);
             String elementId = element == null ? null : element.id();

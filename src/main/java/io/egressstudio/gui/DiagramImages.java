@@ -1,9 +1,8 @@
 package io.egressstudio.gui;
 
-import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.LinkPrediction;
-import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.canvas.DiagramLayout;
 import io.egressstudio.gui.canvas.SvgExport;
 import io.egressstudio.gui.canvas.export.DiagramDrawing;
@@ -104,6 +103,6 @@ public final class DiagramImages implements DiagramRenderer {
     }
 
     private static DesignAnalysis analyze(Scenario scenario) {
-        return new DesignPipeline(PredictionEngines.standard()).analyze(scenario);
+        return DesignPipeline.standard().analyze(scenario);
     }
 }

@@ -1,8 +1,8 @@
 package io.egressstudio.gui;
 
+import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.gui.analysis.BackgroundRunner;
-import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.gui.document.Edit;
 import io.egressstudio.gui.document.ScenarioDocument;
 import io.egressstudio.gui.document.Selection;
@@ -32,8 +32,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 

@@ -1,8 +1,7 @@
 package io.egressstudio.gui;
 
-import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.DesignAnalysis;
-import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.gui.presenter.StepChanges;
 import io.egressstudio.io.Steps;
 import io.egressstudio.model.Scenario;
@@ -21,7 +20,7 @@ import javafx.collections.ObservableSet;
 final class ShownStepChanges {
     private final MainViewModel vm;
     private final ObservableSet<String> highlighted;
-    private final DesignPipeline service = new DesignPipeline(PredictionEngines.standard());
+    private final DesignPipeline service = DesignPipeline.standard();
     private final Executor background;
     private final Executor ui;
     private final ReadOnlyStringWrapper resources = new ReadOnlyStringWrapper(this, "resources", "");

@@ -28,7 +28,7 @@ public final class Steps {
         private static final long serialVersionUID = 1L;
         private final String path;
 
-        StepException(String path, String message) {
+        public StepException(String path, String message) {
             super(message);
             this.path = path;
         }

@@ -1,16 +1,15 @@
 package io.egressstudio.telemetry;
 
+import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.generate.ResourceNames;
-import io.egressstudio.generate.ScenarioGenerator;
-import io.egressstudio.mesh.MeshView;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Mesh;
 import io.egressstudio.model.Scenario;
-import io.egressstudio.predict.Prediction;
 import io.egressstudio.predict.Request;
 import io.egressstudio.predict.ScenarioRequests;
-import io.egressstudio.predict.TrafficPredictor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +20,24 @@ public final class LinkTargets {
 
     /** Every link of the scenario (as given: pass the state after the steps you want), predicted. */
     public static List<LinkTarget> of(Scenario scenario) {
-        TrafficPredictor predictor = new TrafficPredictor(MeshView.of(ScenarioGenerator.generate(scenario)));
+        return of(DesignPipeline.standard().analyze(scenario));
+    }
+
+    /**
+     * Every link of an analysed scenario, with its prediction (the window passes the analysis it shows: the links are
+     * not predicted a second time).
+     *
+     * @throws IllegalArgumentException when the scenario could not be predicted (the analysis says why)
+     */
+    public static List<LinkTarget> of(DesignAnalysis analysis) {
+        if (!analysis.predictionsReady()) {
+            throw new IllegalArgumentException(analysis.error() == null ? "no prediction" : analysis.error());
+        }
+        Scenario scenario = analysis.scenario();
         List<LinkTarget> out = new ArrayList<>();
         for (Link link : scenario.links()) {
             Request request = ScenarioRequests.forLink(scenario, link);
-            Prediction prediction = predictor.predict(request);
+            LinkPrediction prediction = analysis.prediction(link.id());
             String gatewayNamespace = null;
             String gatewayWorkload = null;
             if (link.via() != null) {

@@ -1,11 +1,11 @@
 package io.egressstudio.bench;
 
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.gui.DesignerApp;
 import io.egressstudio.gui.MainView;
 import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.document.Edit;
-import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.AppProtocol;
 import io.egressstudio.model.EgressGateway;

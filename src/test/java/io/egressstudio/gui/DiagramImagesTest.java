@@ -2,8 +2,8 @@ package io.egressstudio.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ExportOptions;

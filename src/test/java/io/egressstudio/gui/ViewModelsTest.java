@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.canvas.Diagram;
 import io.egressstudio.gui.canvas.NodeKind;
-import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.gui.findings.FindingsViewModel;
 import io.egressstudio.gui.inspector.InspectorViewModel;
 import io.egressstudio.gui.yaml.YamlViewModel;

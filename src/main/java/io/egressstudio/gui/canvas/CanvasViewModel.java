@@ -1,13 +1,13 @@
 package io.egressstudio.gui.canvas;
 
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.design.DesignFinding;
 import io.egressstudio.design.LinkPrediction;
+import io.egressstudio.design.ScenarioEdits;
+import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.gui.document.Edit;
-import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.Element;
 import io.egressstudio.model.Link;
@@ -23,12 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableSet;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 
 /**
  * The canvas's state and gestures in world coordinates: the diagram of the shown scenario, zoom and pan, and what a

@@ -21,7 +21,6 @@ import static io.egressstudio.gui.canvas.DiagramLayout.meshHeader;
 import static io.egressstudio.gui.canvas.DiagramLayout.subtitleBaseline;
 
 import io.egressstudio.design.LinkPrediction;
-import io.egressstudio.gui.canvas.DiagramLayout.Reuse;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Fonts;
 import io.egressstudio.gui.canvas.Diagram.Hop;
@@ -29,6 +28,7 @@ import io.egressstudio.gui.canvas.Diagram.Peering;
 import io.egressstudio.gui.canvas.Diagram.Point;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.gui.canvas.Diagram.Route;
+import io.egressstudio.gui.canvas.DiagramLayout.Reuse;
 import io.egressstudio.gui.canvas.PredictedPath.Derived;
 import io.egressstudio.gui.canvas.PredictedPath.Station;
 import io.egressstudio.model.AppProtocol;

@@ -1,7 +1,7 @@
 package io.egressstudio.gui.certs;
 
-import io.egressstudio.generate.ResourceNames;
 import io.egressstudio.design.ScenarioEdits;
+import io.egressstudio.generate.ResourceNames;
 import io.egressstudio.model.CertificateKind;
 import io.egressstudio.model.CertificateSpec;
 import io.egressstudio.model.CredentialDelivery;

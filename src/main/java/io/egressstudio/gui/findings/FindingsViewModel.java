@@ -1,13 +1,13 @@
 package io.egressstudio.gui.findings;
 
 import io.egressstudio.analyze.Counts;
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.design.DesignFinding;
-import io.egressstudio.design.QuickFix;
-import io.egressstudio.gui.document.Edit;
 import io.egressstudio.design.ElementPatch;
+import io.egressstudio.design.QuickFix;
 import io.egressstudio.design.ScenarioEdits;
+import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.document.Edit;
 import io.egressstudio.model.Problem;
 import io.egressstudio.model.Scenario;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.egressstudio.gui.live;
 
+import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.presenter.ObservedTraffic;
 import io.egressstudio.model.Scenario;
@@ -90,7 +91,8 @@ public final class LiveViewModel implements AutoCloseable {
         this.main = main;
         this.background = background;
         this.ui = ui;
-        main.shownProperty().addListener((o, a, b) -> designChanged());
+        // the window's analysis of each edit: its predictions are the live view's (never predicted twice)
+        main.analysisProperty().addListener((o, a, b) -> designChanged());
     }
 
     // ---- properties --------------------------------------------------------------------------------------------
@@ -174,9 +176,10 @@ public final class LiveViewModel implements AutoCloseable {
     private void open(Session s, Scenario scenario, Path recordTo) {
         List<LinkTarget> known = s.targets;
         ObservationSource knownSource = s.source;
+        DesignAnalysis analysis = main.analysis();
         background.execute(() -> {
             try {
-                List<LinkTarget> targets = LinkTargets.of(scenario);
+                List<LinkTarget> targets = targets(scenario, analysis);
                 // a source is bound to its links: keep it only while they are the same
                 ObservationSource source = knownSource != null && targets.equals(known) ? knownSource
                         : s.connection.open(targets);
@@ -417,10 +420,11 @@ public final class LiveViewModel implements AutoCloseable {
         }
         retargetPending = true;
         Scenario scenario = main.shown();
+        DesignAnalysis analysis = main.analysis();
         background.execute(() -> {
             List<LinkTarget> targets;
             try {
-                targets = LinkTargets.of(scenario);
+                targets = targets(scenario, analysis);
             } catch (RuntimeException e) {
                 targets = null;
             }
@@ -433,11 +437,17 @@ public final class LiveViewModel implements AutoCloseable {
                 if (predicted != null && !predicted.equals(s.targets)) {
                     reopen(s, predicted);
                 }
-                if (main.shown() != scenario) {
+                if (main.analysis() != analysis) {
                     designChanged();
                 }
             });
         });
+    }
+
+    /** The links of a scenario, predicted: by the window's analysis when it is this scenario's, else anew. */
+    private static List<LinkTarget> targets(Scenario scenario, DesignAnalysis shown) {
+        return shown != null && shown.scenario() == scenario && shown.predictionsReady() ? LinkTargets.of(shown)
+                : LinkTargets.of(scenario);
     }
 
     private void reopen(Session s, List<LinkTarget> targets) {

@@ -1,10 +1,10 @@
 package io.egressstudio.gui.presenter;
 
 import io.egressstudio.cluster.ApplyReport;
-import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.LinkPrediction;
+import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.io.Steps;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Outcome;
@@ -15,10 +15,10 @@ import io.egressstudio.telemetry.ObservedState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;

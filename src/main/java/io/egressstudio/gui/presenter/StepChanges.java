@@ -1,7 +1,7 @@
 package io.egressstudio.gui.presenter;
 
-import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.io.Steps;
 import io.egressstudio.mesh.ResourceSet;

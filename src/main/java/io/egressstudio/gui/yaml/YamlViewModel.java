@@ -1,10 +1,10 @@
 package io.egressstudio.gui.yaml;
 
-import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.design.DesignPipeline;
-import io.egressstudio.gui.analysis.BackgroundRunner;
 import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.generate.ManifestWriter;
+import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.analysis.BackgroundRunner;
 import io.egressstudio.mesh.ResourceSet;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package io.egressstudio.gui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
 import io.egressstudio.gui.canvas.Diagram.Route;
 import io.egressstudio.gui.document.Edit;
-import io.egressstudio.design.ScenarioEdits;
-import io.egressstudio.model.Link;
 import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.model.Link;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;

@@ -2,9 +2,9 @@ package io.egressstudio.gui.canvas;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.theme.Styles;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Scenario;

@@ -2,13 +2,13 @@ package io.egressstudio.gui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.DesignFinding;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.design.ScenarioEdits;
+import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Rect;
-import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.gui.theme.Styles;
 import io.egressstudio.io.BuiltInScenarios;
 import java.util.List;

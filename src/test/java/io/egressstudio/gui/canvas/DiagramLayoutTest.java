@@ -2,18 +2,18 @@ package io.egressstudio.gui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.gui.canvas.Diagram.Route;
-import io.egressstudio.design.ScenarioEdits;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Mesh;
-import io.egressstudio.model.Outcome;
 import io.egressstudio.model.OutboundPolicy;
+import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Position;
 import io.egressstudio.model.Scenario;
 import java.util.Map;

@@ -3,11 +3,11 @@ package io.egressstudio.gui.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.certs.CertificateFiles;
+import io.egressstudio.design.DesignFinding;
+import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.gui.MainViewModel;
-import io.egressstudio.design.DesignPipeline;
-import io.egressstudio.design.DesignFinding;
-import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.gui.inspector.InspectorViewModel;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.mesh.ResourceSet;

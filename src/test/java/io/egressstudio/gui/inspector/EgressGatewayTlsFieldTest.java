@@ -2,9 +2,9 @@ package io.egressstudio.gui.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.certs.CertificateStore;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;

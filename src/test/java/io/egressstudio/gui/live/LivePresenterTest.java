@@ -2,9 +2,9 @@ package io.egressstudio.gui.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.live.LiveViewModelTest.ScriptedSource;
 import io.egressstudio.gui.live.LiveViewModelTest.UiQueue;
 import io.egressstudio.gui.presenter.ObservedTraffic;

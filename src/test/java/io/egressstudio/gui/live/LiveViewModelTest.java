@@ -3,9 +3,9 @@ package io.egressstudio.gui.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;
@@ -276,6 +276,47 @@ class LiveViewModelTest {
         ui.runUntil("the new design's link is polled", () -> vm.observation(other.linkId()) != null
                 && vm.observation(other.linkId()).to().equals(other.to()));
         assertThat(vm.observation(other.linkId()).predicted()).isEqualTo(other.predicted());
+    }
+
+    @Test
+    void liveTakesItsPredictionsFromTheWindowsAnalysisInsteadOfPredictingAgain() throws Exception {
+        // the window's engine signs its explanations: a prediction made anywhere else would not carry the mark
+        AtomicInteger runs = new AtomicInteger();
+        String mark = "predicted by the window";
+        io.egressstudio.design.PredictionEngine standard = PredictionEngines.standard();
+        MainViewModel counted = new MainViewModel(BuiltInDesigns.finished("1a-simple"), new DesignPipeline(
+                (scenario, resources) -> {
+                    runs.incrementAndGet();
+                    return standard.run(scenario, resources).map(r -> new io.egressstudio.design.PredictionEngine.Result(
+                            r.predictions().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                                    Map.Entry::getKey, e -> signed(e.getValue(), mark))), r.findings()));
+                }), background, background);
+        LiveViewModel live = new LiveViewModel(counted, background, ui);
+        try {
+            source.next.set(this::passthrough);
+            live.connect(connection(), INTERVAL, 3);
+            String first = counted.shown().links().get(0).id();
+            ui.runUntil("live", () -> live.status() == LiveStatus.LIVE && live.observation(first) != null);
+            assertThat(runs.get()).as("predictions made: the window's only").isEqualTo(1);
+            assertThat(live.observation(first).predictedExplanation()).startsWith(mark);
+
+            counted.replace(BuiltInScenarios.get("1a-unencrypted-v1"), null);
+            String other = counted.shown().links().get(0).id();
+            Outcome windowSays = counted.analysis().prediction(other).outcome();
+            assertThat(windowSays).isNotEqualTo(link.predicted());
+            ui.runUntil("the new design's link is polled with the window's prediction",
+                    () -> live.observation(other) != null && live.observation(other).predicted() == windowSays);
+            assertThat(live.observation(other).predictedExplanation()).startsWith(mark);
+            assertThat(runs.get()).as("predictions made: the window's only").isEqualTo(2);
+        } finally {
+            live.close();
+        }
+    }
+
+    private static io.egressstudio.design.LinkPrediction signed(io.egressstudio.design.LinkPrediction p, String mark) {
+        List<String> explanation = new java.util.ArrayList<>(List.of(mark));
+        explanation.addAll(p.explanation());
+        return new io.egressstudio.design.LinkPrediction(p.linkId(), p.outcome(), p.hops(), explanation, p.resources());
     }
 
     @Test

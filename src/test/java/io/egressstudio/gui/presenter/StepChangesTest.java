@@ -2,10 +2,10 @@ package io.egressstudio.gui.presenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.DesignAnalysis;
-import io.egressstudio.design.LinkPrediction;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.LinkPrediction.HopView;
+import io.egressstudio.design.LinkPrediction;
 import io.egressstudio.design.PredictionEngines;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.Steps;

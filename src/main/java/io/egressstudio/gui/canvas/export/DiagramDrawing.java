@@ -1,12 +1,12 @@
 package io.egressstudio.gui.canvas.export;
 
 import io.egressstudio.design.LinkPrediction;
-import io.egressstudio.gui.canvas.Diagram;
 import io.egressstudio.gui.canvas.Diagram.Box;
 import io.egressstudio.gui.canvas.Diagram.Hop;
 import io.egressstudio.gui.canvas.Diagram.Point;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.gui.canvas.Diagram.Route;
+import io.egressstudio.gui.canvas.Diagram;
 import io.egressstudio.gui.canvas.DiagramLayout;
 import io.egressstudio.gui.canvas.NodeKind;
 import io.egressstudio.model.Outcome;

@@ -2,10 +2,10 @@ package io.egressstudio.gui.canvas.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.DiagramImages;
-import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.gui.DiagramImages;
 import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ExportOptions;
