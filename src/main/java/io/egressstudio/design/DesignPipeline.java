@@ -29,6 +29,13 @@ public final class DesignPipeline {
 
     private static final Logger LOG = Logger.getLogger(DesignPipeline.class.getName());
 
+    /** The YAML documents of the last analysis this pipeline made, for the next one to reuse. */
+    private record Documents(ResourceSet resources, YamlDocuments documents) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<Documents> lastDocuments =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     /** The pipeline every front end uses: the real predictor and analyzers, the generator's default certificates. */
     public static DesignPipeline standard() {
         return new DesignPipeline(PredictionEngines.standard());
@@ -48,6 +55,16 @@ public final class DesignPipeline {
     }
 
     public DesignAnalysis analyze(Scenario scenario) {
+        return analyze(scenario, null);
+    }
+
+    /**
+     * Analyzes, reusing what the previous analysis (of the scenario before an edit; may be null) already made: the
+     * YAML text of every resource the edit did not change, and its objects where they are equal (a prediction that
+     * did not change is the same instance as before, and so are unchanged findings). The FX thread then tells what
+     * changed by identity instead of comparing thousands of predictions. The result equals a fresh analysis.
+     */
+    public DesignAnalysis analyze(Scenario scenario, DesignAnalysis previous) {
         long start = System.nanoTime();
         List<Problem> problems = ScenarioValidator.validate(scenario);
         if (!problems.isEmpty()) {
@@ -58,7 +75,9 @@ public final class DesignPipeline {
         String yaml;
         try {
             resources = ScenarioGenerator.generate(scenario, certificates.apply(scenario));
-            yaml = toYaml(redacted(resources));
+            YamlDocuments.Written written = documentsOf(previous).write(redacted(resources));
+            yaml = written.yaml();
+            lastDocuments.set(new Documents(resources, written.documents()));
         } catch (RuntimeException e) {
             // a generator failure is our bug, not the user's: say so in words, not the library's message
             LOG.log(Level.WARNING, "cannot generate the resources of " + scenario.name(), e);
@@ -76,30 +95,22 @@ public final class DesignPipeline {
             error = "the predictions of this design could not be made (an internal error, logged); undo the last "
                     + "change and report it";
         }
-        return new DesignAnalysis(scenario, problems, resources, yaml,
-                result.map(PredictionEngine.Result::predictions).orElse(Map.of()),
-                result.map(PredictionEngine.Result::findings).orElse(List.of()), result.isPresent(), error,
-                System.nanoTime() - start);
-    }
-
-    /**
-     * Analyzes, reusing the previous analysis's objects where they are equal: a prediction that did not change is the
-     * same instance as before, and so are unchanged findings. The FX thread then tells what changed by identity
-     * instead of comparing thousands of predictions (the comparing is done here, off the FX thread).
-     */
-    public DesignAnalysis analyze(Scenario scenario, DesignAnalysis previous) {
-        DesignAnalysis next = analyze(scenario);
-        if (previous == null) {
-            return next;
-        }
         Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
-        next.predictions().forEach((id, p) -> {
-            LinkPrediction before = previous.prediction(id);
+        result.map(PredictionEngine.Result::predictions).orElse(Map.of()).forEach((id, p) -> {
+            LinkPrediction before = previous == null ? null : previous.prediction(id);
             predictions.put(id, p.equals(before) ? before : p);
         });
-        return new DesignAnalysis(next.scenario(), same(next.problems(), previous.problems()), next.resources(),
-                next.yaml(), predictions, same(next.findings(), previous.findings()), next.predictionsReady(),
-                next.error(), next.nanos());
+        List<DesignFinding> findings = result.map(PredictionEngine.Result::findings).orElse(List.of());
+        return new DesignAnalysis(scenario, previous == null ? problems : same(problems, previous.problems()),
+                resources, yaml, predictions, previous == null ? findings : same(findings, previous.findings()),
+                result.isPresent(), error, System.nanoTime() - start);
+    }
+
+    /** The documents written for the previous analysis, if they are still at hand (this pipeline wrote them last). */
+    private YamlDocuments documentsOf(DesignAnalysis previous) {
+        Documents last = lastDocuments.get();
+        return previous != null && last != null && last.resources() == previous.resources() ? last.documents()
+                : YamlDocuments.NONE;
     }
 
     private static <T> List<T> same(List<T> next, List<T> previous) {

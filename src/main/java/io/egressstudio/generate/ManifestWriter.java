@@ -72,6 +72,29 @@ public final class ManifestWriter {
         return text.toString();
     }
 
+    /**
+     * The same text as {@link #toYaml(ResourceSet)}, each document's text taken from {@code documents} (which may
+     * answer from a cache, else {@link #document}): an edit writes only the documents it changed.
+     */
+    public static String toYaml(ResourceSet resources, java.util.function.Function<HasMetadata, String> documents) {
+        List<HasMetadata> ordered = ordered(resources);
+        StringBuilder text = new StringBuilder(ordered.size() * 512);
+        text.append(pendingComment(ordered));
+        for (HasMetadata resource : ordered) {
+            if (!isPending(resource)) {
+                text.append(documents.apply(resource));
+            }
+        }
+        return text.toString();
+    }
+
+    /** One resource's document ({@code ---} and its YAML), as {@link #toYaml(ResourceSet)} writes it in the stream. */
+    public static String document(HasMetadata resource) {
+        java.io.StringWriter text = new java.io.StringWriter(512);
+        writeDocuments(List.of(resource), text);
+        return text.toString();
+    }
+
     /** All documents through one YAML generator: much cheaper than a generator per document. */
     private static void writeDocuments(List<HasMetadata> documents, java.io.Writer out) {
         if (documents.isEmpty()) {
