@@ -27,6 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * each link's traffic really does, beside the prediction. With {@code --format json}, one object per poll on one
  * line: {@code {"links":[{"from":"ns/workload","to":"host:port","predicted":"OK","observed":"PASSTHROUGH",
  * "requestsPerSecond":1.5,"errorShare":0.0}]}}.
+ *
+ * <p>This class holds the options and checks how they combine; {@link ObserveArguments} reads their values,
+ * {@link TelemetryThroughCluster} finds the sources for {@code --context}, {@link ObserveSession} polls or replays and
+ * {@link ObserveOutput} prints each poll.
  */
 @Command(name = "observe", mixinStandardHelpOptions = true,
         description = {"Show what each link's traffic really does (from Prometheus, and Kiali if given), beside the "
@@ -41,6 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ObserveCommand implements Callable<Integer> {
     enum KialiAuthOption { bearer, token, none }
 
+    /** Exit code of {@code --once} when the source gave nothing usable. */
     static final int NO_TELEMETRY = 1;
 
     @Spec
