@@ -1,5 +1,9 @@
 package io.egressstudio.analyze;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -73,19 +77,23 @@ public final class Messages {
             "MutualTlsWithoutClientCertificate", Severity.ERROR,
             "A DestinationRule originates MUTUAL TLS but names no client certificate (clientCertificate or credentialName).");
 
-    private static final List<MessageType> ALL = List.of(TLS_WITHOUT_VERIFICATION, CREDENTIAL_SECRET_MISSING,
-            SIDECAR_CREDENTIAL_IGNORED, RESOLUTION_NONE_VIA_EGRESS, TCP_WITHOUT_ADDRESSES, GATEWAY_VS_TLS_MISMATCH,
-            DOUBLE_TLS, PLAINTEXT_TO_STRICT, STRICT_TO_NON_MESH_LOCAL, MISSING_SNI_PASSTHROUGH_ROUTE,
-            CONFLICTING_SERVICE_ENTRIES, CONFLICTING_DESTINATION_RULES, UNREGISTERED_HOST_REGISTRY_ONLY,
-            FEDERATION_UNENCRYPTED, CONFIG_OUTSIDE_MESH, CERTIFICATE_EXPIRED, CERTIFICATE_EXPIRES_SOON,
-            CERTIFICATE_WITHOUT_SAN, SERVER_CERTIFICATE_HOST_MISMATCH, CLIENT_CERTIFICATE_NOT_TRUSTED,
-            REQUEST_BLACKHOLED, REQUEST_NO_ROUTE, REQUEST_PROTOCOL_MISMATCH, REQUEST_MTLS_FAILURE, REQUEST_TLS_FAILURE,
-            REQUEST_DOUBLE_TLS, MUTUAL_WITHOUT_CLIENT_CERTIFICATE);
+    /** Every constant above, in code order: a new code is one constant, not also a line here. */
+    private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())
+            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == MessageType.class)
+            .map(Messages::constant).sorted(Comparator.comparing(MessageType::code)).toList();
 
     private Messages() {
     }
 
     public static List<MessageType> all() {
         return ALL;
+    }
+
+    private static MessageType constant(Field field) {
+        try {
+            return (MessageType) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(field + " is not readable", e);
+        }
     }
 }

@@ -26,19 +26,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated YAML of every built-in scenario: equal to its reviewed golden file, valid against the upstream CRD
- * schemas in ../shared/crds, and read back by fabric8 as equal objects. Run with -Dgolden.update=true to rewrite
- * the golden files after an intended change, then review the diff.
+ * schemas in ../shared/crds (see {@link SharedCrds}), and read back by fabric8 as equal objects. Run with
+ * -Dgolden.update=true to rewrite the golden files after an intended change, then review the diff.
  */
 class GeneratedManifestsTest {
     private static final Path GOLDEN = Paths.get("src/test/resources/io/egressstudio/generate/golden");
-    private static final Path CRDS = Paths.get("..", "shared", "crds");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> BUILT_IN_KINDS = Set.of("Namespace", "Secret", "ConfigMap", "Role", "RoleBinding");
     private static Map<String, JsonSchema> schemas;
@@ -68,8 +66,7 @@ class GeneratedManifestsTest {
     @ParameterizedTest
     @MethodSource("builtIns")
     void everyResourceValidatesAgainstItsUpstreamCrdSchema(String name) throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(CRDS),
-                "../shared/crds is absent in this clone: CRD schema validation is skipped");
+        SharedCrds.require();
         Map<String, JsonSchema> byKind = schemas();
         int validated = 0;
         for (HasMetadata resource : finished(name).applicable()) {
@@ -90,8 +87,7 @@ class GeneratedManifestsTest {
 
     @org.junit.jupiter.api.Test
     void schemaValidationRejectsAResourceThatBreaksItsCrd() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(CRDS),
-                "../shared/crds is absent in this clone: CRD schema validation is skipped");
+        SharedCrds.require();
         JsonNode broken = YAML.readTree(String.join("\n",
                 "apiVersion: networking.istio.io/v1beta1",
                 "kind: ServiceEntry",
@@ -177,7 +173,7 @@ class GeneratedManifestsTest {
         }
         Map<String, JsonSchema> result = new HashMap<>();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
-        try (Stream<Path> files = Files.walk(CRDS)) {
+        try (Stream<Path> files = Files.walk(SharedCrds.FOLDER)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 for (JsonNode crd : YAML.readValues(YAML.createParser(text), JsonNode.class).readAll()) {

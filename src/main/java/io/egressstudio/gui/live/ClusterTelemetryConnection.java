@@ -1,11 +1,9 @@
 package io.egressstudio.gui.live;
 
-import io.egressstudio.cluster.ClusterConnection;
 import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.Connector;
 import io.egressstudio.cluster.PortForwarder;
-import io.egressstudio.cluster.TelemetryEndpoints;
-import io.egressstudio.telemetry.EndpointLocator;
+import io.egressstudio.cluster.TelemetryThroughCluster;
 import io.egressstudio.telemetry.HttpSettings;
 import io.egressstudio.telemetry.KialiClient;
 import io.egressstudio.telemetry.LinkTarget;
@@ -22,22 +20,19 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
- * Prometheus (and Kiali) found through a kubeconfig context, as {@code observe --context} finds them: a Route, else
- * a port-forward the app manages. The cluster is reached once, on the first {@link #open}; later opens (the design
- * changed) reuse what was found; {@link #close()} ends the port-forwards and the cluster connection.
+ * Prometheus (and Kiali) found through a kubeconfig context by {@link TelemetryThroughCluster}, as
+ * {@code observe --context} finds them: a Route, else a port-forward the app manages. The cluster is reached once,
+ * on the first {@link #open}; later opens (the design changed) reuse what was found; {@link #close()} ends the
+ * port-forwards and the cluster connection.
  */
 final class ClusterTelemetryConnection implements TelemetryConnection {
     private final Connector connector;
-    private final String context;
-    private final String namespace;
-    private final boolean portForward;
-    private final boolean findKiali;
+    private final TelemetryThroughCluster.Search search;
     private final PortForwarder forwarder;
     private final String token;
     private final Path caFile;
     private final Duration timeout;
-    private ClusterConnection cluster;
-    private final List<EndpointLocator> found = new ArrayList<>();
+    private TelemetryThroughCluster found;
     private PrometheusClient prometheus;
     private KialiClient kiali;
     private volatile String how = "";
@@ -46,10 +41,7 @@ final class ClusterTelemetryConnection implements TelemetryConnection {
                                boolean findKiali, PortForwarder forwarder, String token, Path caFile,
                                Duration timeout) {
         this.connector = connector;
-        this.context = context;
-        this.namespace = namespace;
-        this.portForward = portForward;
-        this.findKiali = findKiali;
+        this.search = new TelemetryThroughCluster.Search(context, namespace, portForward, findKiali);
         this.forwarder = forwarder;
         this.token = token;
         this.caFile = caFile;
@@ -61,27 +53,15 @@ final class ClusterTelemetryConnection implements TelemetryConnection {
         if (prometheus == null) {
             SSLContext trust = caFile == null ? null : TlsTrust.fromPemFile(caFile);
             HttpSettings settings = new HttpSettings(token, trust, timeout, timeout);
+            List<String> told = new ArrayList<>();
             try {
-                cluster = connector.connect(context);
-                TelemetryEndpoints.Found p = TelemetryEndpoints.find(cluster, namespace, TelemetryEndpoints.PROMETHEUS,
-                        portForward, forwarder);
-                found.add(p.locator());
-                String text = "Prometheus: " + p.how();
-                KialiClient k = null;
-                if (findKiali) {
-                    TelemetryEndpoints.Found f = TelemetryEndpoints.find(cluster, namespace, TelemetryEndpoints.KIALI,
-                            portForward, forwarder);
-                    found.add(f.locator());
-                    text += "; Kiali: " + f.how();
-                    k = new KialiClient(f.locator(), settings, null);
-                }
-                prometheus = new PrometheusClient(p.locator(), settings);
-                kiali = k;
-                how = text;
+                found = TelemetryThroughCluster.find(connector, search, forwarder, told::add);
             } catch (ClusterException e) {
-                close();
                 throw new IOException(e.getMessage(), e);
             }
+            prometheus = new PrometheusClient(found.prometheus(), settings);
+            kiali = found.kiali() == null ? null : new KialiClient(found.kiali(), settings, null);
+            how = String.join("; ", told);
         }
         return new LiveSource(prometheus, kiali, targets, null, Clock.systemUTC());
     }
@@ -89,24 +69,15 @@ final class ClusterTelemetryConnection implements TelemetryConnection {
     @Override
     public String describe() {
         String now = how;
-        return "context " + context + (now.isEmpty() ? ", namespace " + namespace : " (" + now + ")");
+        return "context " + search.context()
+                + (now.isEmpty() ? ", namespace " + search.namespaceOrDefault() : " (" + now + ")");
     }
 
     @Override
     public synchronized void close() {
-        for (EndpointLocator locator : found) {
-            if (locator instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // a forward that is gone already
-                }
-            }
-        }
-        found.clear();
-        if (cluster != null) {
-            cluster.close();
-            cluster = null;
+        if (found != null) {
+            found.close();
+            found = null;
         }
         prometheus = null;
         kiali = null;
