@@ -246,7 +246,7 @@ public final class DesignerBenchmark {
         }
     }
 
-    static Scenario largeScenario(int meshes, int workloadsPerMesh, int services, int links) {
+    public static Scenario largeScenario(int meshes, int workloadsPerMesh, int services, int links) {
         List<Mesh> ms = new ArrayList<>();
         List<Workload> ws = new ArrayList<>();
         List<EgressGateway> gs = new ArrayList<>();

@@ -1,0 +1,109 @@
+package io.egressstudio.design;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.egressstudio.bench.DesignerBenchmark;
+import io.egressstudio.io.BuiltInDesigns;
+import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.model.Element;
+import io.egressstudio.model.ElementCollection;
+import io.egressstudio.model.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The analysis an edit makes from the one before it (reused YAML documents, reused predictions) equals a fresh
+ * analysis of the same scenario, after every edit of random edit sequences on every built-in and on a generated large
+ * scenario. The seed is fixed per scenario, so a failure replays; the message names the edits that led to it.
+ */
+class IncrementalAnalysisTest {
+    private static final int EDITS = 25;
+
+    /** What a random edit may set, per collection: the path and the values it takes (null unsets it). */
+    private static final List<FieldEdit> FIELDS = List.of(
+            new FieldEdit(ElementCollection.MESHES, "outboundPolicy", "ALLOW_ANY", "REGISTRY_ONLY"),
+            new FieldEdit(ElementCollection.MESHES, "mtls", true, false),
+            new FieldEdit(ElementCollection.MESHES, "autoMtls", true, false),
+            new FieldEdit(ElementCollection.WORKLOADS, "sidecar", true, false),
+            new FieldEdit(ElementCollection.LINKS, "sidecarTls.mode", "DISABLE", "SIMPLE", "MUTUAL", "ISTIO_MUTUAL"),
+            new FieldEdit(ElementCollection.LINKS, "egressTls.mode", "DISABLE", "SIMPLE", "MUTUAL", "ISTIO_MUTUAL"),
+            new FieldEdit(ElementCollection.LINKS, "app", "HTTP", "HTTPS", "TCP"),
+            new FieldEdit(ElementCollection.EXTERNAL_SERVICES, "registered", true, false),
+            new FieldEdit(ElementCollection.EXTERNAL_SERVICES, "resolution", "DNS", "STATIC", "NONE"));
+
+    private record FieldEdit(ElementCollection collection, String path, Object... values) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anEditsAnalysisEqualsAFreshOne() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : BuiltInScenarios.names()) {
+            tests.add(DynamicTest.dynamicTest(name, () -> editAndCompare(BuiltInDesigns.finished(name), name.hashCode())));
+        }
+        tests.add(DynamicTest.dynamicTest("generated: 3 meshes, 60 workloads, 40 services, 150 links",
+                () -> editAndCompare(DesignerBenchmark.largeScenario(3, 20, 40, 150), 17)));
+        return tests.stream();
+    }
+
+    private static void editAndCompare(Scenario scenario, long seed) {
+        Random random = new Random(seed);
+        DesignPipeline incremental = DesignPipeline.standard();
+        DesignAnalysis previous = incremental.analyze(scenario);
+        List<String> done = new ArrayList<>();
+        Scenario s = scenario;
+        for (int i = 0; i < EDITS; i++) {
+            Edited edited = randomEdit(s, random);
+            if (edited == null) {
+                continue;
+            }
+            s = edited.scenario();
+            done.add(edited.description());
+            DesignAnalysis next = incremental.analyze(s, previous);
+            DesignAnalysis fresh = DesignPipeline.standard().analyze(s);
+            String after = "after " + String.join(", then ", done);
+            assertThat(next.problems()).as("problems " + after).isEqualTo(fresh.problems());
+            assertThat(next.yaml()).as("YAML " + after).isEqualTo(fresh.yaml());
+            assertThat(next.predictions()).as("predictions " + after).isEqualTo(fresh.predictions());
+            assertThat(next.findings()).as("findings " + after).isEqualTo(fresh.findings());
+            assertThat(next.error()).as("error " + after).isEqualTo(fresh.error());
+            previous = next;
+        }
+        assertThat(done).as("edits made").hasSizeGreaterThan(EDITS / 2);
+    }
+
+    private record Edited(Scenario scenario, String description) {
+    }
+
+    /** A field of a random element set to a random value, or (one time in eight) a random element removed. */
+    private static Edited randomEdit(Scenario s, Random random) {
+        if (random.nextInt(8) == 0) {
+            List<Element> all = new ArrayList<>();
+            for (ElementCollection c : ElementCollection.values()) {
+                all.addAll(c.of(s));
+            }
+            if (all.isEmpty()) {
+                return null;
+            }
+            Element gone = all.get(random.nextInt(all.size()));
+            return new Edited(ScenarioEdits.remove(s, List.of(gone.id())), "remove " + gone.id());
+        }
+        FieldEdit field = FIELDS.get(random.nextInt(FIELDS.size()));
+        List<? extends Element> elements = field.collection().of(s);
+        if (elements.isEmpty()) {
+            return null;
+        }
+        Element element = elements.get(random.nextInt(elements.size()));
+        Object value = field.values()[random.nextInt(field.values().length)];
+        try {
+            Element changed = ElementPatch.setField(element, field.path(), value);
+            return new Edited(ScenarioEdits.replace(s, element.id(), changed),
+                    element.id() + "." + field.path() + " = " + value);
+        } catch (IllegalArgumentException rejected) {
+            return null;
+        }
+    }
+}
