@@ -3,12 +3,14 @@ package io.egressstudio.design;
 import io.egressstudio.analyze.Finding;
 import io.egressstudio.model.CertificateKind;
 import io.egressstudio.model.CertificateSpec;
+import io.egressstudio.model.Element;
 import io.egressstudio.model.ExternalService;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.model.TlsMode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Places the finding of a link predicted to fail ({@link io.egressstudio.analyze.PredictionFindings}) on the drawing:
@@ -19,8 +21,9 @@ final class LinkFailures {
     private LinkFailures() {
     }
 
-    static DesignFinding place(Scenario scenario, Link link, Outcome outcome, Finding f) {
-        Target target = target(scenario, link, outcome, f.message());
+    /** @param elements the scenario's elements by id (looked up once per analysis, not per finding) */
+    static DesignFinding place(Map<String, Element> elements, Link link, Outcome outcome, Finding f) {
+        Target target = target(elements, link, outcome, f.message());
         return new DesignFinding(f.code(), f.severity().name(), f.message(), f.fix(), f.resource(), f.field(),
                 target.elementId(), target.field(), target.quickFix());
     }
@@ -28,8 +31,8 @@ final class LinkFailures {
     private record Target(String elementId, String field, QuickFix quickFix) {
     }
 
-    private static Target target(Scenario s, Link link, Outcome outcome, String reason) {
-        ExternalService service = s.element(link.to(), ExternalService.class).orElse(null);
+    private static Target target(Map<String, Element> elements, Link link, Outcome outcome, String reason) {
+        ExternalService service = elements.get(link.to()) instanceof ExternalService e ? e : null;
         boolean viaGateway = link.via() != null;
         return switch (outcome) {
             case BLACKHOLE -> {

@@ -32,13 +32,14 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
     @Override
     public Optional<Result> run(Scenario scenario, ResourceSet resources) {
         Analysis analysis = Analysis.run(MeshView.of(resources), ScenarioRequests.all(scenario));
+        Map<String, Element> elements = scenario.elementsById();
         Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
         List<DesignFinding> failures = new ArrayList<>();
         for (int i = 0; i < analysis.predictions().size(); i++) {
             Link link = scenario.links().get(i);
             Prediction p = analysis.predictions().get(i);
             analysis.requestFindings().get(i)
-                    .ifPresent(f -> failures.add(LinkFailures.place(scenario, link, p.outcome(), f)));
+                    .ifPresent(f -> failures.add(LinkFailures.place(elements, link, p.outcome(), f)));
             List<LinkPrediction.HopView> hops = new ArrayList<>();
             for (Hop h : p.hops()) {
                 hops.add(new LinkPrediction.HopView(h.from(), h.to(), h.encryption().name()));
@@ -49,13 +50,12 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         for (ResourceSet.Entry e : resources.entries()) {
             origins.put(e.key().toString(), e.origin());
         }
-        Map<String, Element> elements = scenario.elementsById();
         List<DesignFinding> findings = new ArrayList<>();
         for (Finding f : analysis.analyzerFindings()) {
             String origin = origins.get(f.resource());
             Element element = origin == null ? null : elements.get(origin);
             String elementId = element == null ? null : element.id();
-            String elementField = fieldFor(scenario, element, f.resource(), f.field());
+            String elementField = fieldFor(elements, element, f.resource(), f.field());
             QuickFix quickFix = f.code().equals(Messages.MUTUAL_WITHOUT_CLIENT_CERTIFICATE.code())
                     ? LinkFailures.onlyClientCertificate(scenario, elementId, elementField) : null;
             findings.add(new DesignFinding(f.code(), f.severity().name(), f.message(), f.fix(), f.resource(), f.field(),
@@ -66,24 +66,24 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
     }
 
     /** Whether a link's rule is the one its egress gateway applies (it lives in the gateway's namespace). */
-    private static boolean atEgressGateway(Scenario scenario, Link link, String resource) {
+    private static boolean atEgressGateway(Map<String, Element> elements, Link link, String resource) {
         if (link.via() == null || link.egressTls() == null) {
             return false;
         }
         String namespace = resource.split("/")[1];
-        EgressGateway gateway = scenario.element(link.via(), EgressGateway.class).orElse(null);
-        Mesh mesh = gateway == null ? null : scenario.element(gateway.mesh(), Mesh.class).orElse(null);
+        EgressGateway gateway = elements.get(link.via()) instanceof EgressGateway g ? g : null;
+        Mesh mesh = gateway == null ? null : elements.get(gateway.mesh()) instanceof Mesh m ? m : null;
         return gateway == null || mesh == null || ResourceNames.egressGatewayNamespace(gateway, mesh).equals(namespace);
     }
 
     /** The inspector field behind a resource field, where the mapping is plain; null otherwise. */
-    static String fieldFor(Scenario scenario, Element element, String resource, String field) {
+    static String fieldFor(Map<String, Element> elements, Element element, String resource, String field) {
         if (element == null || field == null) {
             return null;
         }
         String kind = resource.substring(0, resource.indexOf('/'));
         if (element instanceof Link link && kind.equals("DestinationRule")) {
-            String prefix = atEgressGateway(scenario, link, resource) ? "egressTls" : "sidecarTls";
+            String prefix = atEgressGateway(elements, link, resource) ? "egressTls" : "sidecarTls";
             int tls = field.lastIndexOf("tls.");
             if (tls < 0) {
                 return prefix + ".mode";
