@@ -134,8 +134,7 @@ public final class DesignPipeline {
     public static ResourceSet redacted(ResourceSet resources) {
         return ResourceSet.of(resources.entries().stream()
                 .map(e -> e.resource() instanceof io.fabric8.kubernetes.api.model.Secret secret
-                        ? new ResourceSet.Entry(io.egressstudio.certs.CertificateSecrets.redacted(secret), e.origin(),
-                                e.role())
+                        ? e.withResource(io.egressstudio.certs.CertificateSecrets.redacted(secret))
                         : e)
                 .toList());
     }

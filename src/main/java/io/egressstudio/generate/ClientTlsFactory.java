@@ -1,5 +1,6 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.FieldSources;
 import io.egressstudio.model.CertificateSpec;
 import io.egressstudio.model.CredentialDelivery;
 import io.egressstudio.model.Origination;
@@ -7,6 +8,8 @@ import io.egressstudio.model.SecretLayout;
 import io.egressstudio.model.TlsMode;
 import io.fabric8.istio.api.api.networking.v1alpha3.ClientTLSSettings;
 import io.fabric8.istio.api.api.networking.v1alpha3.ClientTLSSettingsTLSmode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A DestinationRule's {@code tls} block for one origination. */
 final class ClientTlsFactory {
@@ -43,6 +46,24 @@ final class ClientTlsFactory {
             }
         }
         return tls;
+    }
+
+    /**
+     * Which field of a link's origination ({@code sidecarTls} or {@code egressTls}) made each field of the tls block
+     * at {@code tlsPath}; any other field of the rule is fixed by the origination's mode.
+     */
+    static FieldSources sources(String tlsPath, String origination) {
+        Map<String, String> by = new LinkedHashMap<>();
+        by.put("spec", origination + ".mode");
+        by.put(tlsPath + ".mode", origination + ".mode");
+        by.put(tlsPath + ".sni", origination + ".sni");
+        by.put(tlsPath + ".subjectAltNames", origination + ".subjectAltNames");
+        by.put(tlsPath + ".caCertificates", origination + ".caCertificate");
+        by.put(tlsPath + ".clientCertificate", origination + ".clientCertificate");
+        by.put(tlsPath + ".privateKey", origination + ".clientCertificate");
+        by.put(tlsPath + ".credentialName", origination + ".credentialName");
+        by.put(tlsPath + ".insecureSkipVerify", origination + ".insecureSkipVerify");
+        return FieldSources.of(by);
     }
 
     static boolean usesCredentialName(Origination origination, boolean atGateway) {

@@ -1,5 +1,6 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.FieldSources;
 import io.egressstudio.model.Federation;
 import io.egressstudio.model.Mesh;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -13,11 +14,21 @@ final class ControlPlaneFactory {
     static final int FEDERATION_SERVICE_PORT = 15443;
     static final int FEDERATION_DISCOVERY_PORT = 8188;
 
+    /** The control plane's fields that come from the mesh's own (as {@link #controlPlane} writes them). */
+    private static final FieldSources SOURCES = FieldSources.of(Map.of(
+            "spec.security.dataPlane.mtls", "mtls",
+            "spec.security.dataPlane.automtls", "autoMtls",
+            "spec.security.trust.domain", "trustDomain",
+            "spec.proxy.networking.trafficControl.outbound.policy", "outboundPolicy",
+            "spec.version", "version",
+            "spec.gateways.egress.enabled", "egressGateway",
+            "spec.gateways.ingress.enabled", "ingressGateway"));
+
     private ControlPlaneFactory() {
     }
 
     static void create(GenerationContext context, Mesh mesh) {
-        context.add(controlPlane(context, mesh), mesh.id());
+        context.add(controlPlane(context, mesh), mesh.id(), SOURCES);
         context.add(memberRoll(context, mesh), mesh.id());
     }
 

@@ -1,5 +1,6 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.FieldSources;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Element;
 import io.egressstudio.model.IstioApiVersion;
@@ -64,6 +65,15 @@ final class GenerationContext {
 
     void add(HasMetadata resource, String elementId) {
         resources.add(resource, elementId);
+    }
+
+    /** Adds a resource with the element fields its fields came from. */
+    void add(HasMetadata resource, String elementId, FieldSources fields) {
+        resources.add(resource, elementId, fields);
+    }
+
+    void addIstio(HasMetadata v1beta1Resource, String elementId, FieldSources fields) {
+        add(IstioVersions.adapt(v1beta1Resource, scenario.istioApi()), elementId, fields);
     }
 
     void addContext(HasMetadata resource, String elementId) {

@@ -69,7 +69,7 @@ final class LinkFactory {
                     context.meta(ResourceNames.sidecarOriginationRule(link, service), client.namespace(), link.id()),
                     service.primaryHost(), trafficPolicy(link, link.sidecarTls(), false),
                     sidecarSelector(link.sidecarTls(), client), List.of("."));
-            context.addIstio(rule, link.id());
+            context.addIstio(rule, link.id(), ClientTlsFactory.sources(tlsPath(link, false), "sidecarTls"));
             sidecarCredentialAccess(link, link.sidecarTls(), client);
         }
         if (link.rewrite() == PortRewrite.VIRTUAL_SERVICE && link.targetPort() != null) {
@@ -85,7 +85,7 @@ final class LinkFactory {
     private TrafficPolicy trafficPolicy(Link link, Origination origination, boolean atGateway) {
         ClientTLSSettings tls = ClientTlsFactory.tls(context, origination, atGateway);
         TrafficPolicy policy = new TrafficPolicy();
-        if (atGateway || link.rewrite() == PortRewrite.TARGET_PORT) {
+        if (portLevel(link, atGateway)) {
             int port = atGateway ? link.destinationPort() : link.port();
             TrafficPolicyPortTrafficPolicy portPolicy = new TrafficPolicyPortTrafficPolicy();
             portPolicy.setPort(new PortSelector((long) port));
@@ -95,6 +95,15 @@ final class LinkFactory {
             policy.setTls(tls);
         }
         return policy;
+    }
+
+    private static boolean portLevel(Link link, boolean atGateway) {
+        return atGateway || link.rewrite() == PortRewrite.TARGET_PORT;
+    }
+
+    /** Where {@link #trafficPolicy} puts the tls block. */
+    private static String tlsPath(Link link, boolean atGateway) {
+        return portLevel(link, atGateway) ? "spec.trafficPolicy.portLevelSettings[0].tls" : "spec.trafficPolicy.tls";
     }
 
     /** credentialName at a sidecar is only read when the rule selects the workload (Istio 1.10+). */
@@ -156,7 +165,8 @@ final class LinkFactory {
         context.addIstio(new DestinationRuleBuilder()
                 .withMetadata(context.meta(ResourceNames.egressSubsetRule(link, service), client.namespace(), link.id()))
                 .withNewSpec().withHost(gatewayHost).withSubsets(gatewaySubset).withExportTo(".").endSpec()
-                .build(), link.id());
+                .build(), link.id(), ClientTlsFactory.sources("spec.subsets[0].trafficPolicy.portLevelSettings[0].tls",
+                "sidecarTls"));
 
         VirtualServiceBuilder toGateway = new VirtualServiceBuilder()
                 .withMetadata(context.meta(ResourceNames.meshToEgressRoute(service), client.namespace(), link.id()))
@@ -182,7 +192,7 @@ final class LinkFactory {
                     .withMetadata(context.meta(ResourceNames.egressOriginationRule(link, service), gatewayNamespace, link.id()))
                     .withNewSpec().withHost(host).withTrafficPolicy(trafficPolicy(link, link.egressTls(), true))
                     .withExportTo(".").endSpec()
-                    .build(), link.id());
+                    .build(), link.id(), ClientTlsFactory.sources(tlsPath(link, true), "egressTls"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.FieldSources;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.model.ExternalService;
 import io.egressstudio.model.ServerKind;
@@ -16,12 +17,17 @@ import java.util.List;
 
 /** A registered external service's ServiceEntry. */
 final class ServiceEntryFactory {
+    /** Each spec field of the entry comes from the external service's field of the same name. */
+    private static final FieldSources SOURCES = FieldSources.of(java.util.Map.of("spec.hosts", "hosts",
+            "spec.addresses", "addresses", "spec.ports", "ports", "spec.location", "location",
+            "spec.resolution", "resolution", "spec.exportTo", "exportTo"));
+
     private ServiceEntryFactory() {
     }
 
     static void create(GenerationContext context, ExternalService service) {
         if (service.registered()) {
-            context.addIstio(serviceEntry(context, service), service.id());
+            context.addIstio(serviceEntry(context, service), service.id(), SOURCES);
         }
     }
 

@@ -18,10 +18,20 @@ import java.util.Optional;
  */
 public final class ResourceSet {
     /** Where a resource came from and what it is for. */
-    public record Entry(HasMetadata resource, String origin, Role role) {
+    public record Entry(HasMetadata resource, String origin, Role role, FieldSources fields) {
         public Entry {
             Objects.requireNonNull(resource, "resource");
             role = role == null ? Role.APPLY : role;
+            fields = fields == null ? FieldSources.NONE : fields;
+        }
+
+        public Entry(HasMetadata resource, String origin, Role role) {
+            this(resource, origin, role, FieldSources.NONE);
+        }
+
+        /** The same entry for another version of its resource (a redacted Secret). */
+        public Entry withResource(HasMetadata replacement) {
+            return new Entry(replacement, origin, role, fields);
         }
 
         public Key key() {
@@ -113,6 +123,11 @@ public final class ResourceSet {
 
         public Builder add(HasMetadata resource, String origin) {
             return add(new Entry(resource, origin, Role.APPLY));
+        }
+
+        /** A resource with the element fields its fields came from. */
+        public Builder add(HasMetadata resource, String origin, FieldSources fields) {
+            return add(new Entry(resource, origin, Role.APPLY, fields));
         }
 
         public Builder addContext(HasMetadata resource, String origin) {
