@@ -71,6 +71,12 @@ public final class DesignPipeline {
             return new DesignAnalysis(scenario, problems, null, "", Map.of(), List.of(), false,
                     notValid(problems), System.nanoTime() - start);
         }
+        if (onlyMoved(scenario, previous)) {
+            // positions are drawing only: nothing generated, predicted or found depends on them
+            return new DesignAnalysis(scenario, previous.problems(), previous.resources(), previous.yaml(),
+                    previous.predictions(), previous.findings(), previous.predictionsReady(), previous.error(),
+                    System.nanoTime() - start);
+        }
         ResourceSet resources;
         String yaml;
         try {
@@ -104,6 +110,13 @@ public final class DesignPipeline {
         return new DesignAnalysis(scenario, previous == null ? problems : same(problems, previous.problems()),
                 resources, yaml, predictions, previous == null ? findings : same(findings, previous.findings()),
                 result.isPresent(), error, System.nanoTime() - start);
+    }
+
+    /** Whether the scenario is the previous analysis's, with boxes moved and nothing else changed. */
+    private static boolean onlyMoved(Scenario scenario, DesignAnalysis previous) {
+        return previous != null && previous.resources() != null && previous.problems().isEmpty()
+                && previous.error() == null && !scenario.layout().equals(previous.scenario().layout())
+                && scenario.withLayout(previous.scenario().layout()).equals(previous.scenario());
     }
 
     /** The documents written for the previous analysis, if they are still at hand (this pipeline wrote them last). */

@@ -78,9 +78,18 @@ class IncrementalAnalysisTest {
     private record Edited(Scenario scenario, String description) {
     }
 
-    /** A field of a random element set to a random value, or (one time in eight) a random element removed. */
+    /**
+     * A field of a random element set to a random value, or (one time in eight each) a random element removed or
+     * moved.
+     */
     private static Edited randomEdit(Scenario s, Random random) {
-        if (random.nextInt(8) == 0) {
+        int kind = random.nextInt(8);
+        if (kind == 1 && !s.meshes().isEmpty()) {
+            String moved = s.meshes().get(random.nextInt(s.meshes().size())).id();
+            return new Edited(ScenarioEdits.move(s, java.util.Map.of(moved, new io.egressstudio.model.Position(
+                    random.nextInt(800), random.nextInt(600)))), "move " + moved);
+        }
+        if (kind == 0) {
             List<Element> all = new ArrayList<>();
             for (ElementCollection c : ElementCollection.values()) {
                 all.addAll(c.of(s));
