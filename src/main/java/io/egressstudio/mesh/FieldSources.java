@@ -43,4 +43,10 @@ public record FieldSources(Map<String, String> byPath) {
         return field.equals(path) || field.startsWith(path)
                 && (field.charAt(path.length()) == '.' || field.charAt(path.length()) == '[');
     }
+
+    /** The resource fields an element field made, the most specific (longest path) first. */
+    public java.util.List<String> pathsFrom(String elementField) {
+        return byPath.entrySet().stream().filter(e -> e.getValue().equals(elementField)).map(Map.Entry::getKey)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    }
 }

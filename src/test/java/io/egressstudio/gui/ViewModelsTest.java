@@ -117,6 +117,28 @@ class ViewModelsTest {
     }
 
     @Test
+    void aFieldTheUserIsSentToIsTheSelectedLineOfTheYaml() {
+        MainViewModel vm = main(io.egressstudio.io.BuiltInDesigns.finished("1b-egress-encrypted"));
+        YamlViewModel yaml = new YamlViewModel(vm, DIRECT, DIRECT);
+        String link = vm.shown().links().get(0).id();
+
+        vm.selection().selectField(link, "egressTls.mode");
+        int line = yaml.focusLineProperty().get();
+        assertThat(line).as("the line of the egress gateway rule's TLS mode").isGreaterThanOrEqualTo(0);
+        assertThat(yaml.lines().get(line)).contains("mode: \"MUTUAL\"");
+        String before = String.join("\n", yaml.lines().subList(0, line));
+        assertThat(before.substring(before.lastIndexOf("kind:"))).as("in the rule the gateway applies")
+                .startsWith("kind: \"DestinationRule\"").contains("portLevelSettings");
+
+        vm.selection().selectField(link, "sidecarTls.sni");
+        assertThat(yaml.lines().get(yaml.focusLineProperty().get())).contains("sni: \"greeting.remote.com\"");
+
+        vm.selection().select(vm.shown().meshes().get(0).id());
+        vm.selection().selectField(vm.shown().meshes().get(0).id(), "outboundPolicy");
+        assertThat(yaml.lines().get(yaml.focusLineProperty().get())).contains("policy: \"REGISTRY_ONLY\"");
+    }
+
+    @Test
     void stepsAreReadOnlyViewsOfTheWalkthrough() {
         MainViewModel vm = main(BuiltInScenarios.get("1a-unencrypted-v1"));
         assertThat(vm.stepChoices()).hasSize(4);

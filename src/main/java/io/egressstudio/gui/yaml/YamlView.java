@@ -47,6 +47,14 @@ public final class YamlView {
                 e.consume();
             }
         });
+        // a finding's or "jump to field"'s field: its line selected and in view
+        vm.focusLineProperty().addListener((o, a, b) -> {
+            int line = b.intValue();
+            if (line >= 0 && line < text.getItems().size()) {
+                text.getSelectionModel().clearAndSelect(line);
+                text.scrollTo(Math.max(0, line - 3));
+            }
+        });
         Label scope = new Label();
         scope.textProperty().bind(vm.scopeProperty());
         CheckBox all = new CheckBox("Whole scenario");

@@ -2,6 +2,7 @@ package io.egressstudio.gui.yaml;
 
 import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.design.DesignPipeline;
+import io.egressstudio.design.FieldLines;
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.analysis.BackgroundRunner;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,10 +27,11 @@ import javafx.collections.ObservableList;
  * when "all" is on). The text for a selection is written off the FX thread from the last analysis.
  */
 public final class YamlViewModel {
-    private record Request(DesignAnalysis analysis, List<String> ids) {
+    /** @param focus the element field to show the line of (a finding's, "jump to field"), or null */
+    private record Request(DesignAnalysis analysis, List<String> ids, String focusId, String focus) {
     }
 
-    private record Written(DesignAnalysis analysis, String text, List<String> lines) {
+    private record Written(DesignAnalysis analysis, String text, List<String> lines, int focusLine) {
     }
 
     private final MainViewModel main;
@@ -36,6 +40,7 @@ public final class YamlViewModel {
     private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper(this, "scope", "");
     private final ReadOnlyObjectWrapper<DesignAnalysis> written = new ReadOnlyObjectWrapper<>(this, "written");
     private final BooleanProperty all = new SimpleBooleanProperty(this, "all", false);
+    private final ReadOnlyIntegerWrapper focusLine = new ReadOnlyIntegerWrapper(this, "focusLine", -1);
     private final BackgroundRunner<Request, Written> writer;
     private final Executor background;
 
@@ -44,10 +49,14 @@ public final class YamlViewModel {
         this.background = background;
         this.writer = new BackgroundRunner<>(r -> {
             String yaml = render(r);
-            return new Written(r.analysis(), yaml, yaml.lines().toList());
+            return new Written(r.analysis(), yaml, yaml.lines().toList(),
+                    FieldLines.line(r.analysis(), yaml, r.focusId(), r.focus()));
         }, w -> {
             text.set(w.text());
-            lines.setAll(w.lines());
+            if (!lines.equals(w.lines())) {
+                lines.setAll(w.lines());
+            }
+            focusLine.set(w.focusLine());
             written.set(w.analysis());
         }, e -> {
             text.set("# cannot write: " + e);
@@ -55,6 +64,7 @@ public final class YamlViewModel {
         }, background, ui);
         main.analysisProperty().addListener((o, a, b) -> update());
         main.selection().ids().addListener((javafx.collections.ListChangeListener<String>) c -> update());
+        main.selection().focusFieldProperty().addListener((o, a, b) -> update());
         all.addListener((o, a, b) -> update());
         update();
     }
@@ -75,7 +85,17 @@ public final class YamlViewModel {
         }
         List<String> ids = all.get() ? List.of() : List.copyOf(main.selection().ids());
         scope.set(ids.isEmpty() ? "All resources" : "Resources of " + String.join(", ", ids));
-        writer.submit(new Request(a, ids));
+        String focused = main.selection().single();
+        String field = focused == null ? null : main.selection().focusFieldProperty().get();
+        writer.submit(new Request(a, ids, focused, field));
+    }
+
+    /**
+     * The line (0-based) of the field the user was sent to (a finding's field, "jump to field"), which the pane
+     * selects and scrolls to; -1 when there is none in the text shown.
+     */
+    public ReadOnlyIntegerProperty focusLineProperty() {
+        return focusLine.getReadOnlyProperty();
     }
 
     /** The whole text shown (Copy and Save take it). */
