@@ -55,6 +55,10 @@ final class TlsOrigination {
             t.say("DestinationRule: " + dr.key() + " (host " + dr.host() + ", found in namespace " + dr.namespace()
                     + " after searching " + String.join(", ", lookup.searched()) + ") "
                     + (tls != null && tls.getMode() != null ? "sets tls.mode " + tls.getMode() + " at " + where + "."
+                    : where != null && where.contains("portLevelSettings")
+                    ? "sets no TLS for port " + port.number() + ": its entry " + where.substring(0, where.length() - 4)
+                    + " replaces the rule's policy for that port, and a port-level entry does not inherit the tls "
+                    + "above it."
                     : "sets no TLS for port " + port.number() + "."));
         } else if (subset != null) {
             throw t.end(Outcome.NO_ROUTE, "Cluster: the route asks for subset " + subset + " of " + service.host()

@@ -55,7 +55,7 @@ public final class TrafficPredictor {
         return TlsOrigination.sidecarCredentialProblem(view, cp, dr, clientNamespace, credential);
     }
 
-    /** The TLS settings for a port: subset port level, subset, top-level port level, top level (most specific wins). */
+    /** The TLS settings a DestinationRule gives a port, as istiod merges its policies ({@link DestinationRuleTls}). */
     public static ClientTLSSettings tlsFor(Rules.Dr dr, String subset, int port, String[] where) {
         return DestinationRuleTls.tlsFor(dr, subset, port, where);
     }
