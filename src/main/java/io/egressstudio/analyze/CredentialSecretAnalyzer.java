@@ -63,7 +63,10 @@ final class CredentialSecretAnalyzer implements Analyzer {
                 }
                 for (TlsSettings s : TlsSettings.of(dr)) {
                     String credential = s.tls().getCredentialName();
-                    if (credential != null && view.secret(dr.namespace(), credential) == null) {
+                    // SIMPLE verifies the server only: the CA alone may sit in NAME-cacert (Istio's SDS convention)
+                    boolean caOnly = s.mode().equals("SIMPLE") && credential != null
+                            && view.secret(dr.namespace(), credential + "-cacert") != null;
+                    if (credential != null && !caOnly && view.secret(dr.namespace(), credential) == null) {
                         report.accept(Finding.of(Messages.CREDENTIAL_SECRET_MISSING, dr.key(), s.path() + ".credentialName",
                                 "Secret " + credential + " is not in " + dr.namespace() + ", where the gateway that uses "
                                         + "this rule runs: the gateway has no client certificate for " + dr.host() + ".",

@@ -94,16 +94,27 @@ final class TlsOrigination {
         if (credential != null) {
             if (gateway) {
                 Secret secret = view.secret(proxyNamespace, credential);
-                if (secret == null) {
+                Secret caOnly = view.secret(proxyNamespace, credential + "-cacert");
+                if (secret == null && mode.equals("SIMPLE") && caOnly != null) {
+                    // Istio's SDS convention (egress gateway TLS origination task): for SIMPLE the CA alone may sit in
+                    // NAME-cacert, and credentialName names it without the suffix
+                    t.use(MeshView.key(caOnly));
+                    credentialUsed = true;
+                    t.say("The gateway reads the CA it verifies the server with from Secret " + proxyNamespace + "/"
+                            + credential + "-cacert (SIMPLE needs no client certificate; credentialName " + credential
+                            + " names it without the -cacert suffix).");
+                } else if (secret == null) {
                     throw t.end(Outcome.TLS_FAILURE, "The gateway's DestinationRule " + dr.key() + " names credentialName "
                             + credential + ", but there is no Secret " + credential + " in " + proxyNamespace
                             + ", the gateway's own namespace: the proxy has no certificate for this cluster and the "
                             + "request fails (503 UF). Fix: create the Secret in " + proxyNamespace + ".");
+                } else {
+                    t.use(MeshView.key(secret));
+                    clientCertificate = true;
+                    credentialUsed = true;
+                    t.say("The gateway reads its client certificate from Secret " + proxyNamespace + "/" + credential
+                            + ".");
                 }
-                t.use(MeshView.key(secret));
-                clientCertificate = true;
-                credentialUsed = true;
-                t.say("The gateway reads its client certificate from Secret " + proxyNamespace + "/" + credential + ".");
             } else {
                 String ignored = sidecarCredentialProblem(view, index.controlPlane(), dr, proxyNamespace, credential);
                 if (ignored == null) {
