@@ -186,6 +186,26 @@ public final class MeshIndex {
         return new ServiceLookup(null, hidden, sc);
     }
 
+    /**
+     * The registered service a connection to an IP address reaches: a ServiceEntry whose {@code addresses} (an IP or
+     * a CIDR) cover it, visible to the client. Istio binds such an entry's listener to those addresses, so the
+     * connection's destination IP, not a host name, selects it.
+     */
+    public ServiceLookup lookupServiceByAddress(String clientNamespace, Map<String, String> labels, String ip) {
+        Rules.Sc sc = clientNamespace == null ? null : sidecarFor(clientNamespace, labels);
+        List<MeshService> hidden = new ArrayList<>();
+        for (MeshService s : allServices) {
+            if (s.addresses().stream().noneMatch(a -> IpAddresses.covers(a, ip))) {
+                continue;
+            }
+            if (clientNamespace == null || (s.visibleTo(clientNamespace) && sidecarImports(sc, clientNamespace, s))) {
+                return new ServiceLookup(s, hidden, sc);
+            }
+            hidden.add(s);
+        }
+        return new ServiceLookup(null, hidden, sc);
+    }
+
     /** The outcome of a DestinationRule lookup, with the namespaces searched. */
     public record DrLookup(Rules.Dr rule, List<String> searched, List<Rules.Dr> skipped) {
     }

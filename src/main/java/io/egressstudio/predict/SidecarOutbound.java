@@ -1,6 +1,7 @@
 package io.egressstudio.predict;
 
 import io.egressstudio.mesh.ControlPlane;
+import io.egressstudio.mesh.IpAddresses;
 import io.egressstudio.mesh.MeshIndex;
 import io.egressstudio.mesh.MeshService;
 import io.egressstudio.mesh.MeshView;
@@ -55,7 +56,11 @@ final class SidecarOutbound {
         t.say("Sidecar of " + from + " (mesh " + cp.name() + ", outbound policy " + index.outboundPolicy(
                 r.fromNamespace(), client.labels()) + ") receives " + describeApp(r) + " for " + r.host() + ":" + r.port()
                 + ".");
-        MeshIndex.ServiceLookup lookup = index.lookupService(r.fromNamespace(), client.labels(), r.host());
+        // a connection to an IP reaches the entry whose addresses cover it (its listener is bound to them)
+        boolean byAddress = IpAddresses.isLiteral(r.host());
+        MeshIndex.ServiceLookup lookup = byAddress
+                ? index.lookupServiceByAddress(r.fromNamespace(), client.labels(), r.host())
+                : index.lookupService(r.fromNamespace(), client.labels(), r.host());
         for (MeshService hidden : lookup.hidden()) {
             t.say(hidden.key() + " registers " + hidden.host() + " but is not visible here: "
                     + (hidden.visibleTo(r.fromNamespace()) ? "Sidecar " + (lookup.sidecar() == null ? "" : lookup.sidecar().key())
@@ -66,6 +71,18 @@ final class SidecarOutbound {
         ServicePort port = service == null ? null : Target.portOf(service, r.port());
         if (service != null && port == null) {
             t.say(service.key() + " registers " + service.host() + " but not port " + r.port() + ".");
+        }
+        if (byAddress && service != null) {
+            t.say("Listener: " + r.host() + " is in the addresses " + service.addresses() + " of " + service.key()
+                    + " (host " + service.host() + ").");
+        } else if (port != null && boundToAddresses(service, port)) {
+            t.use(service.key());
+            t.say("Listener: " + service.key() + " declares " + service.host() + " with addresses "
+                    + service.addresses() + " on opaque " + port.protocol() + " port " + port.number() + ": the "
+                    + "sidecar's listener for it is bound to those addresses, and a connection to the address "
+                    + r.host() + " resolves to does not reach it (opaque TCP has no Host header to match by name).");
+            service = null;
+            port = null;
         }
         if (port == null) {
             Rules.Vs vs = r.appHttp() ? index.meshVirtualService(r.fromNamespace(), r.host()) : null;
@@ -90,7 +107,7 @@ final class SidecarOutbound {
         checkListener(t, port, r);
 
         Target target = new Target(service, port, null);
-        Rules.Vs vs = index.meshVirtualService(r.fromNamespace(), r.host());
+        Rules.Vs vs = index.meshVirtualService(r.fromNamespace(), byAddress ? service.host() : r.host());
         if (vs != null) {
             target = VirtualServiceRouting.route(t, index, vs, "mesh", port.protocol(), r.port(), r.path(),
                     r.appTls() ? r.host() : null, r.fromNamespace(), client.labels(), service, port, false);
@@ -99,6 +116,13 @@ final class SidecarOutbound {
                     + service.host() + ":" + port.number() + ".");
         }
         return sender.send(t, index, from, r.fromNamespace(), client, target, wire, false, cp, 0);
+    }
+
+    /** A ServiceEntry's opaque TCP port with addresses: Istio listens on those addresses only, not by name. */
+    private static boolean boundToAddresses(MeshService service, ServicePort port) {
+        Protocol p = port.protocol();
+        return service.kind() == MeshService.Kind.SERVICE_ENTRY && !service.addresses().isEmpty()
+                && (p == Protocol.TCP || p == Protocol.MONGO || p == Protocol.REDIS);
     }
 
     private static String describeApp(Request r) {
