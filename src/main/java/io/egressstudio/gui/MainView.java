@@ -1,6 +1,6 @@
 package io.egressstudio.gui;
 
-import static io.egressstudio.gui.MenuItems.item;
+import static io.egressstudio.gui.window.MenuItems.item;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -8,12 +8,14 @@ import io.egressstudio.gui.canvas.CanvasView;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.canvas.LegendView;
 import io.egressstudio.gui.canvas.NodeKind;
+import io.egressstudio.gui.cluster.DesignerWindow;
 import io.egressstudio.gui.findings.FindingsView;
 import io.egressstudio.gui.findings.FindingsViewModel;
 import io.egressstudio.gui.inspector.InspectorView;
 import io.egressstudio.gui.inspector.InspectorViewModel;
 import io.egressstudio.gui.palette.PaletteView;
 import io.egressstudio.gui.theme.Styles;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.gui.yaml.YamlView;
 import io.egressstudio.gui.yaml.YamlViewModel;
 import io.egressstudio.io.BuiltInScenarios;
@@ -74,7 +76,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the YAML and findings below it, the inspector on the right, the status bar at the bottom. Builds the feature views
  * and wires them to their ViewModels; holds no state of its own beyond the dialogs.
  */
-public final class MainView {
+public final class MainView implements DesignerWindow {
     private static final Preferences PREFS = Preferences.userRoot().node("io/egressstudio/gui");
     private static final int MAX_RECENT = 8;
     static final double LEFT_WIDTH = 230;
@@ -186,10 +188,12 @@ public final class MainView {
         refreshRecent();
     }
 
+    @Override
     public Parent root() {
         return root;
     }
 
+    @Override
     public MainViewModel viewModel() {
         return vm;
     }
@@ -528,6 +532,7 @@ public final class MainView {
     }
 
     /** Asks before throwing away unsaved changes. Returns whether to go on. */
+    @Override
     public boolean confirmDiscard() {
         if (!vm.document().isDirty()) {
             return true;
@@ -682,6 +687,7 @@ public final class MainView {
      * Presenter mode on the scenario as drawn, in its own window: connected when the window is (Cluster ▸ Connect…),
      * live when Live is on, offline otherwise.
      */
+    @Override
     public void openPresenter() {
         io.egressstudio.gui.live.LiveViewModel liveVm = live.viewModel();
         io.egressstudio.gui.presenter.PresenterView.open(new io.egressstudio.gui.presenter.PresenterViewModel(
@@ -721,6 +727,7 @@ public final class MainView {
         applyTheme(dark.isSelected());
     }
 
+    @Override
     public void fit() {
         canvas.fit();
     }

@@ -1,8 +1,8 @@
 package io.egressstudio.gui.live;
 
 import io.egressstudio.design.DesignAnalysis;
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.presenter.ObservedTraffic;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.telemetry.LinkObservation;
 import io.egressstudio.telemetry.LinkTarget;
