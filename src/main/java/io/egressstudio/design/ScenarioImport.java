@@ -1,6 +1,7 @@
-package io.egressstudio.cluster;
+package io.egressstudio.design;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.egressstudio.generate.ResourceNames;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
@@ -57,6 +58,7 @@ import java.util.Set;
  */
 public final class ScenarioImport {
     private static final String MESH_GATEWAY = "mesh";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The scenario and what the user should know about how it was made. */
     public record Result(Scenario scenario, List<String> notes) {
@@ -100,7 +102,7 @@ public final class ScenarioImport {
         for (ResourceSet.Entry entry : resources.entries()) {
             HasMetadata r = entry.resource();
             objects.add(new Node(r.getKind(), r.getMetadata().getNamespace(), r.getMetadata().getName(),
-                    Resources.tree(r)));
+                    ObjectTrees.tree(r)));
         }
     }
 
@@ -615,9 +617,9 @@ public final class ScenarioImport {
         }
         JsonNode annotations = deployment.tree().path("spec").path("template").path("metadata").path("annotations");
         try {
-            JsonNode mounts = Resources.JSON.readTree(annotations.path(ResourceNames.USER_VOLUME_MOUNT_ANNOTATION)
+            JsonNode mounts = JSON.readTree(annotations.path(ResourceNames.USER_VOLUME_MOUNT_ANNOTATION)
                     .asText("[]"));
-            JsonNode volumes = Resources.JSON.readTree(annotations.path(ResourceNames.USER_VOLUME_ANNOTATION)
+            JsonNode volumes = JSON.readTree(annotations.path(ResourceNames.USER_VOLUME_ANNOTATION)
                     .asText("[]"));
             for (JsonNode mount : mounts) {
                 if (!mountPath.equals(mount.path("mountPath").asText())) {
