@@ -3,7 +3,7 @@ package io.egressstudio.cli;
 import io.egressstudio.cluster.ClusterConnection;
 import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.Importer;
-import io.egressstudio.cluster.ScenarioImport;
+import io.egressstudio.design.ScenarioImport;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.model.Names;
 import io.egressstudio.model.Scenario;

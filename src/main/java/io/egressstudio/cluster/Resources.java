@@ -3,14 +3,13 @@ package io.egressstudio.cluster;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.egressstudio.design.ObjectTrees;
 import io.egressstudio.mesh.ResourceSet;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
-import java.util.Map;
 
 /** Conversions between fabric8 objects, generic objects and JSON trees; the fields the server sets. */
 final class Resources {
@@ -39,12 +38,7 @@ final class Resources {
     }
 
     static ObjectNode tree(HasMetadata resource) {
-        try {
-            JsonNode node = JSON.readTree(SERIALIZATION.asJson(resource));
-            return (ObjectNode) prune(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a Kubernetes object always serializes", e);
-        }
+        return ObjectTrees.tree(resource);
     }
 
     static GenericKubernetesResource fromTree(JsonNode node) {
@@ -73,21 +67,7 @@ final class Resources {
 
     /** Removes nulls and empty objects and arrays, which Kubernetes treats as absent. */
     static JsonNode prune(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            List<String> empty = new java.util.ArrayList<>();
-            for (Map.Entry<String, JsonNode> field : object.properties()) {
-                JsonNode value = prune(field.getValue());
-                if (value == null || value.isNull() || (value.isContainerNode() && value.isEmpty())) {
-                    empty.add(field.getKey());
-                }
-            }
-            object.remove(empty);
-        } else if (node instanceof ArrayNode array) {
-            for (JsonNode element : array) {
-                prune(element);
-            }
-        }
-        return node;
+        return ObjectTrees.prune(node);
     }
 
     static ResourceSet.Key key(HasMetadata resource) {

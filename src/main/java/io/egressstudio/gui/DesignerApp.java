@@ -3,6 +3,7 @@ package io.egressstudio.gui;
 import atlantafx.base.theme.PrimerLight;
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.model.Scenario;

@@ -1,6 +1,7 @@
 package io.egressstudio.gui;
 
 import io.egressstudio.design.DesignAnalysis;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.AtomicFile;
 import io.egressstudio.io.ExportOptions;
 import io.egressstudio.model.Scenario;

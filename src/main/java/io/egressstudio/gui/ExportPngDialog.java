@@ -1,5 +1,6 @@
 package io.egressstudio.gui;
 
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.ExportOptions;
 import java.util.List;
 import java.util.Optional;

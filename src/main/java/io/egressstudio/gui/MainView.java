@@ -1,6 +1,6 @@
 package io.egressstudio.gui;
 
-import static io.egressstudio.gui.MenuItems.item;
+import static io.egressstudio.gui.window.MenuItems.item;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -8,27 +8,25 @@ import io.egressstudio.gui.canvas.CanvasView;
 import io.egressstudio.gui.canvas.CanvasViewModel;
 import io.egressstudio.gui.canvas.LegendView;
 import io.egressstudio.gui.canvas.NodeKind;
+import io.egressstudio.gui.cluster.DesignerWindow;
 import io.egressstudio.gui.findings.FindingsView;
 import io.egressstudio.gui.findings.FindingsViewModel;
 import io.egressstudio.gui.inspector.InspectorView;
 import io.egressstudio.gui.inspector.InspectorViewModel;
 import io.egressstudio.gui.palette.PaletteView;
 import io.egressstudio.gui.theme.Styles;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.gui.yaml.YamlView;
 import io.egressstudio.gui.yaml.YamlViewModel;
 import io.egressstudio.io.BuiltInScenarios;
-import io.egressstudio.io.ScenarioFormatException;
-import io.egressstudio.model.Link;
 import io.egressstudio.model.Scenario;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
@@ -38,10 +36,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -64,7 +59,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -74,9 +68,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the YAML and findings below it, the inspector on the right, the status bar at the bottom. Builds the feature views
  * and wires them to their ViewModels; holds no state of its own beyond the dialogs.
  */
-public final class MainView {
+public final class MainView implements DesignerWindow {
     private static final Preferences PREFS = Preferences.userRoot().node("io/egressstudio/gui");
-    private static final int MAX_RECENT = 8;
     static final double LEFT_WIDTH = 230;
     static final double MIN_LEFT_WIDTH = 180;
     static final double INSPECTOR_WIDTH = 360;
@@ -97,7 +90,6 @@ public final class MainView {
     private io.egressstudio.gui.cluster.ClusterMenu cluster;
     private final StackPane root = new StackPane();
     private final Pane overlay = new Pane();
-    private final Menu recent = new Menu("Open recent");
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
     private final Executor background;
     private final Executor ui;
@@ -105,6 +97,7 @@ public final class MainView {
     private final SplitPane centre;
     private final DiagramExport diagramExport;
     private final ShownStepChanges stepChanges;
+    private final ScenarioFiles files;
 
     public MainView(MainViewModel vm, Executor background, Executor ui) {
         this.vm = vm;
@@ -120,6 +113,7 @@ public final class MainView {
         this.canvas = new CanvasView(canvasVm);
         this.live = new io.egressstudio.gui.live.LiveView(vm, canvasVm, background, ui);
         this.stepChanges = new ShownStepChanges(vm, canvasVm.highlighted(), background, ui);
+        this.files = new ScenarioFiles(vm, PREFS, this::window, canvas::fit);
 
         root.setId("main-root");
         root.getStylesheets().add(MainView.class.getResource(Styles.DESIGNER_CSS).toExternalForm());
@@ -127,7 +121,7 @@ public final class MainView {
         overlay.setMouseTransparent(true);
 
         PaletteView palette = new PaletteView(overlay, (kind, at) -> drop(kind, at[0], at[1]));
-        ListView<String> links = linksList();
+        ListView<String> links = LinksList.of(vm);
         Label linksTitle = new Label("Links");
         linksTitle.getStyleClass().add("panel-title");
         VBox left = new VBox(palette.root(), linksTitle, links);
@@ -183,13 +177,14 @@ public final class MainView {
                 e.consume();
             }
         });
-        refreshRecent();
     }
 
+    @Override
     public Parent root() {
         return root;
     }
 
+    @Override
     public MainViewModel viewModel() {
         return vm;
     }
@@ -269,97 +264,6 @@ public final class MainView {
 
     // ---- layout pieces -----------------------------------------------------------------------------------------
 
-    private ListView<String> linksList() {
-        ListView<String> links = new ListView<>();
-        links.setId("links");
-        links.getStyleClass().addAll("fixed-rows", "link-rows");
-        links.setCellFactory(list -> new LinkCell());
-        Runnable fill = () -> {
-            Scenario s = vm.shown();
-            // hosts by service id, once: a lookup per link would scan every service (2,000 links × 400 services)
-            Map<String, String> hosts = new HashMap<>();
-            s.externalServices().forEach(e -> hosts.put(e.id(), e.primaryHost()));
-            List<String> items = new ArrayList<>(s.links().size());
-            for (Link link : s.links()) {
-                String host = hosts.get(link.to());
-                items.add(describe(link, host != null ? host : link.to()));
-            }
-            if (!items.equals(links.getItems())) {
-                links.getItems().setAll(items);
-            }
-        };
-        // most edits keep the links and services lists (records are immutable): then the rows cannot have changed
-        vm.shownProperty().addListener((o, a, b) -> {
-            if (a == null || a.links() != b.links() || a.externalServices() != b.externalServices()) {
-                fill.run();
-            }
-        });
-        fill.run();
-        links.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
-            int i = b.intValue();
-            if (i >= 0 && i < vm.shown().links().size() && links.isFocused()) {
-                vm.selection().select(vm.shown().links().get(i).id());
-            }
-        });
-        return links;
-    }
-
-    /**
-     * A row of the links list on two lines, the caller above and where it calls below, so that a narrow list still
-     * shows both (the whole row is the tooltip).
-     */
-    private static final class LinkCell extends javafx.scene.control.ListCell<String> {
-        private final Label caller = new Label();
-        private final Label target = new Label();
-        private final VBox lines = new VBox(caller, target);
-
-        LinkCell() {
-            target.getStyleClass().add("link-row-target");
-            caller.setMinWidth(0);
-            target.setMinWidth(0);
-            // a host too long for the list loses its middle, never its port: the whole call is the tooltip
-            target.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
-            setTooltip(new Tooltip());
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            int arrow = item.indexOf(" → ");
-            caller.setText(arrow < 0 ? item : item.substring(0, arrow));
-            target.setText(arrow < 0 ? "" : "→ " + hostAndPort(item.substring(arrow + 3)));
-            getTooltip().setText(item);
-            setText(null);
-            setGraphic(lines);
-        }
-    }
-
-    /** {@code host:port} (and " via gateway") of {@code scheme://host:port/path via gateway}. */
-    static String hostAndPort(String call) {
-        int scheme = call.indexOf("://");
-        String rest = scheme < 0 ? call : call.substring(scheme + 3);
-        int via = rest.indexOf(" via ");
-        String address = via < 0 ? rest : rest.substring(0, via);
-        int path = address.indexOf('/');
-        return (path < 0 ? address : address.substring(0, path)) + (via < 0 ? "" : rest.substring(via));
-    }
-
-    /** A link as the list shows it: {@code from → scheme://host:port/path via gateway}. */
-    static String describe(Scenario scenario, Link link) {
-        return describe(link, scenario.externalService(link.to()).map(s -> s.primaryHost()).orElse(link.to()));
-    }
-
-    private static String describe(Link link, String host) {
-        String via = link.via() == null ? "" : " via " + link.via();
-        return link.from() + " → " + link.app().scheme() + "://" + host + ":" + link.port() + link.path() + via;
-    }
-
     private MenuBar menuBar() {
         Menu file = new Menu("File");
         MenuItem newItem = item("New", "menu-new", "Shortcut+N", this::newScenario);
@@ -375,10 +279,10 @@ public final class MainView {
             templates.getItems().add(t);
         }
         file.getItems().addAll(newItem, templates,
-                item("Open…", "menu-open", "Shortcut+O", this::chooseAndOpen), recent,
+                item("Open…", "menu-open", "Shortcut+O", files::chooseAndOpen), files.recentMenu(),
                 new SeparatorMenuItem(),
-                item("Save", "menu-save", "Shortcut+S", this::save),
-                item("Save as…", "menu-save-as", "Shortcut+Shift+S", this::saveAs),
+                item("Save", "menu-save", "Shortcut+S", files::save),
+                item("Save as…", "menu-save-as", "Shortcut+Shift+S", files::saveAs),
                 new SeparatorMenuItem(),
                 item("Export diagram as PNG…", "menu-export-png", null, this::exportPng),
                 item("Export diagram as SVG…", "menu-export-svg", null, this::exportSvg),
@@ -528,31 +432,22 @@ public final class MainView {
     }
 
     /** Asks before throwing away unsaved changes. Returns whether to go on. */
+    @Override
     public boolean confirmDiscard() {
-        if (!vm.document().isDirty()) {
-            return true;
-        }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-        alert.initOwner(window());
-        alert.setTitle("Unsaved changes");
-        alert.setHeaderText("Save the changes to " + vm.document().scenario().name() + "?");
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-        alert.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
-        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer == save) {
-            Path file = vm.document().file() != null ? vm.document().file() : chooseSaveFile();
-            if (file == null) {
-                return false;
-            }
-            try {
-                vm.save(file).join();
-            } catch (CompletionException e) {
-                return false;
-            }
-            return true;
-        }
-        return answer == discard;
+        return files.confirmDiscard();
+    }
+
+    /**
+     * Opens a scenario file. A file that cannot be used shows a dialog with its located message (file, line,
+     * column, field); the document stays as it was.
+     */
+    public CompletableFuture<Scenario> openFile(Path file) {
+        return files.open(file);
+    }
+
+    /** Saves and records the file as recent; errors show a dialog. */
+    public CompletableFuture<Path> saveTo(Path file) {
+        return files.saveTo(file);
     }
 
     private void newScenario() {
@@ -578,110 +473,11 @@ public final class MainView {
         vm.stepProperty().set(vm.document().scenario().steps().size());
     }
 
-    private void chooseAndOpen() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        FileChooser chooser = scenarioChooser();
-        File file = chooser.showOpenDialog(window());
-        if (file != null) {
-            openFile(file.toPath());
-        }
-    }
-
-    /**
-     * Opens a scenario file. A file that cannot be used shows a dialog with its located message (file, line,
-     * column, field); the document stays as it was.
-     */
-    public CompletableFuture<Scenario> openFile(Path file) {
-        return vm.open(file).whenComplete((scenario, error) -> {
-            if (error == null) {
-                remember(file);
-                canvas.fit();
-            } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                Alert alert = new Alert(Alert.AlertType.ERROR);
-                alert.initOwner(window());
-                alert.setTitle("Cannot open scenario");
-                alert.setHeaderText("Cannot open " + file.getFileName());
-                alert.setContentText(cause instanceof ScenarioFormatException sfe ? sfe.getMessage() : String.valueOf(cause.getMessage()));
-                alert.getDialogPane().setId("open-error");
-                alert.show();
-            }
-        });
-    }
-
-    private void save() {
-        Path file = vm.document().file();
-        if (file == null) {
-            saveAs();
-        } else {
-            saveTo(file);
-        }
-    }
-
-    private void saveAs() {
-        Path file = chooseSaveFile();
-        if (file != null) {
-            saveTo(file);
-        }
-    }
-
-    /** Saves and records the file as recent; errors show a dialog. */
-    public CompletableFuture<Path> saveTo(Path file) {
-        return vm.save(file).whenComplete((path, error) -> {
-            if (error == null) {
-                remember(path);
-            } else {
-                Alert alert = new Alert(Alert.AlertType.ERROR, "Cannot save " + file + ": " + error.getMessage());
-                alert.initOwner(window());
-                alert.show();
-            }
-        });
-    }
-
-    private Path chooseSaveFile() {
-        FileChooser chooser = scenarioChooser();
-        chooser.setInitialFileName(vm.document().scenario().name() + ".yaml");
-        File file = chooser.showSaveDialog(window());
-        return file == null ? null : file.toPath();
-    }
-
-    private static FileChooser scenarioChooser() {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (YAML)", "*.yaml", "*.yml"));
-        return chooser;
-    }
-
-    private void remember(Path file) {
-        List<String> files = new ArrayList<>(recentFiles());
-        files.remove(file.toAbsolutePath().toString());
-        files.add(0, file.toAbsolutePath().toString());
-        PREFS.put("recent", String.join("\n", files.subList(0, Math.min(MAX_RECENT, files.size()))));
-        refreshRecent();
-    }
-
-    private static List<String> recentFiles() {
-        String text = PREFS.get("recent", "");
-        return text.isBlank() ? List.of() : List.of(text.split("\n"));
-    }
-
-    private void refreshRecent() {
-        recent.getItems().clear();
-        for (String f : recentFiles()) {
-            recent.getItems().add(item(f, null, null, () -> {
-                if (confirmDiscard()) {
-                    openFile(Path.of(f));
-                }
-            }));
-        }
-        recent.setDisable(recent.getItems().isEmpty());
-    }
-
     /**
      * Presenter mode on the scenario as drawn, in its own window: connected when the window is (Cluster ▸ Connect…),
      * live when Live is on, offline otherwise.
      */
+    @Override
     public void openPresenter() {
         io.egressstudio.gui.live.LiveViewModel liveVm = live.viewModel();
         io.egressstudio.gui.presenter.PresenterView.open(new io.egressstudio.gui.presenter.PresenterViewModel(
@@ -721,6 +517,7 @@ public final class MainView {
         applyTheme(dark.isSelected());
     }
 
+    @Override
     public void fit() {
         canvas.fit();
     }

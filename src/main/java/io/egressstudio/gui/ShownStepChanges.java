@@ -3,6 +3,7 @@ package io.egressstudio.gui;
 import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.gui.presenter.StepChanges;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.Steps;
 import io.egressstudio.model.Scenario;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.egressstudio.cluster;
 
+import io.egressstudio.design.ScenarioImport;
 import io.egressstudio.generate.ScenarioGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 

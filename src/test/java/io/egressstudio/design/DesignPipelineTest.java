@@ -2,7 +2,7 @@ package io.egressstudio.design;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.BuiltInScenarios;
 import org.junit.jupiter.api.Test;
 

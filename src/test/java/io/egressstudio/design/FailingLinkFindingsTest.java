@@ -130,7 +130,7 @@ class FailingLinkFindingsTest {
         assertThat(a.yaml()).isEmpty();
         assertThat(a.findings()).isEmpty();
         assertThat(DesignPipeline.yamlFor(a, List.of())).isEmpty();
-        assertThat(io.egressstudio.gui.MainViewModel.summary(a)).startsWith("Nothing drawn yet")
+        assertThat(io.egressstudio.gui.window.MainViewModel.summary(a)).startsWith("Nothing drawn yet")
                 .doesNotContain("Exception", "Event");
     }
 

@@ -7,6 +7,7 @@ import io.egressstudio.design.DesignFinding;
 import io.egressstudio.gui.certs.CertificateStore;
 import io.egressstudio.gui.certs.CertificatesViewModel;
 import io.egressstudio.gui.certs.MutualDesigns;
+import io.egressstudio.gui.window.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ExportOptions;
 import java.awt.image.BufferedImage;

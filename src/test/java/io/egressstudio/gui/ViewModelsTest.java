@@ -10,6 +10,7 @@ import io.egressstudio.gui.canvas.Diagram;
 import io.egressstudio.gui.canvas.NodeKind;
 import io.egressstudio.gui.findings.FindingsViewModel;
 import io.egressstudio.gui.inspector.InspectorViewModel;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.gui.yaml.YamlViewModel;
 import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;

@@ -95,7 +95,7 @@ final class CanvasBadges {
         Text text = new Text(label);
         text.getStyleClass().add(Styles.BADGE_TEXT);
         // the font in code: out of a scene, CSS is not applied yet and the text would measure in the default font
-        CanvasView.font(text, size, true);
+        GlyphStyles.font(text, size, true);
         double w = Math.max(text.getLayoutBounds().getWidth() + size, size * 1.5);
         double h = size * 1.5;
         Rectangle bg = new Rectangle(0, 0, w, h);

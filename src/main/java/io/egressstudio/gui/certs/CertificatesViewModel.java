@@ -2,7 +2,7 @@ package io.egressstudio.gui.certs;
 
 import io.egressstudio.certs.BadMaterialException;
 import io.egressstudio.certs.CertificateInfo;
-import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.model.CertificateSpec;
 import io.egressstudio.model.Scenario;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
 package io.egressstudio.gui.cluster;
 
-import static io.egressstudio.gui.MenuItems.item;
+import static io.egressstudio.gui.window.MenuItems.item;
 
 import io.egressstudio.gui.certs.CertificateStore;
-import io.egressstudio.gui.MainView;
 import io.egressstudio.gui.presenter.StepApplier;
 import io.egressstudio.model.Scenario;
 import java.util.concurrent.ExecutorService;
@@ -31,12 +30,12 @@ public final class ClusterMenu {
         return t;
     });
 
-    private final MainView view;
+    private final DesignerWindow view;
     private final ClusterSession session;
     private final Menu menu = new Menu("Cluster");
     private Stage connectWindow;
 
-    public ClusterMenu(MainView view) {
+    public ClusterMenu(DesignerWindow view) {
         this.view = view;
         this.session = new ClusterSession(ClusterSettings.current(), () -> view.viewModel().shown(), CLUSTER,
                 Platform::runLater);

@@ -1,7 +1,7 @@
 package io.egressstudio.gui.cluster;
 
 import io.egressstudio.cluster.Importer;
-import io.egressstudio.cluster.ScenarioImport;
+import io.egressstudio.design.ScenarioImport;
 import io.egressstudio.model.Names;
 import io.egressstudio.model.Scenario;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.egressstudio.gui.live;
 
-import static io.egressstudio.gui.MenuItems.item;
+import static io.egressstudio.gui.window.MenuItems.item;
 
 import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.KubeContext;
 import io.egressstudio.cluster.Kubeconfig;
 import io.egressstudio.cluster.PortForwarder;
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.canvas.CanvasViewModel;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.telemetry.TelemetryPoller;
 import java.io.File;
 import java.util.List;

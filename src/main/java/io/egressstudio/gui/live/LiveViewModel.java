@@ -1,8 +1,8 @@
 package io.egressstudio.gui.live;
 
 import io.egressstudio.design.DesignAnalysis;
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.presenter.ObservedTraffic;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.telemetry.LinkObservation;
 import io.egressstudio.telemetry.LinkTarget;
@@ -18,11 +18,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -46,9 +43,6 @@ import javafx.beans.value.ObservableValue;
  * goes on with them (not while recording, whose file names the links it started with).
  */
 public final class LiveViewModel implements AutoCloseable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
-
     private final MainViewModel main;
     private final Executor background;
     private final Executor ui;
@@ -282,7 +276,7 @@ public final class LiveViewModel implements AutoCloseable {
         long contradicted = next.contradicted().size();
         String source = s.replay ? replayLabel.get() : s.connection.describe();
         StringBuilder b = new StringBuilder(source).append(" · poll ").append(next.sequence()).append(" at ")
-                .append(TIME.format(next.at()));
+                .append(ObservationText.time(next.at()));
         if (next.failure() != null) {
             b.append(" · ").append(next.failure().message());
             if (!s.replay && s.poller != null) {
@@ -473,43 +467,15 @@ public final class LiveViewModel implements AutoCloseable {
         }
     }
 
-    // ---- explanations ------------------------------------------------------------------------------------------
+    // ---- explanations (ObservationText) -----------------------------------------------------------------------
 
     /** The badge's text: the observed state and the rate, e.g. {@code PASSTHROUGH 1.5/s}. */
     public static String badgeText(LinkObservation o) {
-        String state = o.observed().name();
-        if (!o.observed().isTraffic()) {
-            return state;  // the rate of an older sample would read as current
-        }
-        return state + " " + rate(o.requestsPerSecond()) + "/s"
-                + (o.errorShare() > 0 ? " · " + Math.round(o.errorShare() * 100) + "% err" : "");
+        return ObservationText.badge(o);
     }
 
-    /**
-     * Both explanations, observed then predicted, and whether they contradict: the badge's hover and the details
-     * card. The observed part comes first: it is what is new beside the canvas's colours and the inspector.
-     */
+    /** Both explanations, observed then predicted, and whether they contradict (see {@link ObservationText}). */
     public static String explain(LinkObservation o) {
-        StringBuilder b = new StringBuilder();
-        if (o.contradicts()) {
-            b.append("CONTRADICTED: the traffic shows ").append(o.observed()).append(", the design predicts ")
-                    .append(o.predicted()).append(".\n\n");
-        }
-        b.append("Observed: ").append(o.observed());
-        if (o.sampledAt() != null) {
-            b.append(o.observed().isFresh() ? " — " : " — last fresh sample: ").append(rate(o.requestsPerSecond()))
-                    .append(" req/s, ").append(Math.round(o.errorShare() * 100)).append("% errors, sampled ")
-                    .append(TIME.format(o.sampledAt()));
-        }
-        b.append('\n');
-        o.observedExplanation().forEach(line -> b.append("  ").append(line).append('\n'));
-        b.append("\nPredicted: ").append(o.predicted() == null ? "no prediction" : o.predicted()).append('\n');
-        o.predictedExplanation().forEach(line -> b.append("  ").append(line).append('\n'));
-        return b.toString().stripTrailing();
-    }
-
-    private static String rate(double perSecond) {
-        return perSecond >= 10 ? String.format(Locale.ROOT, "%.0f", perSecond)
-                : String.format(Locale.ROOT, "%.2f", perSecond).replaceAll("0$", "");
+        return ObservationText.explain(o);
     }
 }

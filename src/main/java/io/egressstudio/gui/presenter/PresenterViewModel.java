@@ -4,7 +4,7 @@ import io.egressstudio.cluster.ApplyReport;
 import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.LinkPrediction;
-import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.Steps;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Outcome;

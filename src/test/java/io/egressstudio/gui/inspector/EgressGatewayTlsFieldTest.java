@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.certs.CertificateStore;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.io.Steps;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
-import io.egressstudio.gui.MainViewModel;
 import io.egressstudio.gui.live.LiveViewModelTest.ScriptedSource;
 import io.egressstudio.gui.live.LiveViewModelTest.UiQueue;
 import io.egressstudio.gui.presenter.ObservedTraffic;
 import io.egressstudio.gui.presenter.PresenterViewModel;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;
 import io.egressstudio.model.Scenario;

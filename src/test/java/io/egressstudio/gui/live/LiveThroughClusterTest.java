@@ -9,7 +9,7 @@ import io.egressstudio.cluster.PortForwarder;
 import io.egressstudio.cluster.WriteStrategy;
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
-import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.telemetry.LinkTargets;
 import io.egressstudio.telemetry.ObservedState;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.egressstudio.design.DesignPipeline;
 import io.egressstudio.design.PredictionEngines;
-import io.egressstudio.gui.MainViewModel;
+import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.io.BuiltInDesigns;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.model.Outcome;

@@ -1,4 +1,4 @@
-package io.egressstudio.gui;
+package io.egressstudio.gui.window;
 
 import io.egressstudio.design.DesignAnalysis;
 import io.egressstudio.design.DesignPipeline;

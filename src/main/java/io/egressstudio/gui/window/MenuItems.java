@@ -1,4 +1,4 @@
-package io.egressstudio.gui;
+package io.egressstudio.gui.window;
 
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;

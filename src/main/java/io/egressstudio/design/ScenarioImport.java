@@ -1,0 +1,455 @@
+package io.egressstudio.design;
+
+import static io.egressstudio.design.ImportJson.enumOr;
+import static io.egressstudio.design.ImportJson.firstDestination;
+import static io.egressstudio.design.ImportJson.firstMatchPort;
+import static io.egressstudio.design.ImportJson.protocol;
+import static io.egressstudio.design.ImportJson.strings;
+import static io.egressstudio.design.ImportJson.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.egressstudio.generate.ResourceNames;
+import io.egressstudio.mesh.MeshView;
+import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.model.AppProtocol;
+import io.egressstudio.model.EgressGateway;
+import io.egressstudio.model.ExternalService;
+import io.egressstudio.model.Federation;
+import io.egressstudio.model.GatewayTlsMode;
+import io.egressstudio.model.IstioApiVersion;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.Location;
+import io.egressstudio.model.Mesh;
+import io.egressstudio.model.MeshIngress;
+import io.egressstudio.model.Names;
+import io.egressstudio.model.Origination;
+import io.egressstudio.model.OutboundPolicy;
+import io.egressstudio.model.PortProtocol;
+import io.egressstudio.model.PortRewrite;
+import io.egressstudio.model.Resolution;
+import io.egressstudio.model.RouteTermination;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.model.ScenarioValidator;
+import io.egressstudio.model.Server;
+import io.egressstudio.model.ServerKind;
+import io.egressstudio.model.ServicePort;
+import io.egressstudio.model.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A scenario from resources, best effort, by general rules (docs/decisions/0007-import.md): meshes from control planes
+ * and their members, workloads from injected Deployments, external services from ServiceEntries, links from which
+ * workload can reach which ServiceEntry, egress routing from VirtualServices bound to {@code mesh} and to an egress
+ * gateway, TLS from the DestinationRules that apply. What cannot be known (certificates, the server behind an external
+ * host) is said in the notes. The result always passes {@link ScenarioValidator}: an element that would not is left
+ * out, with a note.
+ *
+ * <p>Pure: it reads resources already fetched (by {@code cluster.Importer}) or read from files. The TLS and its
+ * certificates ({@link ImportedTls}), the federations ({@link ImportedFederations}), the validation
+ * ({@link ImportValidity}) and the layout ({@link ImportLayout}) are rules of their own.
+ */
+public final class ScenarioImport {
+    private static final String MESH_GATEWAY = "mesh";
+
+    /** The scenario and what the user should know about how it was made. */
+    public record Result(Scenario scenario, List<String> notes) {
+        public Result {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    private final ImportedObjects objects;
+    private final List<String> notes = new ArrayList<>();
+    private final ImportIds ids = new ImportIds();
+    private final List<Mesh> meshes = new ArrayList<>();
+    private final List<Workload> workloads = new ArrayList<>();
+    private final Map<String, Workload> workloadByName = new LinkedHashMap<>();
+    private final List<EgressGateway> gateways = new ArrayList<>();
+    private final List<ExternalService> services = new ArrayList<>();
+    private final Map<String, ImportedObject> serviceEntryOf = new LinkedHashMap<>();
+    private final List<Link> links = new ArrayList<>();
+    private final Map<String, ImportedObject> deploymentOf = new LinkedHashMap<>();
+    private final ImportedTls tls;
+
+    private ScenarioImport(ResourceSet resources) {
+        objects = new ImportedObjects(resources);
+        tls = new ImportedTls(objects, ids, notes, deploymentOf);
+    }
+
+    /** @param name the scenario's name; null to take the scenario label the objects carry, or "imported" */
+    public static Result reconstruct(ResourceSet resources, String name) {
+        return new ScenarioImport(resources).run(name);
+    }
+
+    private Result run(String name) {
+        meshes();
+        workloads();
+        serviceEntries();
+        egressGateways();
+        links();
+        ImportedFederations federated = new ImportedFederations(objects, ids, meshes, workloadByName);
+        List<Federation> federations = federated.federations();
+        federated.addFederatedServices(federations, workloads, services, links);
+        IstioApiVersion api = istioApi();
+        String scenarioName = name != null ? name : scenarioName();
+        Scenario scenario = new Scenario(scenarioName, "Imported: " + scenarioName,
+                "Read from a cluster by egress-studio import; see the notes in the import output.", api,
+                meshes, workloads, gateways, services, links, federations, tls.certificates(), List.of(),
+                Map.of());
+        scenario = ImportValidity.valid(scenario, notes);
+        return new Result(scenario.withLayout(ImportLayout.of(scenario)), notes);
+    }
+
+    // ---- meshes
+
+    private void meshes() {
+        for (ImportedObject smcp : objects.ofKind("ServiceMeshControlPlane")) {
+            JsonNode spec = smcp.spec();
+            List<String> members = new ArrayList<>();
+            for (ImportedObject roll : objects.ofKind("ServiceMeshMemberRoll")) {
+                if (roll.namespace().equals(smcp.namespace())) {
+                    roll.spec().path("members").forEach(m -> members.add(m.asText()));
+                }
+            }
+            for (ImportedObject member : objects.ofKind("ServiceMeshMember")) {
+                JsonNode ref = member.spec().path("controlPlaneRef");
+                if (smcp.namespace().equals(ref.path("namespace").asText())
+                        && smcp.name().equals(ref.path("name").asText(smcp.name()))
+                        && !members.contains(member.namespace())) {
+                    members.add(member.namespace());
+                }
+            }
+            String policy = spec.path("proxy").path("networking").path("trafficControl").path("outbound")
+                    .path("policy").asText("ALLOW_ANY");
+            JsonNode dataPlane = spec.path("security").path("dataPlane");
+            meshes.add(new Mesh(ids.id(smcp, smcp.name()), smcp.name(), smcp.namespace(),
+                    text(spec.path("version")),
+                    "REGISTRY_ONLY".equals(policy) ? OutboundPolicy.REGISTRY_ONLY : OutboundPolicy.ALLOW_ANY,
+                    dataPlane.path("mtls").asBoolean(false), dataPlane.path("automtls").asBoolean(false),
+                    members, text(spec.path("security").path("trust").path("domain")),
+                    spec.path("gateways").path("ingress").path("enabled").asBoolean(true),
+                    spec.path("gateways").path("egress").path("enabled").asBoolean(true)));
+        }
+    }
+
+    private Optional<Mesh> meshOwning(String namespace) {
+        return meshes.stream().filter(m -> m.owns(namespace)).findFirst();
+    }
+
+    private boolean controlPlaneNamespace(String namespace) {
+        return meshes.stream().anyMatch(m -> m.namespace().equals(namespace));
+    }
+
+    // ---- workloads
+
+    private void workloads() {
+        for (ImportedObject deployment : objects.ofKind("Deployment")) {
+            JsonNode inject = deployment.tree().path("spec").path("template").path("metadata").path("annotations")
+                    .path(MeshView.INJECT);
+            if (inject.isMissingNode() || controlPlaneNamespace(deployment.namespace())) {
+                continue;
+            }
+            List<Integer> ports = new ArrayList<>();
+            for (ImportedObject service : objects.ofKind("Service")) {
+                if (service.namespace().equals(deployment.namespace()) && service.name().equals(deployment.name())) {
+                    service.spec().path("ports").forEach(p -> ports.add(p.path("port").asInt()));
+                }
+            }
+            String account = text(deployment.tree().path("spec").path("template").path("spec")
+                    .path("serviceAccountName"));
+            Workload workload = new Workload(ids.id(deployment, deployment.name()), deployment.namespace(),
+                    deployment.name(), ports, "true".equals(inject.asText()), account);
+            workloads.add(workload);
+            deploymentOf.put(workload.id(), deployment);
+            workloadByName.put(deployment.namespace() + "/" + deployment.name(), workload);
+        }
+    }
+
+    // ---- external services
+
+    private void serviceEntries() {
+        for (ImportedObject se : objects.ofKind("ServiceEntry")) {
+            JsonNode spec = se.spec();
+            List<String> hosts = strings(spec.path("hosts"));
+            if (hosts.isEmpty()) {
+                continue;
+            }
+            List<ServicePort> ports = new ArrayList<>();
+            for (JsonNode port : spec.path("ports")) {
+                ports.add(new ServicePort(port.path("number").asInt(), text(port.path("name")),
+                        protocol(port.path("protocol").asText("TCP")),
+                        port.hasNonNull("targetPort") ? port.get("targetPort").asInt() : null));
+            }
+            Location location = "MESH_INTERNAL".equals(spec.path("location").asText()) ? Location.MESH_INTERNAL
+                    : Location.MESH_EXTERNAL;
+            Resolution resolution = enumOr(Resolution.class, spec.path("resolution").asText(), Resolution.NONE);
+            String id = ids.id(se, se.name());
+            ExternalService service = new ExternalService(id, se.name(), se.namespace(), hosts, ports, location,
+                    resolution, strings(spec.path("addresses")), strings(spec.path("exportTo")), true,
+                    server(se, hosts.get(0), ports));
+            services.add(service);
+            serviceEntryOf.put(id, se);
+        }
+    }
+
+    /** The server behind a host: the annotation, another mesh's ingress, a workload in the cluster, or a guess. */
+    private Server server(ImportedObject se, String host, List<ServicePort> ports) {
+        String hint = se.annotation(MeshView.SERVER_ANNOTATION);
+        if (hint != null) {
+            ServerKind kind = enumOr(ServerKind.class, hint.toUpperCase(Locale.ROOT), null);
+            if (kind != null) {
+                return new Server(kind, null, null, null, null, null);
+            }
+        }
+        Optional<MeshIngress> ingress = ingress(host);
+        if (ingress.isPresent()) {
+            return new Server(ServerKind.MESH_INGRESS, null, null, null, null, ingress.get());
+        }
+        String[] labels = host.split("\\.");
+        if (host.endsWith("." + ResourceNames.CLUSTER_DOMAIN) && labels.length == 5) {
+            Workload workload = workloadByName.get(labels[1] + "/" + labels[0]);
+            if (workload != null) {
+                return new Server(ServerKind.PLAINTEXT, null, null, null, workload.id(), null);
+            }
+        }
+        boolean tls = ports.stream().anyMatch(p -> p.protocol() == PortProtocol.HTTPS || p.protocol() == PortProtocol.TLS);
+        notes.add("ServiceEntry " + se.namespace() + "/" + se.name() + ": the server behind " + host + " is not "
+                + "known; assumed " + (tls ? "TLS" : "plaintext") + " from its ports (annotate the ServiceEntry with "
+                + MeshView.SERVER_ANNOTATION + " to say)");
+        return new Server(tls ? ServerKind.TLS : ServerKind.PLAINTEXT, null, null, null, null, null);
+    }
+
+    /** A Route for the host in a control-plane namespace, a Gateway serving it, and a VirtualService to a backend. */
+    private Optional<MeshIngress> ingress(String host) {
+        for (ImportedObject route : objects.ofKind("Route")) {
+            if (!host.equals(route.spec().path("host").asText())) {
+                continue;
+            }
+            Optional<Mesh> mesh = meshes.stream().filter(m -> m.namespace().equals(route.namespace())).findFirst();
+            if (mesh.isEmpty()) {
+                continue;
+            }
+            for (ImportedObject gateway : objects.ofKind("Gateway")) {
+                if (!"ingressgateway".equals(gateway.spec().path("selector").path("istio").asText())) {
+                    continue;
+                }
+                for (JsonNode server : gateway.spec().path("servers")) {
+                    if (!strings(server.path("hosts")).contains(host)) {
+                        continue;
+                    }
+                    Optional<ImportedObject> vs = boundVirtualService(host, gateway);
+                    if (vs.isEmpty()) {
+                        continue;
+                    }
+                    JsonNode destination = firstDestination(vs.get().spec());
+                    String[] backend = destination.path("host").asText().split("\\.");
+                    if (backend.length < 2) {
+                        continue;
+                    }
+                    GatewayTlsMode mode = server.has("tls")
+                            ? enumOr(GatewayTlsMode.class, server.path("tls").path("mode").asText(), GatewayTlsMode.SIMPLE)
+                            : GatewayTlsMode.NONE;
+                    String termination = route.spec().path("tls").path("termination").asText("");
+                    RouteTermination routeTermination = termination.isEmpty() ? RouteTermination.NONE
+                            : enumOr(RouteTermination.class, termination.toUpperCase(Locale.ROOT),
+                            RouteTermination.PASSTHROUGH);
+                    String prefix = vs.get().spec().path("http").path(0).path("match").path(0).path("uri")
+                            .path("prefix").asText("/");
+                    return Optional.of(new MeshIngress(mesh.get().id(), route.name(), routeTermination,
+                            gateway.name(), gateway.namespace(), server.path("port").path("number").asInt(),
+                            mode, text(server.path("tls").path("credentialName")), null, backend[1], backend[0],
+                            destination.path("port").path("number").asInt(80), prefix));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ImportedObject> boundVirtualService(String host, ImportedObject gateway) {
+        for (ImportedObject vs : objects.ofKind("VirtualService")) {
+            if (!strings(vs.spec().path("hosts")).contains(host)) {
+                continue;
+            }
+            for (String ref : strings(vs.spec().path("gateways"))) {
+                String qualified = ref.contains("/") ? ref : vs.namespace() + "/" + ref;
+                if (qualified.equals(gateway.namespace() + "/" + gateway.name())) {
+                    return Optional.of(vs);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- egress gateways
+
+    /** The egress gateways that VirtualServices bound to {@code mesh} send external hosts to. */
+    private void egressGateways() {
+        Set<String> seen = new LinkedHashSet<>();
+        for (ImportedObject vs : objects.ofKind("VirtualService")) {
+            if (!boundToMesh(vs)) {
+                continue;
+            }
+            String host = firstDestination(vs.spec()).path("host").asText();
+            Optional<ImportedObject> gateway = egressGatewayFor(host);
+            if (gateway.isEmpty() || !seen.add(host)) {
+                continue;
+            }
+            String[] parts = host.split("\\.");
+            Optional<Mesh> mesh = meshOwning(parts[1]);
+            if (mesh.isEmpty()) {
+                notes.add("egress gateway " + host + " belongs to no imported mesh: left out");
+                continue;
+            }
+            Map<String, String> selector = new LinkedHashMap<>();
+            gateway.get().spec().path("selector").properties()
+                    .forEach(f -> selector.put(f.getKey(), f.getValue().asText()));
+            gateways.add(new EgressGateway(ids.id(gateway.get(), mesh.get().id() + "-" + parts[0]), mesh.get().id(),
+                    parts[0], parts[1].equals(mesh.get().namespace()) ? parts[1] : parts[1], selector));
+        }
+    }
+
+    /** A Gateway named like the service {@code name.namespace.svc.cluster.local} in that namespace. */
+    private Optional<ImportedObject> egressGatewayFor(String host) {
+        String[] parts = host.split("\\.");
+        if (parts.length != 5 || !host.endsWith("." + ResourceNames.CLUSTER_DOMAIN)) {
+            return Optional.empty();
+        }
+        return objects.ofKind("Gateway").stream()
+                .filter(g -> g.namespace().equals(parts[1]) && g.name().equals(parts[0])).findFirst();
+    }
+
+    private Optional<EgressGateway> egressGatewayOf(String host) {
+        String[] parts = host.split("\\.");
+        if (parts.length != 5) {
+            return Optional.empty();
+        }
+        return gateways.stream().filter(g -> g.name().equals(parts[0]) && parts[1].equals(g.namespace())).findFirst();
+    }
+
+    private static boolean boundToMesh(ImportedObject vs) {
+        List<String> refs = strings(vs.spec().path("gateways"));
+        return refs.isEmpty() || refs.contains(MESH_GATEWAY);
+    }
+
+    // ---- links
+
+    private void links() {
+        for (ExternalService service : services) {
+            ImportedObject se = serviceEntryOf.get(service.id());
+            String host = service.primaryHost();
+            for (Workload workload : workloads) {
+                if (!workload.sidecar() || meshOwning(workload.namespace()).isEmpty()
+                        || workload.id().equals(service.server().workload())
+                        || (service.server().ingress() != null
+                        && workload.namespace().equals(service.server().ingress().backendNamespace()))
+                        || !visible(se, workload.namespace())) {
+                    continue;
+                }
+                links.add(link(workload, service, host));
+            }
+        }
+    }
+
+    /** Whether a ServiceEntry is visible from a namespace (its exportTo). */
+    private static boolean visible(ImportedObject se, String namespace) {
+        List<String> exportTo = strings(se.spec().path("exportTo"));
+        if (exportTo.isEmpty() || exportTo.contains("*")) {
+            return true;
+        }
+        return exportTo.contains(namespace) || (exportTo.contains(".") && namespace.equals(se.namespace()));
+    }
+
+    private Link link(Workload workload, ExternalService service, String host) {
+        ServicePort first = service.ports().isEmpty() ? null : service.ports().get(0);
+        int port = first == null ? 80 : first.number();
+        Optional<ImportedObject> route = objects.ofKind("VirtualService").stream()
+                .filter(vs -> vs.namespace().equals(workload.namespace()) && boundToMesh(vs)
+                        && strings(vs.spec().path("hosts")).contains(host)).findFirst();
+        if (route.isPresent() && firstMatchPort(route.get().spec()) > 0) {
+            port = firstMatchPort(route.get().spec());
+        }
+        int linkPort = port;
+        ServicePort declared = service.ports().stream().filter(p -> p.number() == linkPort).findFirst().orElse(first);
+        AppProtocol app = declared == null ? AppProtocol.HTTP : switch (declared.protocol()) {
+            case HTTPS, TLS -> AppProtocol.HTTPS;
+            case TCP -> AppProtocol.TCP;
+            default -> AppProtocol.HTTP;
+        };
+        String via = null;
+        Origination sidecarTls;
+        Origination egressTls = null;
+        PortRewrite rewrite = PortRewrite.NONE;
+        Integer targetPort = null;
+        JsonNode destination = route.map(r -> firstDestination(r.spec()))
+                .orElse(MissingNode.getInstance());
+        Optional<EgressGateway> gateway = egressGatewayOf(destination.path("host").asText());
+        if (gateway.isPresent()) {
+            via = gateway.get().id();
+            sidecarTls = tls.gatewaySubsetTls(workload.namespace(), destination);
+            Optional<ImportedObject> fromGateway = objects.ofKind("VirtualService").stream()
+                    .filter(vs -> vs.namespace().equals(gateway.get().namespace())
+                            && strings(vs.spec().path("hosts")).contains(host)
+                            && strings(vs.spec().path("gateways")).contains(gateway.get().name())).findFirst();
+            int out = fromGateway.map(vs -> firstDestination(vs.spec()).path("port").path("number").asInt(-1)).orElse(-1);
+            if (out > 0 && out != port) {
+                rewrite = PortRewrite.VIRTUAL_SERVICE;
+                targetPort = out;
+            }
+            egressTls = tls.rule(gateway.get().namespace(), host, out > 0 ? out : port, null).orElse(null);
+        } else {
+            int out = destination.path("port").path("number").asInt(-1);
+            if (out > 0 && out != port) {
+                rewrite = PortRewrite.VIRTUAL_SERVICE;
+                targetPort = out;
+            } else if (declared != null && declared.targetPort() != null && declared.targetPort() != port) {
+                rewrite = PortRewrite.TARGET_PORT;
+                targetPort = declared.targetPort();
+            }
+            sidecarTls = tls.rule(workload.namespace(), host, port, workload)
+                    .or(() -> tls.rule(service.namespace(), host, linkPort, workload)).orElse(null);
+        }
+        // A request through another mesh's ingress must match its VirtualService's prefix to reach the backend.
+        String path = service.server().ingress() != null ? service.server().ingress().pathPrefix() : null;
+        return new Link(ids.unique(workload.id() + "-to-" + service.id()), workload.id(), service.id(), app, port,
+                path, via, sidecarTls, egressTls, rewrite, targetPort);
+    }
+
+    // ---- the rest
+
+    private IstioApiVersion istioApi() {
+        boolean any = false;
+        for (ImportedObject node : objects.all()) {
+            String apiVersion = node.tree().path("apiVersion").asText();
+            if (apiVersion.startsWith("networking.istio.io/")) {
+                any = true;
+                if (!apiVersion.endsWith("/v1alpha3")) {
+                    return IstioApiVersion.V1BETA1;
+                }
+            }
+        }
+        return any ? IstioApiVersion.V1ALPHA3 : IstioApiVersion.V1BETA1;
+    }
+
+    private String scenarioName() {
+        Set<String> labels = new LinkedHashSet<>();
+        for (ImportedObject node : objects.all()) {
+            String label = node.label(ResourceNames.SCENARIO_LABEL);
+            if (label != null) {
+                labels.add(label);
+            }
+        }
+        if (labels.size() == 1 && Names.isDns1123Subdomain(labels.iterator().next())) {
+            return labels.iterator().next();
+        }
+        return "imported";
+    }
+
+}

@@ -1,0 +1,175 @@
+package io.egressstudio.gui.canvas;
+
+import io.egressstudio.design.LinkPrediction;
+import io.egressstudio.gui.canvas.Diagram.Hop;
+import io.egressstudio.gui.canvas.Diagram.Rect;
+import io.egressstudio.gui.canvas.Diagram.Route;
+import io.egressstudio.gui.theme.Styles;
+import io.egressstudio.model.Outcome;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.css.PseudoClass;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.shape.Polygon;
+
+/**
+ * A link: one line per hop, coloured by the predicted outcome, each hop labelled with its TLS (and a lock). Its
+ * state is shown through pseudo-classes ({@code :outcome-ok}, {@code :plain}), not style classes: a style class
+ * change re-matches every stylesheet rule for the glyph and its children, a pseudo-class change only switches
+ * between the styles already matched. The shapes are made once and updated in place.
+ */
+final class LinkGlyph extends Group {
+    private static final Map<String, PseudoClass> OUTCOMES = new HashMap<>();
+
+    final String linkId;
+    final List<HopShapes> hopShapes = new ArrayList<>();
+    final Polygon arrow = new Polygon();
+    Tooltip tooltip;
+    String tooltipText = "No prediction yet";
+    PseudoClass outcome = outcomeClass(Styles.OUTCOME_UNKNOWN);
+    List<Hop> hops = List.of();
+    LinkPrediction prediction;
+    Object drawn;
+    Route route;
+    Rect bounds;
+    boolean details;
+    boolean predicted;
+    Diagram.Fonts fonts = Diagram.Fonts.NORMAL;
+
+    LinkGlyph(String id, boolean details) {
+        this.linkId = id;
+        this.details = details;
+        setId("link-" + id);
+        getStyleClass().add("link");
+        pseudoClassStateChanged(outcome, true);
+        arrow.getStyleClass().add("arrow");
+        // a tooltip is a popup window with its own scene: made on the first hover, not for each of 2,000 links
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            if (tooltip == null) {
+                tooltip = new Tooltip(tooltipText);
+                Tooltip.install(this, tooltip);
+            }
+        });
+    }
+
+    /** The outcome shown, as its CSS name ({@code outcome-blackhole}); what the link's colour comes from. */
+    String outcomeName() {
+        return outcome.getPseudoClassName();
+    }
+
+    void update(Route r, Diagram.Fonts f) {
+        if (r == route || r.equals(route) && f.equals(fonts)) {
+            return;
+        }
+        route = r;
+        fonts = f;
+        hops = r.hops();
+        Rect b = null;
+        for (Hop h : hops) {
+            double x0 = Math.min(h.from().x(), h.to().x());
+            double y0 = Math.min(h.from().y(), h.to().y());
+            b = new Rect(x0, y0, Math.abs(h.to().x() - h.from().x()), Math.abs(h.to().y() - h.from().y())).union(b);
+            if (h.labelBox() != null) {
+                b = h.labelBox().union(b);
+            }
+        }
+        double m = 20 * f.scale();
+        bounds = b == null ? null : b.grow(m, m, m, m);
+        drawn = null;
+        redraw();
+    }
+
+    void details(boolean on) {
+        details = on;
+        hopShapes.forEach(s -> s.details(on));
+    }
+
+    void predict(LinkPrediction p) {
+        // an unchanged prediction is the very instance shown (DesignPipeline reuses it): no deep compare
+        if (predicted && (p == prediction || Objects.equals(p, prediction))) {
+            return;
+        }
+        predicted = true;
+        PseudoClass next = outcomeClass(p == null ? null : p.outcome());
+        if (next != outcome) {
+            pseudoClassStateChanged(outcome, false);
+            pseudoClassStateChanged(next, true);
+            outcome = next;
+        }
+        tooltipText = p == null ? "No prediction" : p.outcome() + "\n" + p.explanationText();
+        if (tooltip != null) {
+            tooltip.setText(tooltipText);
+        }
+        prediction = p;
+        redraw();
+    }
+
+    /** Updates the shapes only when what they show changed (thousands of links, one analysis each edit). */
+    private void redraw() {
+        Object key = List.of(hops, prediction == null ? List.of() : prediction.hops());
+        if (!key.equals(drawn)) {
+            drawn = key;
+            draw(prediction);
+        }
+    }
+
+    private void draw(LinkPrediction p) {
+        boolean structure = hopShapes.size() != hops.size();
+        while (hopShapes.size() < hops.size()) {
+            hopShapes.add(new HopShapes());
+        }
+        while (hopShapes.size() > hops.size()) {
+            hopShapes.remove(hopShapes.size() - 1);
+        }
+        // a route drawn as designed (its prediction names nothing drawn) shows the predicted encryption where the
+        // hops line up (the first designed hop may be app → sidecar)
+        int offset = hops.size() > 0 && hops.get(0).labelBox() == null ? 1 : 0;
+        for (int i = 0; i < hops.size(); i++) {
+            Hop h = hops.get(i);
+            String label = h.label();
+            boolean encrypted = h.encrypted();
+            if (p != null && !route.predicted() && i >= offset && i - offset < p.hops().size()
+                    && p.hops().size() == hops.size() - offset) {
+                LinkPrediction.HopView predicted = p.hops().get(i - offset);
+                label = predicted.encryption();
+                encrypted = predicted.encrypted();
+            }
+            HopShapes shapes = hopShapes.get(i);
+            structure |= shapes.update(h, label, encrypted, i < offset, details, fonts);
+        }
+        if (!hops.isEmpty()) {
+            Hop last = hops.get(hops.size() - 1);
+            double ex = last.to().x();
+            double ey = last.to().y();
+            double angle = Math.atan2(ey - last.from().y(), ex - last.from().x());
+            double len = 10 * fonts.scale();
+            arrow.getPoints().setAll(ex, ey,
+                    ex - len * Math.cos(angle - 0.4), ey - len * Math.sin(angle - 0.4),
+                    ex - len * Math.cos(angle + 0.4), ey - len * Math.sin(angle + 0.4));
+        }
+        if (structure) {
+            List<Node> children = new ArrayList<>();
+            hopShapes.forEach(s -> children.add(s.line));
+            hopShapes.forEach(s -> s.decorations(children));
+            if (!hops.isEmpty()) {
+                children.add(arrow);
+            }
+            getChildren().setAll(children);
+        }
+    }
+
+    private static PseudoClass outcomeClass(Outcome outcome) {
+        return outcomeClass(Styles.outcome(outcome));
+    }
+
+    /** The pseudo-class of an outcome's CSS name ({@code outcome-ok}), one instance per name. */
+    static PseudoClass outcomeClass(String name) {
+        return OUTCOMES.computeIfAbsent(name, PseudoClass::getPseudoClass);
+    }
+}
