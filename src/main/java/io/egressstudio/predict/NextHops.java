@@ -69,7 +69,11 @@ final class NextHops {
         t.use(service.key());
         List<WorkloadInfo> pods = view.workloadsSelectedBy(service);
         WorkloadInfo pod;
-        if (pods.isEmpty()) {
+        if (pods.isEmpty() && service.selector().isEmpty()) {
+            String name = Hosts.serviceName(service.host());
+            pod = new WorkloadInfo(service.namespace(), name, Map.of(), false, false, false, null, Map.of());
+            t.say(noPodsBehind(service));
+        } else if (pods.isEmpty()) {
             ControlPlane owner = view.controlPlaneOf(service.namespace());
             String name = Hosts.serviceName(service.host());
             pod = new WorkloadInfo(service.namespace(), name, service.selector(), owner != null, false, false, null, Map.of());
@@ -89,5 +93,11 @@ final class NextHops {
             return sidecarServer.at(t, pod, port, wire, mesh);
         }
         return outsideMesh.atPod(t, pod, port, wire);
+    }
+
+    /** Why a Service without a selector has no sidecar behind it, whatever namespace it is in. */
+    static String noPodsBehind(MeshService service) {
+        return service.key() + " has no selector (its endpoints are set by hand, or it is an ExternalName alias): no pod, "
+                + "so no sidecar, is behind it, even in a mesh member namespace.";
     }
 }

@@ -189,6 +189,9 @@ final class TlsOrigination {
         if (service.kind() != MeshService.Kind.KUBERNETES) {
             return false;
         }
+        if (service.selector().isEmpty()) {
+            return false; // manual endpoints or ExternalName: no pod, no sidecar (NextHops.noPodsBehind)
+        }
         List<WorkloadInfo> pods = view.workloadsSelectedBy(service);
         if (pods.isEmpty()) {
             return view.controlPlaneOf(service.namespace()) != null;
