@@ -135,10 +135,23 @@ public final class MeshIndex {
 
     /** Whether a Sidecar's egress hosts ({@code namespace/host}) import a service. */
     public static boolean sidecarImports(Rules.Sc sc, String clientNamespace, MeshService service) {
+        return sidecarImports(sc, clientNamespace, service, null);
+    }
+
+    /**
+     * Whether the Sidecar imports the service on a port (null: on any). An egress listener with a {@code port} imports
+     * its hosts on that port only (Istio's Sidecar reference: the listener is for that port; without one, "the
+     * listener is created based on the ports of the imported hosts").
+     */
+    public static boolean sidecarImports(Rules.Sc sc, String clientNamespace, MeshService service, Integer port) {
         if (sc == null || sc.spec().getEgress() == null || sc.spec().getEgress().isEmpty()) {
             return true;
         }
         for (IstioEgressListener listener : sc.spec().getEgress()) {
+            if (port != null && listener.getPort() != null && listener.getPort().getNumber() != null
+                    && listener.getPort().getNumber().intValue() != port) {
+                continue;
+            }
             for (String entry : Specs.orEmpty(listener.getHosts())) {
                 int slash = entry.indexOf('/');
                 String ns = slash < 0 ? "*" : entry.substring(0, slash);
@@ -173,11 +186,17 @@ public final class MeshIndex {
      * {@code hidden}.
      */
     public ServiceLookup lookupService(String clientNamespace, Map<String, String> labels, String host) {
+        return lookupService(clientNamespace, labels, host, null);
+    }
+
+    /** The same, on one port: a Sidecar egress listener for another port does not import the host here. */
+    public ServiceLookup lookupService(String clientNamespace, Map<String, String> labels, String host, Integer port) {
         Rules.Sc sc = clientNamespace == null ? null : sidecarFor(clientNamespace, labels);
         List<MeshService> hidden = new ArrayList<>();
         for (String candidate : Hosts.candidates(host)) {
             for (MeshService s : services.getOrDefault(candidate, List.of())) {
-                if (clientNamespace == null || (s.visibleTo(clientNamespace) && sidecarImports(sc, clientNamespace, s))) {
+                if (clientNamespace == null
+                        || (s.visibleTo(clientNamespace) && sidecarImports(sc, clientNamespace, s, port))) {
                     return new ServiceLookup(s, hidden, sc);
                 }
                 hidden.add(s);

@@ -60,11 +60,12 @@ final class SidecarOutbound {
         boolean byAddress = IpAddresses.isLiteral(r.host());
         MeshIndex.ServiceLookup lookup = byAddress
                 ? index.lookupServiceByAddress(r.fromNamespace(), client.labels(), r.host())
-                : index.lookupService(r.fromNamespace(), client.labels(), r.host());
+                : index.lookupService(r.fromNamespace(), client.labels(), r.host(), r.port());
         for (MeshService hidden : lookup.hidden()) {
             t.say(hidden.key() + " registers " + hidden.host() + " but is not visible here: "
                     + (hidden.visibleTo(r.fromNamespace()) ? "Sidecar " + (lookup.sidecar() == null ? "" : lookup.sidecar().key())
-                    + " does not import it in its egress hosts." : "its exportTo " + hidden.exportTo()
+                    + " does not import it in its egress hosts (for port " + r.port() + ")." : "its exportTo "
+                    + hidden.exportTo()
                     + " does not include namespace " + r.fromNamespace() + "."));
         }
         MeshService service = lookup.service();
