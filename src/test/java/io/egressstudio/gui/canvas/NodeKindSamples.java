@@ -73,7 +73,8 @@ final class NodeKindSamples {
                                 gateway.id(), null, null, null, null));
                 yield new Sample(kind, before, after);
             }
-            case EXTERNAL_SERVICE -> new Sample(kind, base, ScenarioEdits.add(base, registered(NewElements.externalService(base)), null));
+            case EXTERNAL_SERVICE -> new Sample(kind, base,
+                    ScenarioEdits.add(base, registered(NewElements.externalService(base)), null));
             case MESH_INGRESS -> new Sample(kind, base, ScenarioEdits.add(base, NewElements.meshIngress(base), null));
         };
     }

@@ -140,7 +140,7 @@ class NodeKindsOnTheCanvasTest {
         return box;
     }
 
-    /** The canvas names a namespace's glyph by its box id ({@code ns:MESH:NS} as {@code ns-MESH-NS}), others node-ID. */
+    /** The canvas's id of a box's glyph: a namespace's is its box id ({@code ns:MESH:NS} as {@code ns-MESH-NS}). */
     private static String glyphId(Box box) {
         return "#" + (box.kind() == NodeKind.NAMESPACE ? box.id().replace(':', '-') : "node-" + box.id());
     }
