@@ -2,7 +2,7 @@ package io.egressstudio.gui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressstudio.cluster.ScenarioImport;
+import io.egressstudio.design.ScenarioImport;
 import io.egressstudio.design.ElementPatch;
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.generate.ScenarioGenerator;
