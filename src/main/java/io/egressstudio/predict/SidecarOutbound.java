@@ -1,6 +1,7 @@
 package io.egressstudio.predict;
 
 import io.egressstudio.mesh.ControlPlane;
+import io.egressstudio.mesh.Hosts;
 import io.egressstudio.mesh.IpAddresses;
 import io.egressstudio.mesh.MeshIndex;
 import io.egressstudio.mesh.MeshService;
@@ -85,6 +86,12 @@ final class SidecarOutbound {
             service = null;
             port = null;
         }
+        if (port == null && r.appTls() && !byAddress) {
+            Outcome routed = sniRoutedOnCoveredListener(t, index, client, r, wire, from, cp);
+            if (routed != null) {
+                return routed;
+            }
+        }
         if (port == null) {
             Rules.Vs vs = r.appHttp() ? index.meshVirtualService(r.fromNamespace(), r.host()) : null;
             if (vs != null && index.hasHttpListener(r.port())
@@ -117,6 +124,42 @@ final class SidecarOutbound {
                     + service.host() + ":" + port.number() + ".");
         }
         return sender.send(t, index, from, r.fromNamespace(), client, target, wire, false, cp, 0);
+    }
+
+    /**
+     * TLS for a host no entry registers can still be routed: a mesh VirtualService's tls route puts a filter chain
+     * for its sniHosts on the sidecar's listener of every registered TLS service its hosts cover (Istio's wildcard
+     * egress task routes en.wikipedia.org by SNI *.wikipedia.org while only www.wikipedia.org is registered). Null when
+     * no such route takes the request.
+     */
+    private Outcome sniRoutedOnCoveredListener(Trace t, MeshIndex index, WorkloadInfo client, Request r, Wire wire,
+                                               String from, ControlPlane cp) {
+        Rules.Vs vs = index.meshVirtualService(r.fromNamespace(), r.host());
+        if (vs == null || RouteMatches.tls(vs, "mesh", r.port(), r.host()) == null) {
+            return null;
+        }
+        MeshService listener = null;
+        for (MeshService s : index.services()) {
+            ServicePort p = s.port(r.port());
+            if (p != null && p.protocol().isTls() && vs.hosts().stream().anyMatch(h -> Hosts.matches(h, s.host()))
+                    && s.visibleTo(r.fromNamespace())
+                    && MeshIndex.sidecarImports(index.sidecarFor(r.fromNamespace(), client.labels()), r.fromNamespace(),
+                    s, r.port())) {
+                listener = s;
+                break;
+            }
+        }
+        if (listener == null) {
+            return null;
+        }
+        t.use(listener.key());
+        t.say("Listener: " + r.host() + " is not registered, but the sidecar's listener on port " + r.port() + " (for "
+                + listener.host() + ", registered by " + listener.key() + ") holds " + vs.key() + "'s tls route for "
+                + "SNI " + r.host() + ": the VirtualService's hosts " + vs.hosts() + " cover that service.");
+        Target target = VirtualServiceRouting.route(t, index, vs, "mesh", Protocol.TLS, r.port(), r.path(), r.host(),
+                r.fromNamespace(), client.labels(), null, null, false);
+        return target.service() == null ? null
+                : sender.send(t, index, from, r.fromNamespace(), client, target, wire, false, cp, 0);
     }
 
     /** A ServiceEntry's opaque TCP port with addresses: Istio listens on those addresses only, not by name. */
