@@ -3,7 +3,9 @@ package io.egressstudio.design;
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.mesh.ResourceSet;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,12 +32,21 @@ final class YamlDocuments {
             return new Written("", NONE);
         }
         Map<HasMetadata, String> next = new HashMap<>(texts.size() + 16);
-        String yaml = ManifestWriter.toYaml(resources, r -> next.computeIfAbsent(r, this::text));
+        List<HasMetadata> unknown = new ArrayList<>();
+        for (HasMetadata r : ManifestWriter.ordered(resources)) {
+            String known = texts.get(r);
+            if (known != null) {
+                next.put(r, known);
+            } else if (!ManifestWriter.isPending(r)) {
+                unknown.add(r);
+            }
+        }
+        // the new and changed resources in one stream: after an edit a few, on the first analysis all of them
+        List<String> written = unknown.isEmpty() ? List.of() : ManifestWriter.documents(unknown);
+        for (int i = 0; i < unknown.size(); i++) {
+            next.put(unknown.get(i), written.get(i));
+        }
+        String yaml = ManifestWriter.toYaml(resources, next::get);
         return new Written(yaml, new YamlDocuments(next));
-    }
-
-    private String text(HasMetadata resource) {
-        String known = texts.get(resource);
-        return known != null ? known : ManifestWriter.document(resource);
     }
 }

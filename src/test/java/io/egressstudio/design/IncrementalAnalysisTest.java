@@ -67,6 +67,11 @@ class IncrementalAnalysisTest {
             String after = "after " + String.join(", then ", done);
             assertThat(next.problems()).as("problems " + after).isEqualTo(fresh.problems());
             assertThat(next.yaml()).as("YAML " + after).isEqualTo(fresh.yaml());
+            if (fresh.resources() != null && !fresh.resources().entries().isEmpty()) {
+                // the documents written one by one and kept are the manifest writer's one stream, byte for byte
+                assertThat(fresh.yaml()).as("YAML as the manifest writer writes it " + after).isEqualTo(
+                        io.egressstudio.generate.ManifestWriter.toYaml(DesignPipeline.redacted(fresh.resources())));
+            }
             assertThat(next.predictions()).as("predictions " + after).isEqualTo(fresh.predictions());
             assertThat(next.findings()).as("findings " + after).isEqualTo(fresh.findings());
             assertThat(next.error()).as("error " + after).isEqualTo(fresh.error());
