@@ -237,8 +237,11 @@ public final class MeshView {
                         target));
             }
             String host = s.getMetadata().getName() + "." + ns + Hosts.CLUSTER_SUFFIX;
+            // what a server without a sidecar speaks, where the Service says so (decision 0005)
+            String serverHint = Specs.orEmpty(s.getMetadata().getAnnotations()).get(SERVER_ANNOTATION);
             kubernetesServices.put(host, new MeshService(host, ns, MeshService.Kind.KUBERNETES, ports, List.of(),
-                    "MESH_INTERNAL", "STATIC", List.of(), key(s), Specs.orEmpty(s.getSpec().getSelector()), null, null, null));
+                    "MESH_INTERNAL", "STATIC", List.of(), key(s), Specs.orEmpty(s.getSpec().getSelector()), null, null,
+                    serverHint));
         }
         for (ControlPlane cp : controlPlanes) {
             List<ServicePort> standard = List.of(new ServicePort(80, "http2", Protocol.HTTP2, 8080),

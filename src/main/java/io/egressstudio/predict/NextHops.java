@@ -92,7 +92,7 @@ final class NextHops {
         if (pod.sidecar()) {
             return sidecarServer.at(t, pod, port, wire, mesh);
         }
-        return outsideMesh.atPod(t, pod, port, wire);
+        return outsideMesh.atPod(t, pod, service, port, wire);
     }
 
     /** Why a Service without a selector has no sidecar behind it, whatever namespace it is in. */
