@@ -28,7 +28,9 @@ public final class Analyzers {
             new CertificateSanAnalyzer(),
             new GatewayCertificateHostAnalyzer(),
             new ClientCertificateTrustAnalyzer(),
-            new MutualWithoutClientCertificateAnalyzer());
+            new MutualWithoutClientCertificateAnalyzer(),
+            new UnknownHostDestinationRuleAnalyzer(),
+            new UnknownSubsetAnalyzer());
 
     private Analyzers() {
     }

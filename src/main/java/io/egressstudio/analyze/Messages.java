@@ -76,6 +76,12 @@ public final class Messages {
     public static final MessageType MUTUAL_WITHOUT_CLIENT_CERTIFICATE = new MessageType("ES0027",
             "MutualTlsWithoutClientCertificate", Severity.ERROR,
             "A DestinationRule originates MUTUAL TLS but names no client certificate (clientCertificate or credentialName).");
+    public static final MessageType DESTINATION_RULE_UNKNOWN_HOST = new MessageType("ES0028",
+            "DestinationRuleForUnknownHost", Severity.WARNING,
+            "A DestinationRule's host matches no service the mesh knows: its traffic policy applies to nothing.");
+    public static final MessageType VIRTUAL_SERVICE_UNKNOWN_SUBSET = new MessageType("ES0029",
+            "VirtualServiceRoutesToUnknownSubset", Severity.ERROR,
+            "A VirtualService routes to a subset that no DestinationRule for the destination host defines: 503 NC.");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())
