@@ -30,7 +30,9 @@ public final class Analyzers {
             new ClientCertificateTrustAnalyzer(),
             new MutualWithoutClientCertificateAnalyzer(),
             new UnknownHostDestinationRuleAnalyzer(),
-            new UnknownSubsetAnalyzer());
+            new UnknownSubsetAnalyzer(),
+            new ConflictingMeshVirtualServiceAnalyzer(),
+            new GatewayHostAnalyzer());
 
     private Analyzers() {
     }

@@ -82,6 +82,12 @@ public final class Messages {
     public static final MessageType VIRTUAL_SERVICE_UNKNOWN_SUBSET = new MessageType("ES0029",
             "VirtualServiceRoutesToUnknownSubset", Severity.ERROR,
             "A VirtualService routes to a subset that no DestinationRule for the destination host defines: 503 NC.");
+    public static final MessageType CONFLICTING_MESH_VIRTUAL_SERVICES = new MessageType("ES0030",
+            "ConflictingMeshVirtualServiceHosts", Severity.WARNING,
+            "Several VirtualServices bound to the mesh name the same host for the same clients: which one routes is undefined.");
+    public static final MessageType VIRTUAL_SERVICE_HOST_NOT_IN_GATEWAY = new MessageType("ES0031",
+            "VirtualServiceHostNotInGateway", Severity.WARNING,
+            "A VirtualService bound to a Gateway names a host none of the Gateway's servers accepts (or the Gateway does not exist).");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())
