@@ -32,7 +32,8 @@ public final class Analyzers {
             new UnknownHostDestinationRuleAnalyzer(),
             new UnknownSubsetAnalyzer(),
             new ConflictingMeshVirtualServiceAnalyzer(),
-            new GatewayHostAnalyzer());
+            new GatewayHostAnalyzer(),
+            new SidecarSelectionAnalyzer());
 
     private Analyzers() {
     }

@@ -88,6 +88,8 @@ public final class Messages {
     public static final MessageType VIRTUAL_SERVICE_HOST_NOT_IN_GATEWAY = new MessageType("ES0031",
             "VirtualServiceHostNotInGateway", Severity.WARNING,
             "A VirtualService bound to a Gateway names a host none of the Gateway's servers accepts (or the Gateway does not exist).");
+    public static final MessageType SIDECAR_SELECTION = new MessageType("ES0032", "SidecarSelection", Severity.WARNING,
+            "A Sidecar selects no workload, or a workload is scoped by several Sidecars: which one applies is undefined.");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())

@@ -104,6 +104,14 @@ public final class MeshIndex {
         return allGateways;
     }
 
+    /** Every Sidecar resource of the mesh, namespace by namespace. */
+    public List<Rules.Sc> sidecars() {
+        List<Rules.Sc> all = new ArrayList<>();
+        sidecars.values().forEach(all::addAll);
+        all.sort(java.util.Comparator.comparing(Rules.Sc::key));
+        return all;
+    }
+
     public List<MeshService> services() {
         return allServices;
     }
