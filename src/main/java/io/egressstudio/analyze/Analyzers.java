@@ -33,7 +33,8 @@ public final class Analyzers {
             new UnknownSubsetAnalyzer(),
             new ConflictingMeshVirtualServiceAnalyzer(),
             new GatewayHostAnalyzer(),
-            new SidecarSelectionAnalyzer());
+            new SidecarSelectionAnalyzer(),
+            new DuplicateGatewayCredentialAnalyzer());
 
     private Analyzers() {
     }

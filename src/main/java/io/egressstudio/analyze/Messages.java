@@ -90,6 +90,10 @@ public final class Messages {
             "A VirtualService bound to a Gateway names a host none of the Gateway's servers accepts (or the Gateway does not exist).");
     public static final MessageType SIDECAR_SELECTION = new MessageType("ES0032", "SidecarSelection", Severity.WARNING,
             "A Sidecar selects no workload, or a workload is scoped by several Sidecars: which one applies is undefined.");
+    public static final MessageType GATEWAY_DUPLICATE_CREDENTIAL = new MessageType("ES0033",
+            "GatewayDuplicateCredential", Severity.WARNING,
+            "Two Gateways on the same gateway proxies serve the same credential on the same port: HTTP/2 connection reuse "
+                    + "can send a request to the wrong server (404).");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())
