@@ -34,7 +34,8 @@ public final class Analyzers {
             new ConflictingMeshVirtualServiceAnalyzer(),
             new GatewayHostAnalyzer(),
             new SidecarSelectionAnalyzer(),
-            new DuplicateGatewayCredentialAnalyzer());
+            new DuplicateGatewayCredentialAnalyzer(),
+            new GatewayCredentialAnalyzer());
 
     private Analyzers() {
     }

@@ -94,6 +94,9 @@ public final class Messages {
             "GatewayDuplicateCredential", Severity.WARNING,
             "Two Gateways on the same gateway proxies serve the same credential on the same port: HTTP/2 connection reuse "
                     + "can send a request to the wrong server (404).");
+    public static final MessageType GATEWAY_CREDENTIAL_MALFORMED = new MessageType("ES0034",
+            "GatewayCredentialMalformed", Severity.ERROR,
+            "A Gateway server's credential Secret lacks a key, holds unreadable PEM, or its key does not match its certificate.");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())

@@ -87,7 +87,7 @@ final class SecretCertificates {
         return keys;
     }
 
-    private static String text(Secret secret, String key) {
+    static String text(Secret secret, String key) {
         Map<String, String> data = secret.getData();
         if (data != null && data.get(key) != null) {
             try {

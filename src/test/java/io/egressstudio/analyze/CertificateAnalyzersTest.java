@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class CertificateAnalyzersTest {
     /** The codes this class exercises (the catalogue's meta-test counts them as covered). */
-    static final Set<String> COVERS = Set.of("ES0016", "ES0017", "ES0018", "ES0019", "ES0020");
+    static final Set<String> COVERS = Set.of("ES0016", "ES0017", "ES0018", "ES0019", "ES0020", "ES0034");
     private static final String HOST = "greeting.remote.com";
     private static CertificateAuthority ca;
     private static CertificateAuthority otherCa;
@@ -116,5 +116,29 @@ class CertificateAnalyzersTest {
         assertThat(codes(findings)).contains("ES0018 Secret/istio-system-service/greeting-remote-secret");
         assertThat(findings).filteredOn(f -> f.code().equals("ES0018")).first()
                 .satisfies(f -> assertThat(f.field()).isEqualTo("data.tls.crt"));
+    }
+
+    @Test
+    void reportsAGatewayCredentialWhoseKeyIsNotItsCertificatesKey() {
+        PemMaterial issued = server(HOST, 365);
+        PemMaterial otherKey = server(HOST, 365);
+        PemMaterial mixed = new PemMaterial(issued.certificate(), otherKey.privateKey(), issued.caCertificate());
+        List<Finding> findings = analyze(mixed, client(ca));
+        assertThat(codes(findings)).containsExactly("ES0034 Gateway/greetings-service/rest-greeting-remote-gateway");
+        assertThat(findings).filteredOn(f -> f.code().equals("ES0034")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("is not the key of the certificate"))
+                .satisfies(f -> assertThat(f.field()).isEqualTo("spec.servers[0].tls.credentialName"));
+    }
+
+    @Test
+    void reportsAGatewayCredentialWithAnUnreadableKeyOrWithoutTheCaAMutualServerNeeds() {
+        PemMaterial issued = server(HOST, 365);
+        PemMaterial unreadable = new PemMaterial(issued.certificate(),
+                "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n", issued.caCertificate());
+        assertThat(analyze(unreadable, client(ca))).filteredOn(f -> f.code().equals("ES0034")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("no readable PEM private key"));
+        PemMaterial withoutCa = new PemMaterial(issued.certificate(), issued.privateKey(), null);
+        assertThat(analyze(withoutCa, client(ca))).filteredOn(f -> f.code().equals("ES0034")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("cannot verify client certificates"));
     }
 }
