@@ -13,7 +13,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
-import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A mesh, namespace or node box on the canvas (id {@code node-ID}, or the namespace's id), updated in place. */
@@ -48,14 +47,7 @@ final class BoxGlyph extends Pane {
         if (b.derived()) {
             getStyleClass().add(Styles.DERIVED);
         }
-        icon = new FontIcon(switch (kind) {
-            case MESH -> Feather.LAYERS;
-            case NAMESPACE -> Feather.FOLDER;
-            case WORKLOAD -> Feather.BOX;
-            case EGRESS_GATEWAY -> Feather.LOG_OUT;
-            case EXTERNAL_SERVICE -> Feather.GLOBE;
-            case MESH_INGRESS -> Feather.LOG_IN;
-        });
+        icon = new FontIcon(kind.icon());
         icon.getStyleClass().add("glyph-icon");
         icon.setMouseTransparent(true);
         getChildren().addAll(icon, title, subtitle);

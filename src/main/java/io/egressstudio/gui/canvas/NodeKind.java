@@ -1,5 +1,7 @@
 package io.egressstudio.gui.canvas;
 
+import org.kordamp.ikonli.feather.Feather;
+
 /** What a box on the canvas stands for; the palette offers every kind. */
 public enum NodeKind {
     MESH("Mesh", "A control plane (ServiceMeshControlPlane) and its member roll"),
@@ -23,6 +25,18 @@ public enum NodeKind {
 
     public String help() {
         return help;
+    }
+
+    /** The icon the palette and the canvas show for it. */
+    public Feather icon() {
+        return switch (this) {
+            case MESH -> Feather.LAYERS;
+            case NAMESPACE -> Feather.FOLDER;
+            case WORKLOAD -> Feather.BOX;
+            case EGRESS_GATEWAY -> Feather.LOG_OUT;
+            case EXTERNAL_SERVICE -> Feather.GLOBE;
+            case MESH_INGRESS -> Feather.LOG_IN;
+        };
     }
 
     /** The id fragment used for palette items: {@code palette-egress-gateway}. */

@@ -9,7 +9,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -48,7 +47,7 @@ public final class PaletteView {
     }
 
     private Node item(NodeKind kind) {
-        Label item = new Label(kind.label(), new FontIcon(icon(kind)));
+        Label item = new Label(kind.label(), new FontIcon(kind.icon()));
         item.setId("palette-" + kind.slug());
         item.getStyleClass().add("palette-item");
         item.setMaxWidth(Double.MAX_VALUE);
@@ -77,16 +76,5 @@ public final class PaletteView {
     private void moveGhost(MouseEvent e) {
         var p = overlay.sceneToLocal(e.getSceneX(), e.getSceneY());
         ghost.relocate(p.getX() + 8, p.getY() + 8);
-    }
-
-    static Feather icon(NodeKind kind) {
-        return switch (kind) {
-            case MESH -> Feather.LAYERS;
-            case NAMESPACE -> Feather.FOLDER;
-            case WORKLOAD -> Feather.BOX;
-            case EGRESS_GATEWAY -> Feather.LOG_OUT;
-            case EXTERNAL_SERVICE -> Feather.GLOBE;
-            case MESH_INGRESS -> Feather.LOG_IN;
-        };
     }
 }
