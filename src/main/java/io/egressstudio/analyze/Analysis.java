@@ -46,12 +46,13 @@ public record Analysis(List<Prediction> predictions, List<Finding> analyzerFindi
     public static Analysis run(MeshView view, List<Request> requests) {
         TrafficPredictor predictor = new TrafficPredictor(view);
         List<Finding> analyzerFindings = Analyzers.analyze(view);
+        PredictionFindings.Explainers explainers = PredictionFindings.Explainers.of(analyzerFindings);
         List<Prediction> predictions = new ArrayList<>(requests.size());
         List<Optional<Finding>> requestFindings = new ArrayList<>(requests.size());
         for (Request r : requests) {
             Prediction p = predictor.predict(r);
             predictions.add(p);
-            requestFindings.add(PredictionFindings.of(p, analyzerFindings));
+            requestFindings.add(PredictionFindings.of(p, explainers));
         }
         return new Analysis(predictions, analyzerFindings, requestFindings);
     }

@@ -75,8 +75,42 @@ public final class PredictionFindings {
      * already explains it on a resource the request went through.
      */
     public static Optional<Finding> of(Prediction p, Collection<Finding> analyzerFindings) {
+        return of(p, Explainers.of(analyzerFindings));
+    }
+
+    /**
+     * The analyzer findings by code and resource, looked up once per prediction: scanning every finding for every
+     * failing prediction was quadratic (2,000 links, 2,000 findings).
+     */
+    public static final class Explainers {
+        private final Set<String> codeAndResource;
+
+        private Explainers(Set<String> codeAndResource) {
+            this.codeAndResource = codeAndResource;
+        }
+
+        public static Explainers of(Collection<Finding> analyzerFindings) {
+            Set<String> index = new java.util.HashSet<>();
+            analyzerFindings.forEach(f -> index.add(f.code() + '\u0000' + f.resource()));
+            return new Explainers(index);
+        }
+
+        boolean explain(Prediction p) {
+            for (String code : EXPLAINED_BY.getOrDefault(p.outcome(), Set.of())) {
+                for (String resource : p.resources()) {
+                    if (codeAndResource.contains(code + '\u0000' + resource)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The same, with the analyzer findings indexed once for many predictions. */
+    public static Optional<Finding> of(Prediction p, Explainers explainers) {
         MessageType type = TYPES.get(p.outcome());
-        if (type == null || explained(p, analyzerFindings)) {
+        if (type == null || explainers.explain(p)) {
             return Optional.empty();
         }
         String line = p.explanation().isEmpty() ? p.outcome().name() : p.explanation().get(p.explanation().size() - 1);
@@ -94,12 +128,8 @@ public final class PredictionFindings {
 
     /** One finding per failing prediction that no analyzer finding explains, in the order of the predictions. */
     public static List<Finding> of(List<Prediction> predictions, Collection<Finding> analyzerFindings) {
-        return predictions.stream().map(p -> of(p, analyzerFindings)).flatMap(Optional::stream).toList();
-    }
-
-    private static boolean explained(Prediction p, Collection<Finding> analyzerFindings) {
-        Set<String> codes = EXPLAINED_BY.getOrDefault(p.outcome(), Set.of());
-        return analyzerFindings.stream().anyMatch(f -> codes.contains(f.code()) && p.resources().contains(f.resource()));
+        Explainers explainers = Explainers.of(analyzerFindings);
+        return predictions.stream().map(p -> of(p, explainers)).flatMap(Optional::stream).toList();
     }
 
     private static String capitalized(String text) {

@@ -53,6 +53,13 @@ final class ClientTlsFactory {
      * at {@code tlsPath}; any other field of the rule is fixed by the origination's mode.
      */
     static FieldSources sources(String tlsPath, String origination) {
+        // a few shapes for thousands of rules: made once each
+        return SOURCES.computeIfAbsent(tlsPath + "|" + origination, k -> newSources(tlsPath, origination));
+    }
+
+    private static final Map<String, FieldSources> SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static FieldSources newSources(String tlsPath, String origination) {
         Map<String, String> by = new LinkedHashMap<>();
         by.put("spec", origination + ".mode");
         by.put(tlsPath + ".mode", origination + ".mode");
