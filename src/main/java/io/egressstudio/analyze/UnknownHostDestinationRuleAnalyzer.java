@@ -40,13 +40,9 @@ final class UnknownHostDestinationRuleAnalyzer implements Analyzer {
                 if (dr.implied() || dr.host() == null) {
                     continue;
                 }
-                boolean covers = false;
-                for (MeshService s : index.services()) {
-                    if (Hosts.matches(dr.host(), s.host())) {
-                        covers = true;
-                        break;
-                    }
-                }
+                // an exact host is looked up; only a wildcard rule is matched against every service
+                boolean covers = dr.host().startsWith("*") ? index.services().stream()
+                        .anyMatch(s -> Hosts.matches(dr.host(), s.host())) : !index.servicesWithHost(dr.host()).isEmpty();
                 if (!covers) {
                     report.accept(Finding.of(Messages.DESTINATION_RULE_UNKNOWN_HOST, dr.key(), "spec.host",
                             dr.key() + " is for host " + dr.host() + ", which no Service of a member namespace and no "
