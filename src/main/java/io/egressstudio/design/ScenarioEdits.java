@@ -151,9 +151,7 @@ public final class ScenarioEdits {
             return s;
         }
         UnaryOperator<String> r = id -> from.equals(id) ? to : id;
-        List<Mesh> meshes = s.meshes().stream().map(m -> !from.equals(m.id()) ? m : new Mesh(to, m.name(), m.namespace(),
-                m.version(), m.outboundPolicy(), m.mtls(), m.autoMtls(), m.members(), m.trustDomain(),
-                m.ingressGateway(), m.egressGateway())).toList();
+        List<Mesh> meshes = s.meshes().stream().map(m -> !from.equals(m.id()) ? m : m.withId(to)).toList();
         List<Workload> workloads = s.workloads().stream().map(w -> !from.equals(w.id()) ? w : new Workload(to,
                 w.namespace(), w.name(), w.ports(), w.sidecar(), w.serviceAccount())).toList();
         List<EgressGateway> gateways = s.egressGateways().stream().map(g -> new EgressGateway(r.apply(g.id()),
@@ -294,8 +292,7 @@ public final class ScenarioEdits {
             return s;
         }
         List<String> members = plus(m.members(), namespace);
-        return replace(s, meshId, new Mesh(m.id(), m.name(), m.namespace(), m.version(), m.outboundPolicy(), m.mtls(),
-                m.autoMtls(), members, m.trustDomain(), m.ingressGateway(), m.egressGateway()));
+        return replace(s, meshId, m.withMembers(members));
     }
 
     /** The certificate placements are kept as they are; listed so that a rename reaches them in a later version. */

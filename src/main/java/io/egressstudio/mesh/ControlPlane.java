@@ -1,64 +1,70 @@
 package io.egressstudio.mesh;
 
+import io.egressstudio.model.MeshFlavour;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * A Maistra control plane as the mesh view reads it from a ServiceMeshControlPlane and its members.
+ * A control plane as the mesh view reads it: a Maistra ServiceMeshControlPlane with its members, a Sail operator
+ * {@code Istio} (OpenShift Service Mesh 3), an upstream Istio mesh config, or the upstream defaults assumed for plain
+ * Istio YAML. What each flavour implies is decided in {@link FlavourRules}.
  *
- * @param version            {@code spec.version}, such as {@code v2.1}
+ * @param key                the key of the resource that defines the control plane ({@code Kind/namespace/name}), or
+ *                           of the assumption standing for it
+ * @param namespace          the control plane's namespace, which is also the mesh config's root namespace
+ * @param version            the flavour's version ({@code v2.1}, {@code v1.26.3}, {@code 1.26}), or null when the
+ *                           input does not say
+ * @param mtls               Maistra's {@code dataPlane.mtls}: the control plane creates STRICT mesh-wide rules
  * @param outboundPolicy     ALLOW_ANY (default) or REGISTRY_ONLY
- * @param members            member namespaces (ServiceMeshMemberRoll and ServiceMeshMembers), not the CP namespace
+ * @param members            namespaces whose configuration the control plane reads, besides its own: the member
+ *                           roll's in Maistra, the discovered namespaces of the input otherwise
  * @param additionalGateways federation gateways: name to labels of their pods
+ * @param revision           the Istio revision namespaces select with {@code istio.io/rev}; null for Maistra
+ * @param discoversUnlisted  whether namespaces the input does not list are read too (no discovery selectors)
  */
-public record ControlPlane(String name, String namespace, String version, boolean mtls, boolean autoMtls,
-                           String outboundPolicy, boolean ingressEnabled, boolean egressEnabled, String trustDomain,
-                           Set<String> members, Map<String, Map<String, String>> additionalGateways,
-                           String origin) {
+public record ControlPlane(String key, String name, String namespace, MeshFlavour flavour, String version, boolean mtls,
+                           boolean autoMtls, String outboundPolicy, boolean ingressEnabled, boolean egressEnabled,
+                           String trustDomain, Set<String> members, Map<String, Map<String, String>> additionalGateways,
+                           String origin, String revision, boolean discoversUnlisted) {
     public static final String ALLOW_ANY = "ALLOW_ANY";
     public static final String REGISTRY_ONLY = "REGISTRY_ONLY";
+    /** The Istio release assumed when the input does not name one. */
+    static final int DEFAULT_ISTIO_MINOR = 26;
 
     public ControlPlane {
         members = Set.copyOf(members);
         additionalGateways = Map.copyOf(additionalGateways);
     }
 
-    public String key() {
-        return "ServiceMeshControlPlane/" + namespace + "/" + name;
+    /** How the control plane is named to a user: {@code Maistra v2.1 (Istio 1.9)}, {@code upstream Istio 1.26}. */
+    public String title() {
+        return switch (flavour) {
+            case MAISTRA_2 -> "Maistra " + version + " (Istio " + istioVersion() + ")";
+            case OSSM_3 -> "OpenShift Service Mesh 3 (Istio " + istioVersion() + ")";
+            case ISTIO -> "upstream Istio " + istioVersion();
+        };
     }
 
-    /** Whether the control plane reads configuration from this namespace (a member, or its own). */
+    /** Whether the control plane reads configuration from this namespace. */
     public boolean owns(String ns) {
-        return namespace.equals(ns) || members.contains(ns);
+        return namespace.equals(ns) || members.contains(ns) || discoversUnlisted && ns != null;
     }
 
     public boolean registryOnly() {
         return REGISTRY_ONLY.equals(outboundPolicy);
     }
 
-    /** The minor version of Maistra 2.x (1 for v2.1); 1 when unknown. */
-    public int minor() {
-        String v = version == null ? "" : version.replace("v", "");
-        String[] parts = v.split("\\.");
-        try {
-            return parts.length >= 2 ? Integer.parseInt(parts[1]) : 1;
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+    /** The Istio minor release the control plane runs (9 for Maistra v2.1); a recent one when unknown. */
+    public int istioMinor() {
+        MeshFlavour f = flavour;
+        return f.istioMinor(version).orElse(f == MeshFlavour.MAISTRA_2 ? 9 : DEFAULT_ISTIO_MINOR);
     }
 
-    /** The Istio release the Maistra version is built on. */
+    /** The Istio release the control plane runs, such as {@code 1.9}. */
     public String istioVersion() {
-        return switch (minor()) {
-            case 0 -> "1.6";
-            case 1 -> "1.9";
-            case 2 -> "1.12";
-            case 3 -> "1.14";
-            case 4 -> "1.16";
-            case 5 -> "1.18";
-            default -> "1.20";
-        };
+        return "1." + istioMinor();
     }
 
     /**
@@ -66,10 +72,11 @@ public record ControlPlane(String name, String namespace, String version, boolea
      * when the rule has a {@code workloadSelector}; before that it applies at gateways only.
      */
     public boolean credentialNameAtSidecars() {
-        return minor() >= 3;
+        return istioMinor() >= 14;
     }
 
+    /** The namespaces the input shows the control plane reading: its own first, then the members in order. */
     public List<String> configNamespaces() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(namespace), members.stream().sorted()).toList();
+        return Stream.concat(Stream.of(namespace), members.stream().sorted()).toList();
     }
 }

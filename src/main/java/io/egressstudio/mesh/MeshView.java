@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The meshes in a {@link ResourceSet}, as Maistra 2.x runs them: which control plane owns which namespace, what each
- * control plane creates by itself, which workloads have sidecars, and each control plane's {@link MeshIndex}. Also
+ * The meshes in a {@link ResourceSet}, as their control planes run them (Maistra 2.x, OpenShift Service Mesh 3 or
+ * upstream Istio, {@link FlavourRules}): which control plane reads which namespace, what each control plane creates by
+ * itself, which workloads have sidecars, and each control plane's {@link MeshIndex}. Also
  * the cluster-wide facts a request meets outside any mesh: Kubernetes Services, OpenShift Routes and Secrets.
  */
 public final class MeshView {
@@ -36,6 +37,8 @@ public final class MeshView {
     private final Map<String, Secret> secrets = new HashMap<>();
     private MeshFederation federation;
     private final List<String> ignoredConfig = new ArrayList<>();
+    private final java.util.Set<String> assumedInjection = new java.util.TreeSet<>();
+    private NamespaceLabels namespaceLabels;
     private final Map<String, String> origins = new HashMap<>();
 
     private MeshView(ResourceSet resources) {
@@ -58,7 +61,24 @@ public final class MeshView {
 
     /** The control plane that reads configuration from a namespace (a member's, or its own), or null. */
     public ControlPlane controlPlaneOf(String namespace) {
-        return controlPlaneByNamespace.get(namespace);
+        ControlPlane cp = controlPlaneByNamespace.get(namespace);
+        if (cp != null || namespace == null) {
+            return cp;
+        }
+        for (ControlPlane c : controlPlanes) {
+            if (c.discoversUnlisted()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Namespaces the input does not declare whose workloads the view takes as injected (upstream Istio decides by
+     * the namespace's labels, which the input does not show).
+     */
+    public java.util.Set<String> assumedInjection() {
+        return java.util.Collections.unmodifiableSet(assumedInjection);
     }
 
     public MeshIndex index(ControlPlane cp) {
@@ -91,8 +111,10 @@ public final class MeshView {
         if (w != null) {
             return w;
         }
-        return new WorkloadInfo(namespace, name, Map.of("app", name), controlPlaneOf(namespace) != null, false, false,
-                null, Map.of());
+        Map<String, String> labels = Map.of("app", name);
+        ControlPlane cp = controlPlaneOf(namespace);
+        return new WorkloadInfo(namespace, name, labels, cp != null && (cp.flavour().memberRoll()
+                || injectedBy(namespace, labels, Map.of()) != null), false, false, null, Map.of());
     }
 
     /** A Kubernetes Service by its cluster host ({@code name.ns.svc.cluster.local}), in any namespace. */
@@ -138,7 +160,8 @@ public final class MeshView {
     }
 
     public static String key(HasMetadata r) {
-        return r.getKind() + "/" + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+        String ns = r.getMetadata().getNamespace();
+        return r.getKind() + "/" + (ns == null ? "" : ns) + "/" + r.getMetadata().getName();
     }
 
     // ------------------------------------------------------------------------------------------------ building
@@ -167,6 +190,7 @@ public final class MeshView {
     }
 
     private void readControlPlanes() {
+        namespaceLabels = NamespaceLabels.of(resources);
         for (ControlPlane cp : ControlPlaneReader.read(resources)) {
             controlPlanes.add(cp);
             controlPlaneByNamespace.putIfAbsent(cp.namespace(), cp);
@@ -191,11 +215,22 @@ public final class MeshView {
                 labels.putAll(Specs.orEmpty(d.getMetadata().getLabels()));
             }
             ControlPlane cp = controlPlaneOf(ns);
-            boolean gateway = cp != null && cp.namespace().equals(ns) && isGatewayName(cp, d.getMetadata().getName());
-            boolean sidecar = cp != null && !gateway && "true".equalsIgnoreCase(annotations.get(INJECT));
+            boolean gateway;
+            boolean sidecar;
+            if (cp == null || cp.flavour().memberRoll()) {
+                gateway = cp != null && cp.namespace().equals(ns) && isGatewayName(cp, d.getMetadata().getName());
+                sidecar = cp != null && !gateway && FlavourRules.maistraInjects(annotations);
+            } else {
+                boolean injected = injectedBy(ns, labels, annotations) != null;
+                gateway = injected && FlavourRules.injectedGateway(annotations);
+                sidecar = injected && !gateway;
+            }
             addWorkload(new WorkloadInfo(ns, d.getMetadata().getName(), labels, sidecar, gateway, true, key(d), annotations));
         }
         for (ControlPlane cp : controlPlanes) {
+            if (!cp.flavour().controlPlaneCreatesResources()) {
+                continue;
+            }
             if (cp.ingressEnabled()) {
                 impliedGateway(cp, INGRESS_GATEWAY, Map.of("app", INGRESS_GATEWAY, "istio", "ingressgateway"));
             }
@@ -204,6 +239,34 @@ public final class MeshView {
             }
             cp.additionalGateways().forEach((name, labels) -> impliedGateway(cp, name, labels));
         }
+    }
+
+    /**
+     * The upstream control plane whose injector takes a pod, by Istio's label rules ({@link FlavourRules}), or null.
+     * A namespace the input does not declare is taken as labelled for injection, and listed as such an assumption.
+     */
+    private ControlPlane injectedBy(String ns, Map<String, String> podLabels, Map<String, String> podAnnotations) {
+        Map<String, String> nsLabels = namespaceLabels.of(ns);
+        if (!namespaceLabels.labels().containsKey(ns) && !"false".equalsIgnoreCase(podLabels.get(INJECT))
+                && !"false".equalsIgnoreCase(podAnnotations.get(INJECT))) {
+            ControlPlane cp = controlPlaneOf(ns);
+            if (cp != null && !cp.flavour().memberRoll() && !cp.namespace().equals(ns)) {
+                assumedInjection.add(ns);
+                return cp;
+            }
+        }
+        String revision = FlavourRules.requestedRevision(nsLabels, podLabels, podAnnotations).orElse(null);
+        if (revision == null) {
+            return null;
+        }
+        List<ControlPlane> upstream = controlPlanes.stream().filter(c -> !c.flavour().memberRoll()).toList();
+        for (ControlPlane c : upstream) {
+            if (revision.equals(c.revision())) {
+                return c;
+            }
+        }
+        // a default-revision label with one upstream control plane of another name: its default tag
+        return revision.equals(FlavourRules.DEFAULT_REVISION) && upstream.size() == 1 ? upstream.get(0) : null;
     }
 
     private static boolean isGatewayName(ControlPlane cp, String name) {
@@ -244,6 +307,9 @@ public final class MeshView {
                     serverHint));
         }
         for (ControlPlane cp : controlPlanes) {
+            if (!cp.flavour().controlPlaneCreatesResources()) {
+                continue;
+            }
             List<ServicePort> standard = List.of(new ServicePort(80, "http2", Protocol.HTTP2, 8080),
                     new ServicePort(443, "https", Protocol.HTTPS, 8443), new ServicePort(15443, "tls", Protocol.TLS, 15443));
             if (cp.ingressEnabled()) {
@@ -282,6 +348,9 @@ public final class MeshView {
 
     private void addImplied() {
         for (ControlPlane cp : controlPlanes) {
+            if (!cp.flavour().controlPlaneCreatesResources()) {
+                continue;
+            }
             MaistraDefaults.add(resources, cp, index(cp), origins);
         }
     }

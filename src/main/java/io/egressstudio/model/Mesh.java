@@ -1,29 +1,48 @@
 package io.egressstudio.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * A Maistra control plane: the SMCP {@code name} in {@code namespace}, and the namespaces its member roll lists.
+ * A control plane: for Maistra 2.x the SMCP {@code name} in {@code namespace} and the namespaces its member roll
+ * lists; for OpenShift Service Mesh 3 the {@code Istio} resource {@code name} installing into {@code namespace} and
+ * the namespaces labelled for injection; for upstream Istio the root namespace and the injection-labelled namespaces.
  *
- * @param mtls            {@code spec.security.dataPlane.mtls}: STRICT mesh-wide PeerAuthentication plus a {@code *.local}
- *                        ISTIO_MUTUAL DestinationRule
- * @param autoMtls        {@code spec.security.dataPlane.automtls}
- * @param ingressGateway  whether the profile's {@code istio-ingressgateway} is enabled
- * @param egressGateway   whether the profile's {@code istio-egressgateway} is enabled
+ * @param version         the flavour's version: the SMCP {@code spec.version} ({@code v2.1}), the Sail
+ *                        {@code Istio}'s {@code spec.version} ({@code v1.26.3}) or the Istio release ({@code 1.26})
+ * @param mtls            STRICT mesh-wide: in Maistra {@code spec.security.dataPlane.mtls} (the control plane then
+ *                        also creates a {@code *.local} ISTIO_MUTUAL DestinationRule); otherwise a PeerAuthentication
+ * @param autoMtls        auto mTLS ({@code spec.security.dataPlane.automtls}, {@code meshConfig.enableAutoMtls});
+ *                        the flavour's default when absent
+ * @param ingressGateway  whether the mesh has its {@code istio-ingressgateway}
+ * @param egressGateway   whether the mesh has its {@code istio-egressgateway}
+ * @param flavour         which control plane runs the mesh; Maistra 2.x when absent (and then not written)
  */
 public record Mesh(String id, String name, String namespace, String version, OutboundPolicy outboundPolicy,
-                   boolean mtls, boolean autoMtls, List<String> members, String trustDomain,
-                   Boolean ingressGateway, Boolean egressGateway) implements Element {
+                   boolean mtls, Boolean autoMtls, List<String> members, String trustDomain,
+                   Boolean ingressGateway, Boolean egressGateway,
+                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = MaistraIsDefault.class)
+                   MeshFlavour flavour) implements Element {
 
-    public static final String DEFAULT_VERSION = "v2.1";
+    public static final String DEFAULT_VERSION = MeshFlavour.MAISTRA_2.defaultVersion();
 
     public Mesh {
-        version = Copies.or(version, DEFAULT_VERSION);
+        flavour = Copies.or(flavour, MeshFlavour.MAISTRA_2);
+        version = Copies.or(version, flavour.defaultVersion());
         outboundPolicy = Copies.or(outboundPolicy, OutboundPolicy.ALLOW_ANY);
+        autoMtls = Copies.or(autoMtls, flavour.defaultAutoMtls());
         members = Copies.list(members);
         trustDomain = Copies.or(trustDomain, "cluster.local");
         ingressGateway = Copies.or(ingressGateway, Boolean.TRUE);
         egressGateway = Copies.or(egressGateway, Boolean.TRUE);
+    }
+
+    /** A Maistra 2.x mesh, as files without a flavour describe. */
+    public Mesh(String id, String name, String namespace, String version, OutboundPolicy outboundPolicy, boolean mtls,
+                Boolean autoMtls, List<String> members, String trustDomain, Boolean ingressGateway,
+                Boolean egressGateway) {
+        this(id, name, namespace, version, outboundPolicy, mtls, autoMtls, members, trustDomain, ingressGateway,
+                egressGateway, MeshFlavour.MAISTRA_2);
     }
 
     public boolean owns(String ns) {
@@ -32,6 +51,35 @@ public record Mesh(String id, String name, String namespace, String version, Out
 
     public Mesh withOutboundPolicy(OutboundPolicy policy) {
         return new Mesh(id, name, namespace, version, policy, mtls, autoMtls, members, trustDomain, ingressGateway,
-                egressGateway);
+                egressGateway, flavour);
+    }
+
+    public Mesh withId(String newId) {
+        return new Mesh(newId, name, namespace, version, outboundPolicy, mtls, autoMtls, members, trustDomain,
+                ingressGateway, egressGateway, flavour);
+    }
+
+    public Mesh withMembers(List<String> newMembers) {
+        return new Mesh(id, name, namespace, version, outboundPolicy, mtls, autoMtls, newMembers, trustDomain,
+                ingressGateway, egressGateway, flavour);
+    }
+
+    /** The same mesh run by another control plane, at that flavour's default version. */
+    public Mesh withFlavour(MeshFlavour newFlavour, boolean newAutoMtls) {
+        return new Mesh(id, name, namespace, newFlavour.defaultVersion(), outboundPolicy, mtls, newAutoMtls, members,
+                trustDomain, ingressGateway, egressGateway, newFlavour);
+    }
+
+    /** Jackson's filter that leaves the default flavour out of a saved file, so files of today stay as they are. */
+    static final class MaistraIsDefault {
+        @Override
+        public boolean equals(Object other) {
+            return other == null || other == MeshFlavour.MAISTRA_2;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 }

@@ -102,6 +102,10 @@ public final class ScenarioValidator {
         if (mesh.trustDomain() != null && !Names.isDns1123Subdomain(mesh.trustDomain())) {
             problems.add(new Problem(path + ".trustDomain", "trust domain '" + mesh.trustDomain() + "' is not a DNS name"));
         }
+        if (!mesh.flavour().knows(mesh.version())) {
+            problems.add(new Problem(path + ".version", "version '" + mesh.version() + "' does not exist for "
+                    + mesh.flavour().title() + ": use " + mesh.flavour().versionHint()));
+        }
         for (Mesh other : scenario.meshes()) {
             if (other != mesh && other.id() != null && mesh.id() != null && other.namespace() != null
                     && scenario.meshes().indexOf(other) < scenario.meshes().indexOf(mesh)) {
@@ -218,6 +222,9 @@ public final class ScenarioValidator {
         }
         for (int i = 0; i < federation.meshes().size(); i++) {
             reference(federation.meshes().get(i), path + ".meshes[" + i + "]", Mesh.class, "a mesh", true);
+            scenario.mesh(federation.meshes().get(i)).filter(m -> !m.flavour().federation()).ifPresent(m ->
+                    problems.add(new Problem(path + ".meshes", "mesh '" + m.id() + "' runs " + m.flavour().title()
+                            + ", which has no Maistra federation: join the meshes as one multi-cluster mesh instead")));
         }
         for (int i = 0; i < federation.services().size(); i++) {
             FederatedService service = federation.services().get(i);
