@@ -48,6 +48,37 @@ final class FlavourRules {
         return "true".equalsIgnoreCase(podLabels.get(MeshView.INJECT)) ? Optional.of(DEFAULT_REVISION) : Optional.empty();
     }
 
+    /** Why upstream Istio's injector does or does not give a pod its proxy, in one sentence. */
+    static String injectionReason(ControlPlane cp, String namespace, boolean declared, Map<String, String> namespaceLabels,
+                                  Map<String, String> podLabels, Map<String, String> podAnnotations, boolean injected) {
+        String mesh = cp.title();
+        if (injected && !declared && !namespace.equals(cp.namespace())) {
+            return "namespace " + namespace + " is not in the input, so it is assumed labelled "
+                    + INJECTION_LABEL + "=enabled for " + mesh;
+        }
+        if (injected) {
+            String by = "enabled".equals(namespaceLabels.get(INJECTION_LABEL)) ? "its namespace's label " + INJECTION_LABEL + "=enabled"
+                    : namespaceLabels.get(REVISION_LABEL) != null ? "its namespace's label " + REVISION_LABEL + "="
+                    + namespaceLabels.get(REVISION_LABEL)
+                    : podLabels.get(REVISION_LABEL) != null ? "its pod label " + REVISION_LABEL + "=" + podLabels.get(REVISION_LABEL)
+                    : "its pod label " + MeshView.INJECT + "=true";
+            return mesh + " injects it by " + by;
+        }
+        if ("false".equalsIgnoreCase(podLabels.get(MeshView.INJECT))
+                || "false".equalsIgnoreCase(podAnnotations.get(MeshView.INJECT))) {
+            return "its pod opts out with " + MeshView.INJECT + "=false";
+        }
+        if ("disabled".equals(namespaceLabels.get(INJECTION_LABEL))) {
+            return "its namespace is labelled " + INJECTION_LABEL + "=disabled";
+        }
+        Optional<String> revision = requestedRevision(namespaceLabels, podLabels, podAnnotations);
+        if (revision.isPresent()) {
+            return "it asks for revision " + revision.get() + ", which no control plane in the input runs";
+        }
+        return "neither namespace " + namespace + " (label " + INJECTION_LABEL + "=enabled or " + REVISION_LABEL
+                + "=REV) nor its pod (label " + MeshView.INJECT + "=true) asks " + mesh + " for injection";
+    }
+
     /** Gateway injection: the pod asks for the {@code gateway} template instead of a sidecar. */
     static boolean injectedGateway(Map<String, String> podAnnotations) {
         String templates = podAnnotations.get(TEMPLATES_ANNOTATION);

@@ -112,9 +112,33 @@ public final class MeshView {
             return w;
         }
         Map<String, String> labels = Map.of("app", name);
+        return new WorkloadInfo(namespace, name, labels, assumedSidecar(namespace, labels), false, false, null, Map.of());
+    }
+
+    /**
+     * Whether a pod the set does not declare would have a sidecar: in Maistra when its namespace is a member (the
+     * assumed pod asks for injection), otherwise by its namespace's injection labels.
+     */
+    public boolean assumedSidecar(String namespace, Map<String, String> podLabels) {
         ControlPlane cp = controlPlaneOf(namespace);
-        return new WorkloadInfo(namespace, name, labels, cp != null && (cp.flavour().memberRoll()
-                || injectedBy(namespace, labels, Map.of()) != null), false, false, null, Map.of());
+        return cp != null && (cp.flavour().memberRoll() || injectedBy(namespace, podLabels, Map.of()) != null);
+    }
+
+    /** Why a workload has or lacks a sidecar, by its control plane's injection rules, in one sentence. */
+    public String sidecarReason(WorkloadInfo w) {
+        ControlPlane cp = controlPlaneOf(w.namespace());
+        if (cp == null) {
+            return "namespace " + w.namespace() + " is not in any mesh";
+        }
+        if (cp.flavour().memberRoll()) {
+            return w.sidecar() ? "namespace " + w.namespace() + " is a member of mesh " + cp.name()
+                    + " and the pod asks for injection"
+                    : (w.declared() ? "its pod template lacks the annotation " + INJECT
+                    + ": \"true\" (Maistra does not inject automatically)"
+                    : "namespace " + w.namespace() + " is not a member of mesh " + cp.name());
+        }
+        return FlavourRules.injectionReason(cp, w.namespace(), namespaceLabels.labels().containsKey(w.namespace()),
+                namespaceLabels.of(w.namespace()), w.labels(), w.annotations(), w.sidecar() || w.gateway());
     }
 
     /** A Kubernetes Service by its cluster host ({@code name.ns.svc.cluster.local}), in any namespace. */

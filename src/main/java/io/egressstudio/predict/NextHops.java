@@ -74,12 +74,11 @@ final class NextHops {
             pod = new WorkloadInfo(service.namespace(), name, Map.of(), false, false, false, null, Map.of());
             t.say(noPodsBehind(service));
         } else if (pods.isEmpty()) {
-            ControlPlane owner = view.controlPlaneOf(service.namespace());
             String name = Hosts.serviceName(service.host());
-            pod = new WorkloadInfo(service.namespace(), name, service.selector(), owner != null, false, false, null, Map.of());
-            t.say("The set has no Deployment behind " + service.key() + "; it is assumed to " + (owner != null
-                    ? "have a sidecar (namespace " + service.namespace() + " is a member of mesh " + owner.name() + ")."
-                    : "have no sidecar (namespace " + service.namespace() + " is not a member of any mesh)."));
+            pod = new WorkloadInfo(service.namespace(), name, service.selector(),
+                    view.assumedSidecar(service.namespace(), service.selector()), false, false, null, Map.of());
+            t.say("The set has no Deployment behind " + service.key() + "; it is assumed to "
+                    + (pod.sidecar() ? "have a sidecar (" : "have no sidecar (") + view.sidecarReason(pod) + ").");
         } else {
             pod = pods.get(0);
             if (pod.key() != null) {

@@ -39,13 +39,9 @@ final class SidecarOutbound {
         }
         if (!client.declared()) {
             t.say("The set has no Deployment " + from + "; it is assumed to " + (client.sidecar()
-                    ? "have a sidecar, since namespace " + r.fromNamespace() + " is a member of mesh " + cp.name() + "."
-                    : "have no sidecar, since namespace " + r.fromNamespace() + " is not a member of any mesh."));
-        } else if (cp == null) {
-            t.say("Namespace " + r.fromNamespace() + " is not a member of any mesh: " + from + " has no sidecar.");
+                    ? "have a sidecar: " : "have no sidecar: ") + view.sidecarReason(client) + ".");
         } else if (!client.sidecar()) {
-            t.say(from + " has no sidecar: its pod template lacks the annotation " + MeshView.INJECT
-                    + ": \"true\" (Maistra does not inject automatically).");
+            t.say(from + " has no sidecar: " + view.sidecarReason(client) + ".");
         }
         Wire wire = Wire.fromApplication(r);
         if (!client.sidecar()) {
@@ -54,7 +50,7 @@ final class SidecarOutbound {
             return sender.next().atDestination(t, r.host(), r.port(), wire, null, null, 0);
         }
         MeshIndex index = view.index(cp);
-        t.say("Sidecar of " + from + " (mesh " + cp.name() + ", outbound policy " + index.outboundPolicy(
+        t.say("Sidecar of " + from + " (" + cp.title() + " mesh " + cp.name() + ", outbound policy " + index.outboundPolicy(
                 r.fromNamespace(), client.labels()) + ") receives " + describeApp(r) + " for " + r.host() + ":" + r.port()
                 + ".");
         // a connection to an IP reaches the entry whose addresses cover it (its listener is bound to them)

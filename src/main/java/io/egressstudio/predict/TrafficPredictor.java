@@ -1,6 +1,7 @@
 package io.egressstudio.predict;
 
 import io.egressstudio.mesh.ControlPlane;
+import io.egressstudio.mesh.IpAddresses;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.Rules;
 import io.egressstudio.model.Outcome;
@@ -32,8 +33,12 @@ public final class TrafficPredictor {
         return view;
     }
 
-    public Prediction predict(Request request) {
+    public Prediction predict(Request asSent) {
         Trace t = new Trace();
+        Request request = withSearchPath(asSent);
+        if (request != asSent) {
+            t.say("The pod's DNS search path turns " + asSent.host() + " into the Service " + request.host() + ".");
+        }
         Outcome outcome;
         try {
             outcome = outbound.fromClient(t, request);
@@ -43,7 +48,26 @@ public final class TrafficPredictor {
         if (t.hops.isEmpty()) {
             t.hop(request.from(), request.host() + ":" + request.port(), Wire.encryptionOf(null, request.appTls()));
         }
-        return new Prediction(request, outcome, t.hops, t.lines, List.copyOf(t.resources));
+        return new Prediction(asSent, outcome, t.hops, t.lines, List.copyOf(t.resources));
+    }
+
+    /**
+     * A short Kubernetes name ({@code httpbin}, {@code httpbin.shop}, {@code httpbin.shop.svc}) as the pod's resolver
+     * completes it with its search path ({@code NS.svc.cluster.local}, {@code svc.cluster.local},
+     * {@code cluster.local}), when that names a Service; Istio's routes list the same short forms as domains.
+     */
+    private Request withSearchPath(Request r) {
+        if (IpAddresses.isLiteral(r.host()) || r.host().endsWith(".")) {
+            return r;
+        }
+        for (String suffix : new String[] {"." + r.fromNamespace() + ".svc.cluster.local", ".svc.cluster.local",
+                ".cluster.local"}) {
+            String expanded = r.host() + suffix;
+            if (view.kubernetesService(expanded) != null && view.kubernetesService(r.host()) == null) {
+                return new Request(r.fromNamespace(), r.fromWorkload(), r.scheme(), expanded, r.port(), r.path());
+            }
+        }
+        return r;
     }
 
     /**

@@ -23,9 +23,15 @@ class PredictFixturesTest {
         return tests("rules");
     }
 
+    /** Plain upstream Istio and OpenShift Service Mesh 3 YAML: no ServiceMeshControlPlane anywhere. */
+    @TestFactory
+    Stream<DynamicTest> upstreamIstioWithoutMaistra() {
+        return tests("upstream");
+    }
+
     @Test
     void everyFixtureStatesAtLeastOneRequest() {
-        for (String folder : List.of("seed", "rules")) {
+        for (String folder : List.of("seed", "rules", "upstream")) {
             for (Path file : Fixture.files(folder)) {
                 assertThat(Fixture.load(file).requests()).as(file.toString()).isNotEmpty();
             }
