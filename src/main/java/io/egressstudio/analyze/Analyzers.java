@@ -24,6 +24,7 @@ public final class Analyzers {
             new RegistryOnlyHostAnalyzer(),
             new FederationEncryptionAnalyzer(),
             new ConfigOutsideMeshAnalyzer(),
+            new MeshMembershipAnalyzer(),
             new CertificateValidityAnalyzer(),
             new CertificateSanAnalyzer(),
             new GatewayCertificateHostAnalyzer(),

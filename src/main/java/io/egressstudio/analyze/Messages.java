@@ -97,6 +97,17 @@ public final class Messages {
     public static final MessageType GATEWAY_CREDENTIAL_MALFORMED = new MessageType("ES0034",
             "GatewayCredentialMalformed", Severity.ERROR,
             "A Gateway server's credential Secret lacks a key, holds unreadable PEM, or its key does not match its certificate.");
+    public static final MessageType INJECTED_OUTSIDE_DISCOVERY = new MessageType("ES0035",
+            "InjectedOutsideDiscovery", Severity.WARNING,
+            "A namespace labelled for injection that its control plane's discovery selectors leave out: its pods get "
+                    + "a proxy istiod never configures.");
+    public static final MessageType NAMESPACE_READ_BY_TWO_CONTROL_PLANES = new MessageType("ES0036",
+            "NamespaceReadByTwoControlPlanes", Severity.WARNING,
+            "Two control planes read the same namespace: which one configures its proxies depends on labels the input "
+                    + "does not settle.");
+    public static final MessageType MESH_MEMBERSHIP_ASSUMED = new MessageType("ES0037", "MeshMembershipAssumed",
+            Severity.INFO, "The input does not say how a namespace joins the mesh (or has no control plane): the "
+                    + "prediction assumes upstream Istio's defaults.");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())

@@ -121,7 +121,34 @@ public final class MeshView {
      */
     public boolean assumedSidecar(String namespace, Map<String, String> podLabels) {
         ControlPlane cp = controlPlaneOf(namespace);
-        return cp != null && (cp.flavour().memberRoll() || injectedBy(namespace, podLabels, Map.of()) != null);
+        return cp != null && (cp.flavour().memberRoll() || injectedBy(namespace, podLabels, Map.of(), false) != null);
+    }
+
+    /**
+     * Namespaces the input declares with an injection label for a control plane whose discovery selectors leave them
+     * out: their pods get a proxy that istiod never configures. Namespace to that control plane.
+     */
+    public Map<String, ControlPlane> injectedOutsideDiscovery() {
+        Map<String, ControlPlane> out = new java.util.TreeMap<>();
+        for (String ns : namespaceLabels.labels().keySet()) {
+            FlavourRules.requestedRevision(namespaceLabels.of(ns), Map.of(), Map.of())
+                    .flatMap(revision -> upstreamControlPlane(revision))
+                    .filter(cp -> !cp.owns(ns))
+                    .ifPresent(cp -> out.put(ns, cp));
+        }
+        return out;
+    }
+
+    /** Namespaces the input shows being read by more than one control plane; the view uses the first. */
+    public Map<String, List<ControlPlane>> sharedNamespaces() {
+        Map<String, List<ControlPlane>> out = new java.util.TreeMap<>();
+        for (String ns : namespaceLabels.known()) {
+            List<ControlPlane> readers = controlPlanes.stream().filter(cp -> cp.owns(ns)).toList();
+            if (readers.size() > 1) {
+                out.put(ns, readers);
+            }
+        }
+        return out;
     }
 
     /** Why a workload has or lacks a sidecar, by its control plane's injection rules, in one sentence. */
@@ -245,7 +272,7 @@ public final class MeshView {
                 gateway = cp != null && cp.namespace().equals(ns) && isGatewayName(cp, d.getMetadata().getName());
                 sidecar = cp != null && !gateway && FlavourRules.maistraInjects(annotations);
             } else {
-                boolean injected = injectedBy(ns, labels, annotations) != null;
+                boolean injected = injectedBy(ns, labels, annotations, true) != null;
                 gateway = injected && FlavourRules.injectedGateway(annotations);
                 sidecar = injected && !gateway;
             }
@@ -269,28 +296,33 @@ public final class MeshView {
      * The upstream control plane whose injector takes a pod, by Istio's label rules ({@link FlavourRules}), or null.
      * A namespace the input does not declare is taken as labelled for injection, and listed as such an assumption.
      */
-    private ControlPlane injectedBy(String ns, Map<String, String> podLabels, Map<String, String> podAnnotations) {
+    private ControlPlane injectedBy(String ns, Map<String, String> podLabels, Map<String, String> podAnnotations,
+                                    boolean declared) {
         Map<String, String> nsLabels = namespaceLabels.of(ns);
         if (!namespaceLabels.labels().containsKey(ns) && !"false".equalsIgnoreCase(podLabels.get(INJECT))
                 && !"false".equalsIgnoreCase(podAnnotations.get(INJECT))) {
             ControlPlane cp = controlPlaneOf(ns);
             if (cp != null && !cp.flavour().memberRoll() && !cp.namespace().equals(ns)) {
-                assumedInjection.add(ns);
+                if (declared) {
+                    assumedInjection.add(ns);
+                }
                 return cp;
             }
         }
-        String revision = FlavourRules.requestedRevision(nsLabels, podLabels, podAnnotations).orElse(null);
-        if (revision == null) {
-            return null;
-        }
+        return FlavourRules.requestedRevision(nsLabels, podLabels, podAnnotations)
+                .flatMap(this::upstreamControlPlane).orElse(null);
+    }
+
+    /** The upstream control plane running a revision; {@code default} also names the only one there is (its tag). */
+    private java.util.Optional<ControlPlane> upstreamControlPlane(String revision) {
         List<ControlPlane> upstream = controlPlanes.stream().filter(c -> !c.flavour().memberRoll()).toList();
         for (ControlPlane c : upstream) {
             if (revision.equals(c.revision())) {
-                return c;
+                return java.util.Optional.of(c);
             }
         }
-        // a default-revision label with one upstream control plane of another name: its default tag
-        return revision.equals(FlavourRules.DEFAULT_REVISION) && upstream.size() == 1 ? upstream.get(0) : null;
+        return revision.equals(FlavourRules.DEFAULT_REVISION) && upstream.size() == 1
+                ? java.util.Optional.of(upstream.get(0)) : java.util.Optional.empty();
     }
 
     private static boolean isGatewayName(ControlPlane cp, String name) {

@@ -1,6 +1,5 @@
 package io.egressstudio.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -20,9 +19,7 @@ import java.util.List;
  */
 public record Mesh(String id, String name, String namespace, String version, OutboundPolicy outboundPolicy,
                    boolean mtls, Boolean autoMtls, List<String> members, String trustDomain,
-                   Boolean ingressGateway, Boolean egressGateway,
-                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = MaistraIsDefault.class)
-                   MeshFlavour flavour) implements Element {
+                   Boolean ingressGateway, Boolean egressGateway, MeshFlavour flavour) implements Element {
 
     public static final String DEFAULT_VERSION = MeshFlavour.MAISTRA_2.defaultVersion();
 
@@ -68,18 +65,5 @@ public record Mesh(String id, String name, String namespace, String version, Out
     public Mesh withFlavour(MeshFlavour newFlavour, boolean newAutoMtls) {
         return new Mesh(id, name, namespace, newFlavour.defaultVersion(), outboundPolicy, mtls, newAutoMtls, members,
                 trustDomain, ingressGateway, egressGateway, newFlavour);
-    }
-
-    /** Jackson's filter that leaves the default flavour out of a saved file, so files of today stay as they are. */
-    static final class MaistraIsDefault {
-        @Override
-        public boolean equals(Object other) {
-            return other == null || other == MeshFlavour.MAISTRA_2;
-        }
-
-        @Override
-        public int hashCode() {
-            return 0;
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.egressstudio.model.MeshFlavour;
 import io.egressstudio.model.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,26 @@ class ScenarioFileTest {
         assertThat(e.reason()).as("reason").isEqualTo(expected.reason());
         assertThat(e.getMessage()).isEqualTo(fixture + expected.message());
         assertThat(e.getMessage()).doesNotContain("Exception", "\tat ", "io.egressstudio");
+    }
+
+    @Test
+    void aMaistraMeshIsSavedWithoutAFlavourAndAnOssm3MeshWithIt() throws ScenarioFormatException {
+        Scenario scenario = ScenarioFile.parse("""
+                apiVersion: egress-studio/v1
+                kind: Scenario
+                name: flavours
+                meshes:
+                  - {id: old, name: basic, namespace: istio-system}
+                  - {id: new, name: default, namespace: istio-next, flavour: OSSM_3, members: [shop]}
+                """, "flavours.yaml");
+
+        String saved = ScenarioFile.toYaml(scenario);
+
+        assertThat(scenario.mesh("old").orElseThrow().flavour()).isEqualTo(MeshFlavour.MAISTRA_2);
+        assertThat(scenario.mesh("new").orElseThrow().version()).isEqualTo("v1.28-latest");
+        assertThat(scenario.mesh("new").orElseThrow().autoMtls()).as("Istio's default").isTrue();
+        assertThat(saved).containsOnlyOnce("flavour:").contains("flavour: OSSM_3");
+        assertThat(ScenarioFile.parse(saved, "again.yaml")).isEqualTo(scenario);
     }
 
     @Test
