@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class, ObserveCommand.class, io.egressstudio.cli.certs.CertsCommand.class,
                 ContextsCommand.class, CheckCommand.class, PlanCommand.class,
                 ApplyCommand.class, RollbackCommand.class, DeleteCommand.class, ImportCommand.class, ExportCommand.class,
+                MigrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EgressStudioCommand implements Runnable {
     /** Exit code for bad input: the message says where. */

@@ -4,7 +4,10 @@ import io.egressstudio.mesh.ResourceSet;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 
-/** The apply.sh beside a folders layout: applies each file in order, and waits for control planes to be ready. */
+/**
+ * The apply.sh beside a folders layout: applies each file in order, and waits for control planes (SMCPs, Sail
+ * {@code Istio}s) to be ready.
+ */
 final class ApplyScript {
     private ApplyScript() {
     }
@@ -22,6 +25,15 @@ final class ApplyScript {
         }
         for (String file : files) {
             script.append("\"$KUBECTL\" apply -f '").append(file).append("'\n");
+            if (file.endsWith("-istio.yaml")) {
+                // the Sail operator's Istio is cluster-scoped: wait for its control plane before using its CRDs' config
+                for (HasMetadata istio : resources.applicable()) {
+                    if (istio.getKind().equals("Istio")) {
+                        script.append("\"$KUBECTL\" wait --for condition=Ready istio/")
+                                .append(istio.getMetadata().getName()).append(" --timeout=600s\n");
+                    }
+                }
+            }
             if (file.endsWith("-servicemeshcontrolplane.yaml")) {
                 for (HasMetadata smcp : resources.applicable()) {
                     if (smcp.getKind().equals("ServiceMeshControlPlane")

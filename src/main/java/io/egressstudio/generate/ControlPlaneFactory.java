@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A mesh's ServiceMeshControlPlane (maistra.io/v2) and ServiceMeshMemberRoll (maistra.io/v1). */
+/**
+ * A mesh's control plane: for Maistra 2.x its ServiceMeshControlPlane (maistra.io/v2) and ServiceMeshMemberRoll
+ * (maistra.io/v1); the other flavours through {@link IstioControlPlaneFactory}.
+ */
 final class ControlPlaneFactory {
     static final int FEDERATION_SERVICE_PORT = 15443;
     static final int FEDERATION_DISCOVERY_PORT = 8188;
@@ -27,7 +30,12 @@ final class ControlPlaneFactory {
     private ControlPlaneFactory() {
     }
 
+    /** A mesh's control plane, by its flavour: Maistra's SMCP and member roll here, the others in their factory. */
     static void create(GenerationContext context, Mesh mesh) {
+        if (!mesh.flavour().memberRoll()) {
+            IstioControlPlaneFactory.create(context, mesh);
+            return;
+        }
         context.add(controlPlane(context, mesh), mesh.id(), SOURCES);
         context.add(memberRoll(context, mesh), mesh.id());
     }

@@ -22,7 +22,7 @@ public final class ManifestWriter {
 
     /** Kinds in the order a cluster needs them: what others refer to comes first. */
     static final List<String> ORDER = List.of("Namespace", "ServiceMeshControlPlane", "ServiceMeshMemberRoll",
-            "ServiceMeshMember", "Secret", "ConfigMap", "Role", "RoleBinding", "ServiceEntry", "DestinationRule",
+            "ServiceMeshMember", "Istio", "IstioCNI", "Secret", "ConfigMap", "Role", "RoleBinding", "ServiceEntry", "DestinationRule",
             "Gateway", "VirtualService", "Sidecar", "PeerAuthentication", "Route", "ServiceMeshPeer",
             "ExportedServiceSet", "ImportedServiceSet");
     static final String SINGLE_FILE = "manifests.yaml";

@@ -6,6 +6,7 @@ import io.egressstudio.model.ExternalService;
 import io.egressstudio.model.Federation;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Mesh;
+import io.egressstudio.model.MeshFlavour;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.model.SecretPlacement;
 import io.egressstudio.model.ServerKind;
@@ -77,8 +78,22 @@ public final class ScenarioGenerator {
                 namespaces.putIfAbsent(placement.namespace(), certificate.id());
             }
         }
-        namespaces.forEach((name, element) -> context.add(new NamespaceBuilder()
-                .withMetadata(context.meta(name, null, element)).build(), element));
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        for (Mesh mesh : scenario.meshes()) {
+            if (!mesh.flavour().memberRoll()) {
+                mesh.members().forEach(member -> labels.putIfAbsent(member, IstioControlPlaneFactory.memberLabels(mesh)));
+                if (mesh.flavour() == MeshFlavour.OSSM_3) {
+                    namespaces.putIfAbsent(IstioControlPlaneFactory.CNI_NAMESPACE, mesh.id());
+                }
+            }
+        }
+        namespaces.forEach((name, element) -> {
+            io.fabric8.kubernetes.api.model.ObjectMeta meta = context.meta(name, null, element);
+            Map<String, String> namespaceLabels = new LinkedHashMap<>(meta.getLabels());
+            namespaceLabels.putAll(labels.getOrDefault(name, Map.of()));
+            meta.setLabels(namespaceLabels);
+            context.add(new NamespaceBuilder().withMetadata(meta).build(), element);
+        });
     }
 
     /** Workload id → the sidecar volume annotations its file-mounted credentials need. */

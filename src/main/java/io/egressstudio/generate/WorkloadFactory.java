@@ -39,13 +39,19 @@ final class WorkloadFactory {
         podAnnotations.put(ResourceNames.INJECT_ANNOTATION, Boolean.toString(workload.sidecar()));
         podAnnotations.putAll(sidecarAnnotations);
         Map<String, String> labels = ResourceNames.workloadLabels(workload);
+        Map<String, String> podLabels = new LinkedHashMap<>(labels);
+        if (context.scenario().meshOf(workload).filter(m -> !m.flavour().memberRoll()).isPresent()) {
+            // Istio injects by the namespace's label; the pod label says yes or opts out
+            podLabels.put(ResourceNames.INJECT_ANNOTATION, Boolean.toString(workload.sidecar()));
+            podAnnotations.remove(ResourceNames.INJECT_ANNOTATION);
+        }
         Container container = new Container();
         container.setName(workload.name());
         PodSpec pod = new PodSpec();
         pod.setServiceAccountName(workload.serviceAccount());
         pod.setContainers(new ArrayList<>(List.of(container)));
         ObjectMeta podMeta = new ObjectMeta();
-        podMeta.setLabels(new LinkedHashMap<>(labels));
+        podMeta.setLabels(podLabels);
         podMeta.setAnnotations(podAnnotations);
         DeploymentSpec spec = new DeploymentSpec();
         spec.setSelector(new LabelSelector(new ArrayList<>(), new LinkedHashMap<>(labels)));

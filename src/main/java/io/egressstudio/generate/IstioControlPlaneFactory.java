@@ -1,0 +1,179 @@
+package io.egressstudio.generate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.egressstudio.mesh.FieldSources;
+import io.egressstudio.model.EgressGateway;
+import io.egressstudio.model.Mesh;
+import io.egressstudio.model.MeshFlavour;
+import io.fabric8.istio.api.security.v1beta1.PeerAuthenticationBuilder;
+import io.fabric8.istio.api.api.security.v1beta1.PeerAuthenticationMutualTLSMode;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An OpenShift Service Mesh 3 or upstream Istio mesh: what Maistra's control plane created by itself is here each a
+ * resource of its own (decision 0024). OSSM 3: the Sail operator's {@code Istio} (version, namespace, mesh config)
+ * and {@code IstioCNI}. Upstream Istio: the {@code istio} ConfigMap of the root namespace, the mesh config istiod
+ * reads however it was installed. Both: a STRICT PeerAuthentication {@code default} in the root namespace when the
+ * mesh is STRICT, and each gateway as a Deployment and Service by gateway injection.
+ */
+final class IstioControlPlaneFactory {
+    static final String CNI_NAMESPACE = "istio-cni";
+    static final String INJECTION_LABEL = "istio-injection";
+    static final String REVISION_LABEL = "istio.io/rev";
+    static final String DEFAULT_REVISION = "default";
+    static final String TEMPLATES_ANNOTATION = "inject.istio.io/templates";
+
+    private static final FieldSources SAIL_SOURCES = FieldSources.of(Map.of(
+            "spec.version", "version",
+            "spec.values.meshConfig.outboundTrafficPolicy.mode", "outboundPolicy",
+            "spec.values.meshConfig.enableAutoMtls", "autoMtls",
+            "spec.values.meshConfig.trustDomain", "trustDomain"));
+    private static final FieldSources PA_SOURCES = FieldSources.of(Map.of("spec.mtls.mode", "mtls"));
+    private static final ObjectWriter MESH_CONFIG_YAML = new YAMLMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()).writer();
+
+    private IstioControlPlaneFactory() {
+    }
+
+    static void create(GenerationContext context, Mesh mesh) {
+        if (mesh.flavour() == MeshFlavour.OSSM_3) {
+            context.add(new GenericKubernetesResourceBuilder()
+                    .withApiVersion("sailoperator.io/v1").withKind("Istio")
+                    .withMetadata(context.meta(mesh.name(), null, mesh.id()))
+                    .addToAdditionalProperties("spec", Ordered.map(
+                            "version", mesh.version(),
+                            "namespace", mesh.namespace(),
+                            "updateStrategy", Ordered.map("type", "InPlace"),
+                            "values", Ordered.map("meshConfig", meshConfig(mesh))))
+                    .build(), mesh.id(), SAIL_SOURCES);
+            context.add(new GenericKubernetesResourceBuilder()
+                    .withApiVersion("sailoperator.io/v1").withKind("IstioCNI")
+                    .withMetadata(context.meta("default", null, mesh.id()))
+                    .addToAdditionalProperties("spec", Ordered.map("version", mesh.version(), "namespace", CNI_NAMESPACE))
+                    .build(), mesh.id());
+        } else {
+            context.add(new ConfigMapBuilder()
+                    .withMetadata(context.meta("istio", mesh.namespace(), mesh.id()))
+                    .withData(Map.of("mesh", meshConfigText(mesh)))
+                    .build(), mesh.id());
+        }
+        if (mesh.mtls()) {
+            context.add(new PeerAuthenticationBuilder()
+                    .withMetadata(context.meta("default", mesh.namespace(), mesh.id()))
+                    .withNewSpec().withNewMtls().withMode(PeerAuthenticationMutualTLSMode.STRICT).endMtls().endSpec()
+                    .build(), mesh.id(), PA_SOURCES);
+        }
+        for (Gateway gateway : gateways(context, mesh)) {
+            context.add(gatewayDeployment(context, mesh, gateway), mesh.id());
+            context.add(gatewayService(context, mesh, gateway), mesh.id());
+        }
+    }
+
+    /** The labels a member namespace carries to be injected by this mesh's control plane. */
+    static Map<String, String> memberLabels(Mesh mesh) {
+        return revision(mesh).equals(DEFAULT_REVISION) ? Map.of(INJECTION_LABEL, "enabled")
+                : Map.of(REVISION_LABEL, revision(mesh));
+    }
+
+    /** The revision the control plane runs: the {@code Istio}'s name with the InPlace strategy, else default. */
+    static String revision(Mesh mesh) {
+        return mesh.flavour() == MeshFlavour.OSSM_3 ? mesh.name() : DEFAULT_REVISION;
+    }
+
+    private static Map<String, Object> meshConfig(Mesh mesh) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("outboundTrafficPolicy", Ordered.map("mode", mesh.outboundPolicy().name()));
+        config.put("enableAutoMtls", mesh.autoMtls());
+        if (!"cluster.local".equals(mesh.trustDomain())) {
+            config.put("trustDomain", mesh.trustDomain());
+        }
+        return config;
+    }
+
+    /** The ConfigMap's {@code mesh} key holds the mesh config as YAML text, as istiod reads it. */
+    private static String meshConfigText(Mesh mesh) {
+        try {
+            return MESH_CONFIG_YAML.writeValueAsString(meshConfig(mesh));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the mesh config of " + mesh.id() + " cannot be written as YAML", e);
+        }
+    }
+
+    /** A gateway Deployment by injection: its name, namespace and the labels its pods carry (what Gateways select). */
+    private record Gateway(String name, String namespace, Map<String, String> labels) {
+    }
+
+    private static List<Gateway> gateways(GenerationContext context, Mesh mesh) {
+        Map<String, Gateway> out = new LinkedHashMap<>();
+        if (mesh.ingressGateway()) {
+            out.put(mesh.namespace() + "/" + ResourceNames.INGRESS_GATEWAY, new Gateway(ResourceNames.INGRESS_GATEWAY,
+                    mesh.namespace(), Map.of("istio", "ingressgateway", "app", ResourceNames.INGRESS_GATEWAY)));
+        }
+        if (mesh.egressGateway()) {
+            out.put(mesh.namespace() + "/" + EgressGateway.DEFAULT_NAME, new Gateway(EgressGateway.DEFAULT_NAME,
+                    mesh.namespace(), Map.of("istio", "egressgateway", "app", EgressGateway.DEFAULT_NAME)));
+        }
+        for (EgressGateway drawn : context.scenario().egressGateways()) {
+            if (mesh.id().equals(drawn.mesh())) {
+                String ns = ResourceNames.egressGatewayNamespace(drawn, mesh);
+                out.putIfAbsent(ns + "/" + drawn.name(), new Gateway(drawn.name(), ns, drawn.selector()));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static Deployment gatewayDeployment(GenerationContext context, Mesh mesh, Gateway gateway) {
+        Map<String, String> podLabels = new LinkedHashMap<>(gateway.labels());
+        podLabels.put(ResourceNames.INJECT_ANNOTATION, "true");
+        if (!revision(mesh).equals(DEFAULT_REVISION)) {
+            podLabels.put(REVISION_LABEL, revision(mesh));
+        }
+        Container proxy = new Container();
+        proxy.setName("istio-proxy");
+        proxy.setImage("auto");
+        PodSpec pod = new PodSpec();
+        pod.setContainers(new ArrayList<>(List.of(proxy)));
+        ObjectMeta podMeta = new ObjectMeta();
+        podMeta.setLabels(podLabels);
+        podMeta.setAnnotations(new LinkedHashMap<>(Map.of(TEMPLATES_ANNOTATION, "gateway")));
+        DeploymentSpec spec = new DeploymentSpec();
+        spec.setSelector(new LabelSelector(new ArrayList<>(), new LinkedHashMap<>(gateway.labels())));
+        spec.setTemplate(new PodTemplateSpec(podMeta, pod));
+        Deployment deployment = new Deployment();
+        deployment.setMetadata(context.meta(gateway.name(), gateway.namespace(), mesh.id()));
+        deployment.setSpec(spec);
+        return deployment;
+    }
+
+    private static io.fabric8.kubernetes.api.model.Service gatewayService(GenerationContext context, Mesh mesh,
+                                                                          Gateway gateway) {
+        return new ServiceBuilder()
+                .withMetadata(context.meta(gateway.name(), gateway.namespace(), mesh.id()))
+                .withNewSpec().withSelector(gateway.labels())
+                .addToPorts(new ServicePortBuilder().withName("http2").withPort(80).withTargetPort(new IntOrString(8080))
+                        .withProtocol("TCP").build())
+                .addToPorts(new ServicePortBuilder().withName("https").withPort(443).withTargetPort(new IntOrString(8443))
+                        .withProtocol("TCP").build())
+                .endSpec().build();
+    }
+}
