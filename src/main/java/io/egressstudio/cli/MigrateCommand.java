@@ -91,8 +91,10 @@ final class MigrateCommand implements Callable<Integer> {
         if (report.changes().isEmpty()) {
             out.println("Every link (" + report.linksCompared() + ") keeps its outcome and encryption.");
         } else {
-            out.println(report.changes().size() + " of " + report.linksCompared()
-                    + " links change outcome or encryption:");
+            long links = report.changes().stream().map(Migration.LinkChange::linkId).distinct().count();
+            out.println(links + " of " + report.linksCompared() + " links change outcome or encryption ("
+                    + report.changes().size() + " " + (report.changes().size() == 1 ? "change" : "changes")
+                    + " over the walkthrough):");
             for (Migration.LinkChange change : report.changes()) {
                 out.println("  " + change.summary());
                 change.reasons().forEach(r -> out.println("    because " + r));

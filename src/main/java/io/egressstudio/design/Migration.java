@@ -28,18 +28,19 @@ public final class Migration {
     private Migration() {
     }
 
-    /** One link that behaves differently after the move. */
-    public record LinkChange(String linkId, LinkPrediction before, LinkPrediction after, List<String> reasons) {
+    /** One link that behaves differently after the move, in a state of the walkthrough (as drawn, or a step). */
+    public record LinkChange(String linkId, String state, LinkPrediction before, LinkPrediction after,
+                             List<String> reasons) {
         public LinkChange {
             reasons = List.copyOf(reasons);
         }
 
-        /** {@code greeting-call: OK [ISTIO_MUTUAL] → MTLS_FAILURE [NONE]}. */
+        /** {@code greeting-call (Step 2: ...): OK [ISTIO_MUTUAL] → MTLS_FAILURE [NONE]}. */
         public String summary() {
-            return linkId + ": " + describe(before) + " → " + describe(after);
+            return linkId + " (" + state + "): " + describe(before) + " → " + describe(after);
         }
 
-        private static String describe(LinkPrediction p) {
+        static String describe(LinkPrediction p) {
             return p == null ? "not predicted" : p.outcome() + " [" + p.hops().stream()
                     .map(LinkPrediction.HopView::encryption).collect(Collectors.joining(" ")) + "]";
         }
@@ -58,26 +59,39 @@ public final class Migration {
         }
     }
 
-    /** Rewrites, predicts both designs (after all their steps) and compares every link. */
+    /**
+     * Rewrites, predicts both designs in every state of their walkthrough (as drawn, then after each step) and
+     * compares every link in each. A link that changes the same way in several states is listed once, at the first.
+     */
     public static Report migrate(Scenario scenario, MeshFlavour target, DesignPipeline pipeline)
             throws io.egressstudio.io.Steps.StepException {
         List<String> notes = new ArrayList<>();
         Scenario migrated = rewrite(scenario, target, notes);
-        Scenario beforeFinished = io.egressstudio.io.Steps.after(scenario, scenario.steps().size());
-        Scenario afterFinished = io.egressstudio.io.Steps.after(migrated, migrated.steps().size());
-        DesignAnalysis before = pipeline.analyze(beforeFinished);
-        DesignAnalysis after = pipeline.analyze(afterFinished);
+        List<DesignAnalysis> before = WalkthroughStates.of(scenario, pipeline);
+        List<DesignAnalysis> after = WalkthroughStates.of(migrated, pipeline);
         List<LinkChange> changes = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
         Set<String> toAdd = new LinkedHashSet<>();
-        for (Link link : beforeFinished.links()) {
-            LinkPrediction was = before.prediction(link.id());
-            LinkPrediction is = after.prediction(link.id());
-            if (same(was, is)) {
-                continue;
+        Set<String> compared = new LinkedHashSet<>();
+        for (int n = 0; n < before.size(); n++) {
+            DesignAnalysis was = before.get(n);
+            DesignAnalysis is = after.get(n);
+            for (Link link : was.scenario().links()) {
+                compared.add(link.id());
+                LinkPrediction p = was.prediction(link.id());
+                LinkPrediction q = is.prediction(link.id());
+                if (same(p, q) || !seen.add(link.id() + " " + describeOutcome(p) + " " + describeOutcome(q))) {
+                    continue;
+                }
+                String state = n == 0 ? "as drawn" : scenario.steps().get(n - 1).title();
+                changes.add(new LinkChange(link.id(), state, p, q, reasons(p, q, was.resources(), target, toAdd)));
             }
-            changes.add(new LinkChange(link.id(), was, is, reasons(was, is, before.resources(), target, toAdd)));
         }
-        return new Report(scenario, migrated, target, notes, changes, List.copyOf(toAdd), beforeFinished.links().size());
+        return new Report(scenario, migrated, target, notes, changes, List.copyOf(toAdd), compared.size());
+    }
+
+    private static String describeOutcome(LinkPrediction p) {
+        return LinkChange.describe(p);
     }
 
     /**
@@ -226,7 +240,9 @@ public final class Migration {
                 String used = was.explanation().stream().filter(line -> line.contains(key)).findFirst().orElse(key);
                 reasons.add("Maistra's control plane created " + key + ", which " + target.title()
                         + " does not: " + used);
-                toAdd.add("Create " + key + " as Maistra did (" + used + ")");
+                if (was.outcome() == io.egressstudio.model.Outcome.OK && is.outcome() != io.egressstudio.model.Outcome.OK) {
+                    toAdd.add("Create " + key + " as Maistra did (" + used + ")");
+                }
             } else if (FEDERATION_KINDS.contains(parts[0])) {
                 federation.add(key);
             }

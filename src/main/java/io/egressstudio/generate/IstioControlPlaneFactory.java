@@ -33,7 +33,8 @@ import java.util.Map;
  * resource of its own (decision 0024). OSSM 3: the Sail operator's {@code Istio} (version, namespace, mesh config)
  * and {@code IstioCNI}. Upstream Istio: the {@code istio} ConfigMap of the root namespace, the mesh config istiod
  * reads however it was installed. Both: a STRICT PeerAuthentication {@code default} in the root namespace when the
- * mesh is STRICT, and each gateway as a Deployment and Service by gateway injection.
+ * mesh is STRICT, each gateway as a Deployment and Service by gateway injection, and discovery selectors that read
+ * the mesh's own namespaces only.
  */
 final class IstioControlPlaneFactory {
     static final String CNI_NAMESPACE = "istio-cni";
@@ -41,6 +42,8 @@ final class IstioControlPlaneFactory {
     static final String REVISION_LABEL = "istio.io/rev";
     static final String DEFAULT_REVISION = "default";
     static final String TEMPLATES_ANNOTATION = "inject.istio.io/templates";
+    /** The label the mesh's discovery selectors match: its namespaces carry it with the mesh's name as value. */
+    static final String DISCOVERY_LABEL = "istio-discovery";
 
     private static final FieldSources SAIL_SOURCES = FieldSources.of(Map.of(
             "spec.version", "version",
@@ -89,10 +92,26 @@ final class IstioControlPlaneFactory {
         }
     }
 
-    /** The labels a member namespace carries to be injected by this mesh's control plane. */
+    /**
+     * The labels a member namespace carries: selected by the mesh's discovery selectors, and injected by its control
+     * plane's revision.
+     */
     static Map<String, String> memberLabels(Mesh mesh) {
-        return revision(mesh).equals(DEFAULT_REVISION) ? Map.of(INJECTION_LABEL, "enabled")
-                : Map.of(REVISION_LABEL, revision(mesh));
+        Map<String, String> labels = new LinkedHashMap<>(discoveryLabels(mesh));
+        if (revision(mesh).equals(DEFAULT_REVISION)) {
+            labels.put(INJECTION_LABEL, "enabled");
+        } else {
+            labels.put(REVISION_LABEL, revision(mesh));
+        }
+        return labels;
+    }
+
+    /**
+     * The label every namespace of the mesh carries (the control plane's, the members', its gateways'), so that its
+     * discovery selectors read exactly the namespaces drawn in it, as Maistra's member roll did (decision 0025).
+     */
+    static Map<String, String> discoveryLabels(Mesh mesh) {
+        return Map.of(DISCOVERY_LABEL, mesh.name());
     }
 
     /** The revision the control plane runs: the {@code Istio}'s name with the InPlace strategy, else default. */
@@ -102,6 +121,7 @@ final class IstioControlPlaneFactory {
 
     private static Map<String, Object> meshConfig(Mesh mesh) {
         Map<String, Object> config = new LinkedHashMap<>();
+        config.put("discoverySelectors", List.of(Ordered.map("matchLabels", discoveryLabels(mesh))));
         config.put("outboundTrafficPolicy", Ordered.map("mode", mesh.outboundPolicy().name()));
         config.put("enableAutoMtls", mesh.autoMtls());
         if (!"cluster.local".equals(mesh.trustDomain())) {

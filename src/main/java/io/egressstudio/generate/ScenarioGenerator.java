@@ -81,7 +81,11 @@ public final class ScenarioGenerator {
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
         for (Mesh mesh : scenario.meshes()) {
             if (!mesh.flavour().memberRoll()) {
+                labels.putIfAbsent(mesh.namespace(), IstioControlPlaneFactory.discoveryLabels(mesh));
                 mesh.members().forEach(member -> labels.putIfAbsent(member, IstioControlPlaneFactory.memberLabels(mesh)));
+                scenario.egressGateways().stream().filter(g -> mesh.id().equals(g.mesh()))
+                        .map(g -> ResourceNames.egressGatewayNamespace(g, mesh))
+                        .forEach(ns -> labels.putIfAbsent(ns, IstioControlPlaneFactory.discoveryLabels(mesh)));
                 if (mesh.flavour() == MeshFlavour.OSSM_3) {
                     namespaces.putIfAbsent(IstioControlPlaneFactory.CNI_NAMESPACE, mesh.id());
                 }
