@@ -194,7 +194,7 @@ public final class AtomicFile {
         }
         if (readOnly) {
             throw new AccessDeniedException(target.toString(), null,
-                    "the file is read-only; make it writable or save under another name");
+                    "the file is read-only; make it writable to replace it");
         }
     }
 
