@@ -146,6 +146,9 @@ final class ScenarioFiles {
     /** Why a save failed, in words: the reason alone (the header names the file), never an exception's class. */
     static String saveFailure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof io.egressstudio.io.AtomicFile.ReadOnlyException) {
+            return "The file is read-only. Make it writable, or use Save as… to save under another name.";
+        }
         if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }

@@ -48,6 +48,13 @@ public final class AtomicFile {
     public record Entry(Path target, Content content, Set<PosixFilePermission> permissions) {
     }
 
+    /** The target is read-only: it was not replaced. */
+    public static final class ReadOnlyException extends AccessDeniedException {
+        ReadOnlyException(Path file) {
+            super(file.toString(), null, "the file is read-only; make it writable to replace it");
+        }
+    }
+
     /** A leftover temporary file younger than this may be another save in progress: it is left alone. */
     static final Duration STALE_AFTER = Duration.ofMinutes(1);
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-------");
@@ -193,8 +200,7 @@ public final class AtomicFile {
                     && !mode.contains(PosixFilePermission.OTHERS_WRITE);
         }
         if (readOnly) {
-            throw new AccessDeniedException(target.toString(), null,
-                    "the file is read-only; make it writable to replace it");
+            throw new ReadOnlyException(target);
         }
     }
 

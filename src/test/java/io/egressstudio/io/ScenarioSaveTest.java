@@ -41,7 +41,7 @@ class ScenarioSaveTest {
         byte[] before = Files.readAllBytes(file);
 
         assertThatThrownBy(() -> ScenarioFile.save(BuiltInScenarios.get("2-federation"), file))
-                .isInstanceOf(AccessDeniedException.class)
+                .isInstanceOf(AtomicFile.ReadOnlyException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("read-only");
 
