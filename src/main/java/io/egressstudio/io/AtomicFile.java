@@ -222,8 +222,12 @@ public final class AtomicFile {
             try {
                 Path created = posix ? Files.createFile(temporary, PosixFilePermissions.asFileAttribute(NEW_FILE))
                         : Files.createFile(temporary);
-                // a JVM that ends normally (Ctrl+C, SIGTERM, System.exit) mid-save takes its temporary file along
-                created.toFile().deleteOnExit();
+                try {
+                    // a JVM that ends normally (Ctrl+C, SIGTERM, System.exit) mid-save takes its temporary file along
+                    created.toFile().deleteOnExit();
+                } catch (IllegalStateException shuttingDown) {
+                    // a save from a shutdown hook: the finally block of the save removes the file
+                }
                 return created;
             } catch (FileAlreadyExistsException e) {
                 // another random name
