@@ -22,6 +22,20 @@ public final class Launcher {
 
     /** A lone argument that is an existing file, not a subcommand: a scenario opened from the desktop. */
     static boolean opensFile(String[] args) {
-        return args.length == 1 && !args[0].startsWith("-") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        return opensFile(args, java.nio.file.Path.of(""));
+    }
+
+    /**
+     * As {@link #opensFile(String[])}, relative to {@code folder}. A command's name is always the command, even
+     * when a file of that name lies in the folder ({@code ./templates} opens the file).
+     */
+    static boolean opensFile(String[] args, java.nio.file.Path folder) {
+        return args.length == 1 && !args[0].startsWith("-") && !isCommand(args[0])
+                && java.nio.file.Files.isRegularFile(folder.resolve(args[0]));
+    }
+
+    /** Whether {@code name} is one of the commands ({@code templates}, {@code contexts}, {@code help}, ...). */
+    static boolean isCommand(String name) {
+        return new picocli.CommandLine(new EgressStudioCommand()).getSubcommands().containsKey(name);
     }
 }

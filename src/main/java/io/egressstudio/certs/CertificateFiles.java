@@ -4,6 +4,7 @@ import io.egressstudio.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,8 +22,8 @@ import java.util.Set;
  * {@code ca-chain.crt} (the CAs above it, root last) for an intermediate. An issued certificate is {@code NAME.crt}
  * (the certificate, then any intermediates) and {@code NAME.key}.
  *
- * <p>Keys are written with permissions 0600 ({@code rw-------}), certificates 0644, each atomically. Nothing is
- * overwritten unless asked.
+ * <p>Keys are written with permissions 0600 ({@code rw-------}), certificates 0644, a certificate and its key
+ * together (a key is never left without its certificate). Nothing is overwritten unless asked.
  */
 public final class CertificateFiles {
     public static final String CA_CERTIFICATE = "ca.crt";
@@ -111,7 +113,11 @@ public final class CertificateFiles {
 
     // ---------------------------------------------------------------- writing
 
-    /** Writes {@code ca.crt}, {@code ca.key} (0600) and, for an intermediate, {@code ca-chain.crt}. */
+    /**
+     * Writes {@code ca.crt}, {@code ca.key} (0600) and, for an intermediate, {@code ca-chain.crt}, together: all or
+     * none of them replace what was there, and the key is placed last, so it is never on disk without its
+     * certificate.
+     */
     public static List<Path> writeAuthority(CertificateAuthority authority, Path folder, char[] passphrase,
                                             boolean overwrite) throws BadMaterialException {
         Path certificateFile = folder.resolve(CA_CERTIFICATE);
@@ -120,11 +126,14 @@ public final class CertificateFiles {
         List<Path> targets = authority.isRoot() ? List.of(certificateFile, keyFile)
                 : List.of(certificateFile, keyFile, chainFile);
         refuseExisting(targets, overwrite);
-        writeKey(keyFile, authority.privateKey(), passphrase);
-        writeCertificates(certificateFile, List.of(authority.certificate()));
+        List<AtomicFile.Entry> files = new ArrayList<>();
+        files.add(certificateEntry(certificateFile, List.of(authority.certificate())));
         if (!authority.isRoot()) {
-            writeCertificates(chainFile, authority.issuers());
-        } else if (overwrite) {
+            files.add(certificateEntry(chainFile, authority.issuers()));
+        }
+        files.add(keyEntry(keyFile, authority.privateKey(), passphrase));
+        writeTogether(files);
+        if (authority.isRoot() && overwrite) {
             deleteQuietly(chainFile);
         }
         return targets;
@@ -133,41 +142,74 @@ public final class CertificateFiles {
     /** Writes {@code NAME.crt} (certificate and intermediates) and, if there is a key, {@code NAME.key} (0600). */
     public static List<Path> writeIssued(IssuedCertificate issued, Path folder, String name, char[] passphrase,
                                          boolean overwrite) throws BadMaterialException {
-        Path certificateFile = folder.resolve(name + ".crt");
-        Path keyFile = folder.resolve(name + ".key");
-        List<Path> targets = issued.privateKey().isPresent() ? List.of(certificateFile, keyFile)
-                : List.of(certificateFile);
-        refuseExisting(targets, overwrite);
-        if (issued.privateKey().isPresent()) {
-            writeKey(keyFile, issued.privateKey().get(), passphrase);
+        return writeIssued(Map.of(name, issued), folder, passphrase, overwrite);
+    }
+
+    /**
+     * Writes {@code NAME.crt} and {@code NAME.key} (0600) for each name, together: all or none of them replace what
+     * was there, and the keys are placed after every certificate, so no key is ever on disk without its
+     * certificate. Returns the files in the map's order, each certificate before its key.
+     */
+    public static List<Path> writeIssued(Map<String, IssuedCertificate> issued, Path folder, char[] passphrase,
+                                         boolean overwrite) throws BadMaterialException {
+        List<Path> targets = new ArrayList<>();
+        List<AtomicFile.Entry> certificates = new ArrayList<>();
+        List<AtomicFile.Entry> keys = new ArrayList<>();
+        for (Map.Entry<String, IssuedCertificate> item : issued.entrySet()) {
+            Path certificateFile = folder.resolve(item.getKey() + ".crt");
+            targets.add(certificateFile);
+            certificates.add(certificateEntry(certificateFile, item.getValue().chain()));
+            if (item.getValue().privateKey().isPresent()) {
+                Path keyFile = folder.resolve(item.getKey() + ".key");
+                targets.add(keyFile);
+                keys.add(keyEntry(keyFile, item.getValue().privateKey().get(), passphrase));
+            }
         }
-        writeCertificates(certificateFile, issued.chain());
+        refuseExisting(targets, overwrite);
+        List<AtomicFile.Entry> files = new ArrayList<>(certificates);
+        files.addAll(keys);
+        writeTogether(files);
         return targets;
     }
 
     /** The key as PKCS#8 PEM, encrypted when a passphrase is given, in a file with permissions 0600. */
     public static void writeKey(Path file, PrivateKey key, char[] passphrase) throws BadMaterialException {
-        String pem = passphrase == null ? Pem.privateKey(key) : Pem.encryptedPrivateKey(key, passphrase);
-        writeSecretText(file, pem);
+        writeTogether(List.of(keyEntry(file, key, passphrase)));
     }
 
     /** Text that holds secrets (a key, a Secret manifest with key data): written with permissions 0600. */
     public static void writeSecretText(Path file, String text) throws BadMaterialException {
-        write(file, text, KEY_PERMISSIONS);
+        writeTogether(List.of(entry(file, text, KEY_PERMISSIONS)));
     }
 
     public static void writeCertificates(Path file, List<X509Certificate> certificates) throws BadMaterialException {
-        write(file, Pem.certificates(certificates), CERTIFICATE_PERMISSIONS);
+        writeTogether(List.of(certificateEntry(file, certificates)));
     }
 
-    private static void write(Path file, String text, Set<PosixFilePermission> permissions)
-            throws BadMaterialException {
+    private static AtomicFile.Entry keyEntry(Path file, PrivateKey key, char[] passphrase) {
+        String pem = passphrase == null ? Pem.privateKey(key) : Pem.encryptedPrivateKey(key, passphrase);
+        return entry(file, pem, KEY_PERMISSIONS);
+    }
+
+    private static AtomicFile.Entry certificateEntry(Path file, List<X509Certificate> certificates) {
+        return entry(file, Pem.certificates(certificates), CERTIFICATE_PERMISSIONS);
+    }
+
+    private static AtomicFile.Entry entry(Path file, String text, Set<PosixFilePermission> permissions) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        return new AtomicFile.Entry(file, out -> out.write(bytes), permissions);
+    }
+
+    private static void writeTogether(List<AtomicFile.Entry> files) throws BadMaterialException {
         try {
-            AtomicFile.write(file, out -> out.write(text.getBytes(StandardCharsets.US_ASCII)), permissions);
-        } catch (AccessDeniedException e) {
-            throw new BadMaterialException(file.toString(), "cannot write: permission denied");
+            AtomicFile.writeAll(files);
+        } catch (FileSystemException e) {
+            String file = e.getFile() != null ? e.getFile() : files.get(0).target().toString();
+            String reason = e instanceof AccessDeniedException && e.getReason() == null ? "permission denied"
+                    : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new BadMaterialException(file, "cannot write: " + reason);
         } catch (IOException e) {
-            throw new BadMaterialException(file.toString(), "cannot write: " + e.getMessage());
+            throw new BadMaterialException(files.get(0).target().toString(), "cannot write: " + e.getMessage());
         }
     }
 

@@ -15,6 +15,8 @@ public record CertificateRequest(CertificateKind kind, String commonName, List<S
                                  List<String> ipAddresses, KeyType keyType, int validityDays) {
     public static final int DEFAULT_CA_DAYS = 3650;
     public static final int DEFAULT_DAYS = 365;
+    /** A hundred years: far beyond any real use, and well inside what X.509 dates can hold (year 9999). */
+    public static final int MAX_VALIDITY_DAYS = 36_500;
     /** X.520 ub-common-name. */
     static final int MAX_COMMON_NAME = 64;
 
@@ -32,6 +34,10 @@ public record CertificateRequest(CertificateKind kind, String commonName, List<S
         }
         if (validityDays < 1) {
             throw new IllegalArgumentException("validity must be at least 1 day, not " + validityDays);
+        }
+        if (validityDays > MAX_VALIDITY_DAYS) {
+            throw new IllegalArgumentException("validity of " + validityDays + " days is more than "
+                    + MAX_VALIDITY_DAYS + " (100 years); use 1 to " + MAX_VALIDITY_DAYS);
         }
         for (String dns : dnsNames) {
             HostNames.dnsNameProblem(dns).ifPresent(problem -> {

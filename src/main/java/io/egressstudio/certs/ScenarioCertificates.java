@@ -52,7 +52,12 @@ public final class ScenarioCertificates {
         if (!visiting.add(spec.id())) {
             throw new IllegalArgumentException("certificate '" + spec.id() + "' is its own issuer (a cycle)");
         }
-        CertificateRequest request = CertificateRequest.from(spec);
+        CertificateRequest request;
+        try {
+            request = CertificateRequest.from(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("certificate '" + spec.id() + "': " + e.getMessage(), e);
+        }
         if (spec.issuer() == null) {
             if (spec.kind() != CertificateKind.CA) {
                 throw new IllegalArgumentException("certificate '" + spec.id() + "' has no issuer; only a CA "

@@ -4,11 +4,15 @@ import io.egressstudio.generate.CertificateFolder;
 import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.generate.ScenarioGenerator;
+import io.egressstudio.io.OutputFolder;
 import io.egressstudio.io.ScenarioFormatException;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Scenario;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +32,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file")
     Path scenarioFile;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "write into this folder")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "write into this folder, replacing it as a whole (a folder Egress Studio did not write "
+                    + "is refused unless --force)")
     Path output;
+
+    @Option(names = "--force", description = "with -o: replace a folder Egress Studio did not write, deleting what is in it")
+    boolean force;
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "single",
             description = "single (manifests.yaml), folders (a folder per namespace + kustomization.yaml) or script (folders + apply.sh); default: ${DEFAULT-VALUE}")
@@ -64,12 +73,21 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
+        ManifestWriter.Layout written = ManifestWriter.Layout.valueOf(layout.name().toUpperCase(java.util.Locale.ROOT));
+        List<Path> files = new ArrayList<>();
         try {
-            var files = ManifestWriter.write(resources, output, ManifestWriter.Layout.valueOf(layout.name().toUpperCase(java.util.Locale.ROOT)));
+            OutputFolder.replace(output, force, folder -> files.addAll(ManifestWriter.write(resources, folder, written)));
             spec.commandLine().getOut().println("wrote " + files.size() + " files to " + output);
             return 0;
+        } catch (OutputFolder.RefusedException e) {
+            spec.commandLine().getErr().println(output + ": " + e.getReason());
+            return EgressStudioCommand.BAD_INPUT;
+        } catch (FileSystemException e) {
+            spec.commandLine().getErr().println(output + ": cannot write " + e.getFile()
+                    + (e.getReason() != null ? ": " + e.getReason() : "") + "; the folder is as it was");
+            return 1;
         } catch (IOException e) {
-            spec.commandLine().getErr().println(output + ": cannot write: " + e.getMessage());
+            spec.commandLine().getErr().println(output + ": cannot write: " + e.getMessage() + "; the folder is as it was");
             return 1;
         }
     }

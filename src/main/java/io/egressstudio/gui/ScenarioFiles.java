@@ -132,11 +132,33 @@ final class ScenarioFiles {
             if (error == null) {
                 remember(path);
             } else {
-                Alert alert = new Alert(Alert.AlertType.ERROR, "Cannot save " + file + ": " + error.getMessage());
+                Alert alert = new Alert(Alert.AlertType.ERROR);
                 alert.initOwner(window.get());
+                alert.setTitle("Cannot save scenario");
+                alert.setHeaderText("Cannot save " + file);
+                alert.setContentText(saveFailure(error));
+                alert.getDialogPane().setId("save-error");
                 alert.show();
             }
         });
+    }
+
+    /** Why a save failed, in words: the reason alone (the header names the file), never an exception's class. */
+    static String saveFailure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof io.egressstudio.io.AtomicFile.ReadOnlyException) {
+            return "The file is read-only. Make it writable, or use Save as… to save under another name.";
+        }
+        if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (cause instanceof java.nio.file.NoSuchFileException) {
+            return "the folder does not exist";
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     private Path chooseSaveFile() {

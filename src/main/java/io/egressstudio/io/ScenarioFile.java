@@ -243,7 +243,11 @@ public final class ScenarioFile {
         }
     }
 
-    /** Saves atomically: an interrupted save leaves the previous file as it was. */
+    /**
+     * Saves atomically: an interrupted save leaves the previous file as it was. A read-only file is refused (an
+     * {@link java.nio.file.AccessDeniedException} saying so), a replaced file keeps its mode (a new one is 0600), and
+     * through a symbolic link the file it points to is written. See {@link AtomicFile}.
+     */
     public static void save(Scenario scenario, Path file) throws IOException {
         byte[] bytes = toYaml(scenario).getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(file, out -> out.write(bytes));

@@ -105,4 +105,69 @@ class AtomicFileTest {
             assertThat(Files.getPosixFilePermissions(file)).isEqualTo(ownerOnly);
         }
     }
+
+    private static AtomicFile.Entry text(Path file, String text) {
+        return new AtomicFile.Entry(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), null);
+    }
+
+    @Test
+    void aPairWhoseSecondFileFailsToWriteChangesNeitherFile() throws Exception {
+        Path certificate = folder.resolve("ca.crt");
+        Path key = folder.resolve("ca.key");
+        Files.writeString(certificate, "old certificate");
+        Files.writeString(key, "old key");
+
+        assertThatThrownBy(() -> AtomicFile.writeAll(List.of(text(certificate, "new certificate"),
+                new AtomicFile.Entry(key, out -> {
+                    out.write("new k".getBytes(StandardCharsets.UTF_8));
+                    throw new IOException("No space left on device");
+                }, null)))).hasMessage("No space left on device");
+
+        assertThat(Files.readString(certificate)).isEqualTo("old certificate");
+        assertThat(Files.readString(key)).isEqualTo("old key");
+        assertThat(filesIn(folder)).containsExactly(certificate, key);
+    }
+
+    @Test
+    void aPairWhoseLastRenameFailsPutsTheFirstFileBack() throws Exception {
+        Path certificate = folder.resolve("ca.crt");
+        Path key = folder.resolve("ca.key");
+        Path chain = folder.resolve("ca-chain.crt");
+        Files.writeString(certificate, "old certificate");
+        AtomicFile.Mover failOnKey = (temporary, target) -> {
+            if (target.getFileName().toString().equals("ca.key")) {
+                throw new IOException("Input/output error");
+            }
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        };
+
+        assertThatThrownBy(() -> AtomicFile.writeAll(List.of(text(certificate, "new certificate"),
+                text(chain, "new chain"), text(key, "new key")), failOnKey)).hasMessage("Input/output error");
+
+        assertThat(Files.readString(certificate)).as("the replaced file is back").isEqualTo("old certificate");
+        assertThat(filesIn(folder)).as("the new file is gone again, no key, no temporary files")
+                .containsExactly(certificate);
+    }
+
+    @Test
+    void aPairIsWrittenWhole() throws Exception {
+        Path certificate = folder.resolve("tls.crt");
+        Path key = folder.resolve("tls.key");
+        Files.writeString(certificate, "old certificate");
+
+        AtomicFile.writeAll(List.of(text(certificate, "new certificate"), text(key, "new key")));
+
+        assertThat(Files.readString(certificate)).isEqualTo("new certificate");
+        assertThat(Files.readString(key)).isEqualTo("new key");
+        assertThat(filesIn(folder)).containsExactly(certificate, key);
+    }
+
+    @Test
+    void aFolderWhereTheFileShouldGoIsNotReplaced() throws Exception {
+        Path file = Files.createDirectory(folder.resolve("scenario.yaml"));
+
+        assertThatThrownBy(() -> AtomicFile.write(file, out -> out.write('x'))).hasMessageContaining("is a folder");
+
+        assertThat(Files.isDirectory(file)).isTrue();
+    }
 }

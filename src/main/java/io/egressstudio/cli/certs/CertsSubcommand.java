@@ -2,6 +2,7 @@ package io.egressstudio.cli.certs;
 
 import io.egressstudio.certs.BadMaterialException;
 import io.egressstudio.certs.CertificateFiles;
+import io.egressstudio.certs.CertificateRequest;
 import io.egressstudio.certs.Keys;
 import io.egressstudio.model.KeyType;
 import java.io.PrintWriter;
@@ -103,8 +104,9 @@ abstract class CertsSubcommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number of days");
             }
-            if (days < 1 || days > 36_500) {
-                throw new CommandLine.TypeConversionException("'" + value + "' days: use 1 to 36500");
+            if (days < 1 || days > CertificateRequest.MAX_VALIDITY_DAYS) {
+                throw new CommandLine.TypeConversionException("'" + value + "' days: use 1 to "
+                        + CertificateRequest.MAX_VALIDITY_DAYS);
             }
             return days;
         }

@@ -50,10 +50,8 @@ final class ScenarioCertsCommand extends CertsSubcommand {
         CertificateFiles.refuseExisting(targets, force);
         Map<String, IssuedCertificate> issued = about(scenarioFile.toString(),
                 () -> ScenarioCertificates.issue(scenario.certificates()));
-        for (CertificateSpec spec : scenario.certificates()) {
-            for (Path written : CertificateFiles.writeIssued(issued.get(spec.id()), output, spec.id(), null, force)) {
-                out().println("wrote " + written);
-            }
+        for (Path written : CertificateFiles.writeIssued(issued, output, null, force)) {
+            out().println("wrote " + written);
         }
         return 0;
     }
