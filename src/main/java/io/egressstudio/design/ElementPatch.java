@@ -64,6 +64,13 @@ public final class ElementPatch {
         try {
             @SuppressWarnings("unchecked")
             T patched = (T) JSON.treeToValue(tree, element.getClass());
+            if (patched instanceof io.egressstudio.model.Mesh mesh && path.equals("flavour")
+                    && !mesh.flavour().knows(mesh.version())) {
+                // another control plane has other versions: start from its default rather than an invalid one
+                @SuppressWarnings("unchecked")
+                T moved = (T) mesh.withFlavour(mesh.flavour(), mesh.autoMtls());
+                return moved;
+            }
             return patched;
         } catch (InvalidFormatException e) {
             if (e.getTargetType() != null && e.getTargetType().isEnum()) {

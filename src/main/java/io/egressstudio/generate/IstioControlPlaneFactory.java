@@ -30,7 +30,7 @@ import java.util.Map;
 
 /**
  * An OpenShift Service Mesh 3 or upstream Istio mesh: what Maistra's control plane created by itself is here each a
- * resource of its own (decision 0024). OSSM 3: the Sail operator's {@code Istio} (version, namespace, mesh config)
+ * resource of its own (decision 0025). OSSM 3: the Sail operator's {@code Istio} (version, namespace, mesh config)
  * and {@code IstioCNI}. Upstream Istio: the {@code istio} ConfigMap of the root namespace, the mesh config istiod
  * reads however it was installed. Both: a STRICT PeerAuthentication {@code default} in the root namespace when the
  * mesh is STRICT, each gateway as a Deployment and Service by gateway injection, and discovery selectors that read

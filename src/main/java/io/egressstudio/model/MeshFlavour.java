@@ -35,6 +35,15 @@ public enum MeshFlavour {
         return title;
     }
 
+    /** A mesh's version as a diagram labels it: {@code v2.1}, {@code OSSM 3 v1.28-latest}, {@code Istio 1.28}. */
+    public String label(String version) {
+        return switch (this) {
+            case MAISTRA_2 -> version;
+            case OSSM_3 -> "OSSM 3 " + version;
+            case ISTIO -> "Istio " + version;
+        };
+    }
+
     public String defaultVersion() {
         return defaultVersion;
     }

@@ -37,9 +37,17 @@ class ScenarioFileTest {
     }
 
     @Test
-    void theSevenSeedScenariosAreBuiltIn() {
-        assertThat(BuiltInScenarios.names()).containsExactly("1a-simple", "1a-mutual", "1a-unencrypted-v1",
-                "1a-unencrypted-v2", "1b-egress-encrypted", "1b-egress-plain", "2-federation");
+    void theSevenSeedScenariosAreBuiltInForMaistraAndForOssm3() {
+        List<String> seed = List.of("1a-simple", "1a-mutual", "1a-unencrypted-v1", "1a-unencrypted-v2",
+                "1b-egress-encrypted", "1b-egress-plain", "2-federation");
+        assertThat(BuiltInScenarios.names()).containsExactlyElementsOf(java.util.stream.Stream.concat(seed.stream(),
+                seed.stream().map(name -> "3-" + name)).toList());
+        for (String name : seed) {
+            assertThat(BuiltInScenarios.get(name).meshes()).extracting(io.egressstudio.model.Mesh::flavour)
+                    .containsOnly(io.egressstudio.model.MeshFlavour.MAISTRA_2);
+            assertThat(BuiltInScenarios.get("3-" + name).meshes()).extracting(io.egressstudio.model.Mesh::flavour)
+                    .containsOnly(io.egressstudio.model.MeshFlavour.OSSM_3);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

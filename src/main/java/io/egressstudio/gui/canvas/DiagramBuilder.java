@@ -541,7 +541,7 @@ final class DiagramBuilder {
     }
 
     private String meshTitle(Mesh m) {
-        return f.presenting() ? m.name() : m.name() + "  (" + m.namespace() + ", " + m.version() + ")";
+        return f.presenting() ? m.name() : m.name() + "  (" + m.namespace() + ", " + m.flavour().label(m.version()) + ")";
     }
 
     /** Presenting, on two lines: on one, the subtitle made a mesh wider than its content (decision 0017). */

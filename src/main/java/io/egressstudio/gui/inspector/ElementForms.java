@@ -23,6 +23,7 @@ import io.egressstudio.model.KeyType;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Location;
 import io.egressstudio.model.Mesh;
+import io.egressstudio.model.MeshFlavour;
 import io.egressstudio.model.OutboundPolicy;
 import io.egressstudio.model.PortRewrite;
 import io.egressstudio.model.Resolution;
@@ -56,14 +57,19 @@ public final class ElementForms {
         if (element instanceof Mesh) {
             return List.of(new Section("Mesh", List.of(
                     FieldSpec.text("id", "Id", null),
-                    FieldSpec.text("name", "Control plane", "The ServiceMeshControlPlane's name"),
+                    FieldSpec.text("name", "Control plane", "The ServiceMeshControlPlane's or Istio resource's name"),
                     FieldSpec.text("namespace", "Namespace", "Where the control plane runs"),
-                    FieldSpec.text("version", "Version", "Maistra version, such as v2.1"),
+                    FieldSpec.choice("flavour", "Flavour", MeshFlavour.class, false,
+                            "Maistra 2.x (SMCP), OpenShift Service Mesh 3 (Sail Istio) or upstream Istio; "
+                                    + "Mesh ▸ Migrate rewrites a whole scenario and shows what changes"),
+                    FieldSpec.text("version", "Version", "v2.0 … v2.6 (Maistra), v1.24.3 or v1.28-latest (OSSM 3), "
+                            + "1.28 (Istio)"),
                     FieldSpec.choice("outboundPolicy", "Outbound policy", OutboundPolicy.class, false,
                             "What sidecars do with hosts the mesh does not know"),
                     FieldSpec.of("mtls", "mTLS (STRICT)", BOOL, "spec.security.dataPlane.mtls"),
                     FieldSpec.of("autoMtls", "Auto mTLS", BOOL, "spec.security.dataPlane.automtls"),
-                    FieldSpec.of("members", "Members", LIST, "The member roll's namespaces, comma-separated"),
+                    FieldSpec.of("members", "Members", LIST, "The member roll's (or injection-labelled) namespaces, "
+                            + "comma-separated"),
                     FieldSpec.text("trustDomain", "Trust domain", null),
                     FieldSpec.of("ingressGateway", "Ingress gateway", BOOL, null),
                     FieldSpec.of("egressGateway", "Egress gateway", BOOL, null))));
