@@ -31,8 +31,8 @@ import java.util.Map;
 /**
  * An OpenShift Service Mesh 3 or upstream Istio mesh: what Maistra's control plane created by itself is here each a
  * resource of its own (decision 0025). OSSM 3: the Sail operator's {@code Istio} (version, namespace, mesh config)
- * and {@code IstioCNI}. Upstream Istio: the {@code istio} ConfigMap of the root namespace, the mesh config istiod
- * reads however it was installed. Both: a STRICT PeerAuthentication {@code default} in the root namespace when the
+ * and {@code IstioCNI}. Upstream Istio: the {@code istio} (or {@code istio-REV}) ConfigMap of the root namespace,
+ * the mesh config istiod reads however it was installed. Both: a STRICT PeerAuthentication {@code default} in the root namespace when the
  * mesh is STRICT, each gateway as a Deployment and Service by gateway injection, and discovery selectors that read
  * the mesh's own namespaces only.
  */
@@ -76,7 +76,7 @@ final class IstioControlPlaneFactory {
                     .build(), mesh.id());
         } else {
             context.add(new ConfigMapBuilder()
-                    .withMetadata(context.meta("istio", mesh.namespace(), mesh.id()))
+                    .withMetadata(context.meta(meshConfigMap(mesh), mesh.namespace(), mesh.id()))
                     .withData(Map.of("mesh", meshConfigText(mesh)))
                     .build(), mesh.id());
         }
@@ -114,9 +114,18 @@ final class IstioControlPlaneFactory {
         return Map.of(DISCOVERY_LABEL, mesh.name());
     }
 
-    /** The revision the control plane runs: the {@code Istio}'s name with the InPlace strategy, else default. */
+    /**
+     * The revision the control plane runs: its name (the Sail {@code Istio}'s name with the InPlace strategy; Helm's
+     * {@code revision} value), so that several meshes of one cluster each inject and configure their own namespaces.
+     * A mesh named {@code default} is the default revision, which {@code istio-injection=enabled} selects.
+     */
     static String revision(Mesh mesh) {
-        return mesh.flavour() == MeshFlavour.OSSM_3 ? mesh.name() : DEFAULT_REVISION;
+        return mesh.name();
+    }
+
+    /** The mesh config ConfigMap istiod of a revision reads: {@code istio}, or {@code istio-REV}. */
+    static String meshConfigMap(Mesh mesh) {
+        return revision(mesh).equals(DEFAULT_REVISION) ? "istio" : "istio-" + revision(mesh);
     }
 
     private static Map<String, Object> meshConfig(Mesh mesh) {
@@ -164,8 +173,10 @@ final class IstioControlPlaneFactory {
 
     private static Deployment gatewayDeployment(GenerationContext context, Mesh mesh, Gateway gateway) {
         Map<String, String> podLabels = new LinkedHashMap<>(gateway.labels());
-        podLabels.put(ResourceNames.INJECT_ANNOTATION, "true");
-        if (!revision(mesh).equals(DEFAULT_REVISION)) {
+        // the default revision's injector takes pods labelled inject=true, another revision's those with its label
+        if (revision(mesh).equals(DEFAULT_REVISION)) {
+            podLabels.put(ResourceNames.INJECT_ANNOTATION, "true");
+        } else {
             podLabels.put(REVISION_LABEL, revision(mesh));
         }
         Container proxy = new Container();

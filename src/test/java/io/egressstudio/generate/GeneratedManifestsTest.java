@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratedManifestsTest {
     private static final Path GOLDEN = Paths.get("src/test/resources/io/egressstudio/generate/golden");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> BUILT_IN_KINDS = Set.of("Namespace", "Secret", "ConfigMap", "Role", "RoleBinding");
+    private static final Set<String> BUILT_IN_KINDS = Set.of("Namespace", "Secret", "ConfigMap", "Role", "RoleBinding",
+            "Deployment", "Service");
     private static Map<String, JsonSchema> schemas;
 
     static Stream<String> builtIns() {
@@ -101,6 +102,23 @@ class GeneratedManifestsTest {
                 .anySatisfy(m -> assertThat(m).contains("number"));
     }
 
+    @org.junit.jupiter.api.Test
+    void theOssm3ControlPlaneValidatesAgainstTheSailOperatorsSchemaWhichRejectsAnUnknownVersion() throws Exception {
+        SharedCrds.require();
+        List<HasMetadata> sail = finished("3-1b-egress-encrypted").applicable().stream()
+                .filter(r -> r.getApiVersion().startsWith("sailoperator.io/")).toList();
+        assertThat(sail).extracting(HasMetadata::getKind).contains("Istio", "IstioCNI");
+        for (HasMetadata resource : sail) {
+            JsonNode node = Serialization.jsonMapper().valueToTree(resource);
+            assertThat(schemas().get(resource.getApiVersion() + "/" + resource.getKind()).validate(node))
+                    .as(resource.getKind()).isEmpty();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode broken = Serialization.jsonMapper().valueToTree(sail.get(0));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("spec")).put("version", "v2.1");
+        assertThat(schemas().get("sailoperator.io/v1/Istio").validate(broken))
+                .extracting(ValidationMessage::getMessage).anySatisfy(m -> assertThat(m).contains("version"));
+    }
+
     @ParameterizedTest
     @MethodSource("builtIns")
     void yamlReadBackWithFabric8GivesEqualObjects(String name, @TempDir Path folder) throws Exception {
@@ -133,8 +151,11 @@ class GeneratedManifestsTest {
             lastRank = rank;
         }
         assertThat(files).isEmpty();
-        assertThat(script.indexOf("-namespace.yaml")).isLessThan(script.indexOf("-servicemeshcontrolplane.yaml"));
-        assertThat(script).contains("wait --for condition=Ready servicemeshcontrolplane/");
+        boolean maistra = BuiltInScenarios.get(name).meshes().stream().allMatch(m -> m.flavour().memberRoll());
+        String controlPlane = maistra ? "-servicemeshcontrolplane.yaml" : "-istio.yaml";
+        assertThat(script.indexOf("-namespace.yaml")).isLessThan(script.indexOf(controlPlane));
+        assertThat(script).contains(maistra ? "wait --for condition=Ready servicemeshcontrolplane/"
+                : "wait --for condition=Ready istio/");
         assertThat(Files.isExecutable(folder.resolve("apply.sh"))).isTrue();
     }
 
