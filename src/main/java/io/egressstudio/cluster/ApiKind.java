@@ -21,6 +21,8 @@ public enum ApiKind {
     SERVICE_MESH_MEMBER_ROLL("ServiceMeshMemberRoll", "maistra.io", "servicemeshmemberrolls", true,
             Provider.MAISTRA, "v1"),
     SERVICE_MESH_MEMBER("ServiceMeshMember", "maistra.io", "servicemeshmembers", true, Provider.MAISTRA, "v1"),
+    ISTIO("Istio", "sailoperator.io", "istios", false, Provider.SAIL, "v1"),
+    ISTIO_CNI("IstioCNI", "sailoperator.io", "istiocnis", false, Provider.SAIL, "v1"),
     SERVICE_ENTRY("ServiceEntry", "networking.istio.io", "serviceentries", true, Provider.ISTIO,
             "v1beta1", "v1alpha3", "v1"),
     DESTINATION_RULE("DestinationRule", "networking.istio.io", "destinationrules", true, Provider.ISTIO,
@@ -43,6 +45,7 @@ public enum ApiKind {
     public enum Provider {
         KUBERNETES("Kubernetes itself"),
         MAISTRA("the Red Hat OpenShift Service Mesh operator (Maistra 2.x)"),
+        SAIL("the OpenShift Service Mesh 3 (Sail) operator"),
         ISTIO("OpenShift Service Mesh or Istio (its CRDs)"),
         FEDERATION("OpenShift Service Mesh 2.1 or later (federation CRDs)"),
         OPENSHIFT("OpenShift (Routes exist only there)");

@@ -60,6 +60,28 @@ class ClusterWorkflowTest {
     }
 
     @Test
+    void anOssm3ScenarioAppliesItsIstioResourceCniAndInjectedGatewaysAndReplansUnchanged() throws Exception {
+        Scenario scenario = Steps.after(BuiltInScenarios.get("3-1b-egress-encrypted"), 2);
+        ClusterConnection connection = connect(scenario);
+        ResourceSet resources = ScenarioGenerator.generate(scenario);
+        MockCluster.installApplications(client, resources);
+
+        apply(connection, scenario, resources);
+
+        var istio = client.genericKubernetesResources("sailoperator.io/v1", "Istio").withName("service-side-tenant").get();
+        assertThat(istio).isNotNull();
+        assertThat(((Map<?, ?>) istio.getAdditionalProperties().get("spec")).get("namespace"))
+                .isEqualTo("istio-system-service");
+        assertThat(client.genericKubernetesResources("sailoperator.io/v1", "IstioCNI").withName("default").get()).isNotNull();
+        assertThat(client.apps().deployments().inNamespace("istio-system-egressgw-mtls-client")
+                .withName("istio-egressgateway").get().getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("inject.istio.io/templates", "gateway");
+        assertThat(client.namespaces().withName("greetings-egressgw-mtls-client").get().getMetadata().getLabels())
+                .containsEntry("istio.io/rev", "egressgw-mtls-client-tenant");
+        assertThat(Planner.plan(connection, scenario).hasChanges()).isFalse();
+    }
+
+    @Test
     void aChangedScenarioPlansExactlyTheChangedResources() throws Exception {
         Scenario base = BuiltInScenarios.get("1a-unencrypted-v1");
         ClusterConnection connection = connect(base);
