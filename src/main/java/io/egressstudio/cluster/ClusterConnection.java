@@ -73,6 +73,40 @@ public final class ClusterConnection implements AutoCloseable {
      * wide, else those in {@code namespaces}. Empty when Maistra is not installed.
      */
     public List<ControlPlaneInfo> controlPlanes(Collection<String> namespaces) throws ClusterException {
+        List<ControlPlaneInfo> out = new ArrayList<>(maistraControlPlanes(namespaces));
+        out.addAll(sailControlPlanes(namespaces));
+        return out;
+    }
+
+    /**
+     * Each Sail operator {@code Istio} installing into one of the namespaces (all when none are given), with the
+     * namespaces labelled for its revision ({@code istio.io/rev=NAME}, or {@code istio-injection=enabled} for
+     * {@code default}).
+     */
+    private List<ControlPlaneInfo> sailControlPlanes(Collection<String> namespaces) throws ClusterException {
+        Optional<String> version = api.servedVersion(ApiKind.ISTIO, null);
+        if (version.isEmpty()) {
+            return List.of();
+        }
+        List<ControlPlaneInfo> out = new ArrayList<>();
+        for (GenericKubernetesResource istio : api.list(ApiKind.ISTIO, version.get(), null, Map.of())) {
+            String installs = Specs.string(Specs.at(istio, "spec", "namespace"));
+            String ns = installs == null ? "istio-system" : installs;
+            if (!namespaces.isEmpty() && !namespaces.contains(ns)) {
+                continue;
+            }
+            String name = istio.getMetadata().getName();
+            Map<String, String> selector = "default".equals(name) ? Map.of("istio-injection", "enabled")
+                    : Map.of("istio.io/rev", name);
+            List<String> members = api.list(ApiKind.NAMESPACE, "v1", null, selector).stream()
+                    .map(n -> n.getMetadata().getName()).sorted().toList();
+            out.add(new ControlPlaneInfo("Istio", ns, name, Specs.string(Specs.at(istio, "spec", "version")),
+                    members, ready(istio)));
+        }
+        return out;
+    }
+
+    private List<ControlPlaneInfo> maistraControlPlanes(Collection<String> namespaces) throws ClusterException {
         ApiKind smcp = ApiKind.SERVICE_MESH_CONTROL_PLANE;
         ApiKind smmr = ApiKind.SERVICE_MESH_MEMBER_ROLL;
         Optional<String> smcpVersion = api.servedVersion(smcp, null);
@@ -92,7 +126,7 @@ public final class ClusterConnection implements AutoCloseable {
                     members.addAll(Specs.strings(Specs.at(roll, "spec", "members")));
                 }
             }
-            out.add(new ControlPlaneInfo(namespace, plane.getMetadata().getName(),
+            out.add(new ControlPlaneInfo("ServiceMeshControlPlane", namespace, plane.getMetadata().getName(),
                     Specs.string(Specs.at(plane, "spec", "version")), members, ready(plane)));
         }
         return out;

@@ -3,20 +3,26 @@ package io.egressstudio.cluster;
 import java.util.List;
 
 /**
- * A ServiceMeshControlPlane found on the cluster, with its member roll.
+ * A control plane found on the cluster: a Maistra ServiceMeshControlPlane with its member roll, or an OpenShift
+ * Service Mesh 3 (Sail operator) {@code Istio} with the namespaces labelled for its revision.
  *
+ * @param kind     {@code ServiceMeshControlPlane} or {@code Istio}
+ * @param namespace where the control plane runs
  * @param version  {@code spec.version}, or null
  * @param members  the member roll's {@code spec.members} (empty when there is no roll)
  * @param ready    whether the control plane reports its Ready condition as True (null when it reports nothing)
  */
-public record ControlPlaneInfo(String namespace, String name, String version, List<String> members, Boolean ready) {
+public record ControlPlaneInfo(String kind, String namespace, String name, String version, List<String> members,
+                               Boolean ready) {
     public ControlPlaneInfo {
         members = List.copyOf(members);
     }
 
     @Override
     public String toString() {
-        return namespace + "/" + name + (version == null ? "" : " (" + version + ")")
+        return (kind.equals("Istio") ? "Istio " + name + " in " + namespace + " (OpenShift Service Mesh 3"
+                + (version == null ? ")" : ", " + version + ")") : namespace + "/" + name
+                + (version == null ? "" : " (" + version + ")"))
                 + (ready == null ? "" : ready ? ", ready" : ", not ready")
                 + (members.isEmpty() ? ", no members" : ", members: " + String.join(", ", members));
     }

@@ -64,6 +64,7 @@ public final class Importer {
                 }
             }
         }
+        meshControlPlanes(api, chosen, origin, builder, notes);
         for (ApiKind kind : List.of(ApiKind.DEPLOYMENT, ApiKind.SERVICE, ApiKind.SECRET)) {
             for (String namespace : chosen) {
                 for (GenericKubernetesResource object : readable(api, kind, "v1", namespace, notes)) {
@@ -81,6 +82,38 @@ public final class Importer {
         ResourceSet resources = builder.build();
         notes.addAll(missingControlPlanes(connection, resources, chosen));
         return new Result(resources, List.copyOf(chosen), notes);
+    }
+
+    /**
+     * What defines an OpenShift Service Mesh 3 or upstream Istio control plane: each Sail operator {@code Istio}
+     * (cluster-scoped) installing into a chosen namespace, and the mesh config ConfigMaps ({@code istio},
+     * {@code istio-REV}) of the chosen namespaces.
+     */
+    private static void meshControlPlanes(KubeApi api, Set<String> chosen, String origin, ResourceSet.Builder builder,
+                                          List<String> notes) throws ClusterException {
+        if (api.servedVersion(ApiKind.ISTIO, null).isPresent()) {
+            for (GenericKubernetesResource istio : api.list(ApiKind.ISTIO, ApiKind.ISTIO.versions().get(0), null,
+                    Map.of())) {
+                Object spec = istio.getAdditionalProperties().get("spec");
+                Object installs = spec instanceof Map<?, ?> map ? map.get("namespace") : null;
+                if (installs != null && chosen.contains(installs.toString())) {
+                    builder.add(new ResourceSet.Entry(typed(istio), origin, ResourceSet.Role.APPLY));
+                } else {
+                    notes.add("Istio " + istio.getMetadata().getName() + " installs into " + installs
+                            + ", which was not chosen: left out");
+                }
+            }
+        }
+        for (String namespace : chosen) {
+            for (GenericKubernetesResource map : readable(api, ApiKind.CONFIG_MAP, "v1", namespace, notes)) {
+                String name = map.getMetadata().getName();
+                Object data = map.getAdditionalProperties().get("data");
+                if ((name.equals("istio") || name.startsWith("istio-")) && data instanceof Map<?, ?> d
+                        && d.containsKey("mesh")) {
+                    builder.add(new ResourceSet.Entry(typed(map), origin, ResourceSet.Role.APPLY));
+                }
+            }
+        }
     }
 
     private static List<GenericKubernetesResource> readable(KubeApi api, ApiKind kind, String version,

@@ -10,8 +10,10 @@ import static io.egressstudio.design.ImportJson.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.egressstudio.generate.ResourceNames;
+import io.egressstudio.mesh.ControlPlane;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.mesh.WorkloadInfo;
 import io.egressstudio.model.AppProtocol;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.ExternalService;
@@ -21,6 +23,7 @@ import io.egressstudio.model.IstioApiVersion;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Location;
 import io.egressstudio.model.Mesh;
+import io.egressstudio.model.MeshFlavour;
 import io.egressstudio.model.MeshIngress;
 import io.egressstudio.model.Names;
 import io.egressstudio.model.Origination;
@@ -78,9 +81,11 @@ public final class ScenarioImport {
     private final List<Link> links = new ArrayList<>();
     private final Map<String, ImportedObject> deploymentOf = new LinkedHashMap<>();
     private final ImportedTls tls;
+    private final MeshView view;
 
     private ScenarioImport(ResourceSet resources) {
         objects = new ImportedObjects(resources);
+        view = MeshView.of(resources);
         tls = new ImportedTls(objects, ids, notes, deploymentOf);
     }
 
@@ -111,6 +116,38 @@ public final class ScenarioImport {
     // ---- meshes
 
     private void meshes() {
+        maistraMeshes();
+        for (ControlPlane cp : view.controlPlanes()) {
+            if (cp.flavour().memberRoll()) {
+                continue;
+            }
+            ImportedObject defining = objects.all().stream()
+                    .filter(o -> cp.key().equals(o.kind() + "/" + (o.namespace() == null ? "" : o.namespace()) + "/"
+                            + o.name())).findFirst().orElse(null);
+            // a mesh config ConfigMap names the revision (istio, istio-REV); the mesh is named for its revision
+            String name = cp.flavour() == MeshFlavour.OSSM_3 ? cp.name() : cp.revision();
+            String version = cp.flavour().knows(cp.version()) ? cp.version() : null;
+            if (cp.version() != null && version == null) {
+                notes.add(cp.key() + ": version " + cp.version() + " is not one Egress Studio knows for "
+                        + cp.flavour().title() + "; the mesh uses " + cp.flavour().defaultVersion());
+            }
+            if (cp.origin() != null && cp.origin().startsWith("assumed")) {
+                notes.add("No control plane in the input: the mesh is upstream Istio with its defaults in "
+                        + cp.namespace() + ".");
+            }
+            meshes.add(new Mesh(ids.id(defining, name), name, cp.namespace(), version,
+                    cp.registryOnly() ? OutboundPolicy.REGISTRY_ONLY : OutboundPolicy.ALLOW_ANY,
+                    view.strictMeshWide(cp), cp.autoMtls(), view.injectedNamespaces(cp), cp.trustDomain(),
+                    gatewayIn(cp, MeshView.INGRESS_GATEWAY), gatewayIn(cp, MeshView.EGRESS_GATEWAY), cp.flavour()));
+        }
+    }
+
+    private boolean gatewayIn(ControlPlane cp, String name) {
+        WorkloadInfo w = view.workload(cp.namespace(), name);
+        return w != null && w.gateway();
+    }
+
+    private void maistraMeshes() {
         for (ImportedObject smcp : objects.ofKind("ServiceMeshControlPlane")) {
             JsonNode spec = smcp.spec();
             List<String> members = new ArrayList<>();
@@ -154,9 +191,14 @@ public final class ScenarioImport {
         for (ImportedObject deployment : objects.ofKind("Deployment")) {
             JsonNode inject = deployment.tree().path("spec").path("template").path("metadata").path("annotations")
                     .path(MeshView.INJECT);
-            if (inject.isMissingNode() || controlPlaneNamespace(deployment.namespace())) {
+            ControlPlane cp = view.controlPlaneOf(deployment.namespace());
+            WorkloadInfo seen = view.workload(deployment.namespace(), deployment.name());
+            // Maistra's workloads ask for a sidecar by annotation; the others are injected by labels
+            boolean labelled = cp != null && !cp.flavour().memberRoll() && seen != null && !seen.gateway();
+            if (inject.isMissingNode() && !labelled || controlPlaneNamespace(deployment.namespace())) {
                 continue;
             }
+            boolean sidecar = labelled ? seen.sidecar() : "true".equals(inject.asText());
             List<Integer> ports = new ArrayList<>();
             for (ImportedObject service : objects.ofKind("Service")) {
                 if (service.namespace().equals(deployment.namespace()) && service.name().equals(deployment.name())) {
@@ -166,7 +208,7 @@ public final class ScenarioImport {
             String account = text(deployment.tree().path("spec").path("template").path("spec")
                     .path("serviceAccountName"));
             Workload workload = new Workload(ids.id(deployment, deployment.name()), deployment.namespace(),
-                    deployment.name(), ports, "true".equals(inject.asText()), account);
+                    deployment.name(), ports, sidecar, account);
             workloads.add(workload);
             deploymentOf.put(workload.id(), deployment);
             workloadByName.put(deployment.namespace() + "/" + deployment.name(), workload);

@@ -365,6 +365,16 @@ public final class MeshIndex {
         return new MtlsMode("PERMISSIVE", null);
     }
 
+    /** The mode of the root namespace's PeerAuthentication without a selector (mesh-wide), or null when none. */
+    public String meshWideMtlsMode() {
+        for (Rules.Pa pa : peerAuthentications.getOrDefault(rootNamespace(), List.of())) {
+            if (pa.selector().isEmpty() && mode(pa.spec().getMtls()) != null) {
+                return mode(pa.spec().getMtls());
+            }
+        }
+        return null;
+    }
+
     private static String mode(PeerAuthenticationMutualTLS mtls) {
         if (mtls == null || mtls.getMode() == null || mtls.getMode() == PeerAuthenticationMutualTLSMode.UNSET) {
             return null;

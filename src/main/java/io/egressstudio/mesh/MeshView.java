@@ -139,6 +139,33 @@ public final class MeshView {
         return out;
     }
 
+    /**
+     * The namespaces an upstream control plane injects, as the input shows them: declared Namespaces labelled for
+     * its revision, and the namespaces of workloads it gives a sidecar. Its own namespace is not one.
+     */
+    public List<String> injectedNamespaces(ControlPlane cp) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String ns : namespaceLabels.labels().keySet().stream().sorted().toList()) {
+            if (!ns.equals(cp.namespace()) && FlavourRules.requestedRevision(namespaceLabels.of(ns), Map.of(), Map.of())
+                    .flatMap(this::upstreamControlPlane).filter(c -> c == cp).isPresent()) {
+                out.add(ns);
+            }
+        }
+        for (WorkloadInfo w : workloads.values()) {
+            if (w.sidecar() && w.declared() && !w.namespace().equals(cp.namespace())
+                    && controlPlaneOf(w.namespace()) == cp) {
+                out.add(w.namespace());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether a PeerAuthentication in the control plane's root namespace makes its whole mesh STRICT. */
+    public boolean strictMeshWide(ControlPlane cp) {
+        MeshIndex index = index(cp);
+        return index != null && "STRICT".equals(index.meshWideMtlsMode());
+    }
+
     /** Namespaces the input shows being read by more than one control plane; the view uses the first. */
     public Map<String, List<ControlPlane>> sharedNamespaces() {
         Map<String, List<ControlPlane>> out = new java.util.TreeMap<>();

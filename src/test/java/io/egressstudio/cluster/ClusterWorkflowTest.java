@@ -79,6 +79,9 @@ class ClusterWorkflowTest {
         assertThat(client.namespaces().withName("greetings-egressgw-mtls-client").get().getMetadata().getLabels())
                 .containsEntry("istio.io/rev", "egressgw-mtls-client-tenant");
         assertThat(Planner.plan(connection, scenario).hasChanges()).isFalse();
+        assertThat(connection.controlPlanes(List.of())).extracting(ControlPlaneInfo::toString).contains(
+                "Istio egressgw-mtls-client-tenant in istio-system-egressgw-mtls-client (OpenShift Service Mesh 3, "
+                        + "v1.28-latest), members: greetings-egressgw-mtls-client");
     }
 
     @Test

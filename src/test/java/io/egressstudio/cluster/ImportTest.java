@@ -44,7 +44,7 @@ class ImportTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1a-simple", "1a-mutual", "1a-unencrypted-v2", "1b-egress-encrypted", "1b-egress-plain",
-            "2-federation"})
+            "2-federation", "3-1a-simple", "3-1a-unencrypted-v2", "3-1b-egress-encrypted"})
     void importOfAppliedResourcesPredictsWhatTheScenarioPredicted(String name) throws Exception {
         Scenario scenario = BuiltInDesigns.finished(name);
         MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class),
@@ -72,10 +72,10 @@ class ImportTest {
         ScenarioFile.save(rebuilt.scenario(), file);
         Scenario loaded = ScenarioFile.load(file);
         assertThat(loaded.name()).isEqualTo(scenario.name());
-        assertThat(loaded.meshes()).extracting(m -> m.namespace() + "/" + m.name() + " " + m.outboundPolicy()
-                        + " mtls=" + m.mtls() + " members=" + m.members())
-                .containsExactlyElementsOf(scenario.meshes().stream().map(m -> m.namespace() + "/" + m.name() + " "
-                        + m.outboundPolicy() + " mtls=" + m.mtls() + " members=" + m.members()).toList());
+        assertThat(loaded.meshes()).extracting(m -> m.flavour() + " " + m.namespace() + "/" + m.name() + " "
+                        + m.outboundPolicy() + " mtls=" + m.mtls() + " members=" + m.members())
+                .containsExactlyElementsOf(scenario.meshes().stream().map(m -> m.flavour() + " " + m.namespace() + "/"
+                        + m.name() + " " + m.outboundPolicy() + " mtls=" + m.mtls() + " members=" + m.members()).toList());
         assertThat(loaded.workloads()).extracting(w -> w.namespace() + "/" + w.name() + " sidecar=" + w.sidecar())
                 .containsExactlyInAnyOrderElementsOf(scenario.workloads().stream()
                         .map(w -> w.namespace() + "/" + w.name() + " sidecar=" + w.sidecar()).toList());
