@@ -57,6 +57,72 @@ class AnalyzeCommandTest {
         assertThat(root.get("findings").toString()).contains("ES0009");
     }
 
+    /** Plain upstream Istio, no control-plane resource: membership from the injection labels, findings as usual. */
+    @Test
+    void aFolderOfPlainIstioResourcesIsPredictedAndCheckedWithMembershipByLabel(@TempDir Path folder) throws Exception {
+        java.nio.file.Files.writeString(folder.resolve("namespaces.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop, labels: {istio-injection: enabled}}
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: legacy}
+                """);
+        java.nio.file.Files.writeString(folder.resolve("apps.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: curl, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: curl}}
+                  template:
+                    metadata: {labels: {app: curl}}
+                    spec: {containers: [{name: curl, image: curl}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: cron, namespace: legacy}
+                spec:
+                  selector: {matchLabels: {app: cron}}
+                  template:
+                    metadata: {labels: {app: cron}}
+                    spec: {containers: [{name: cron, image: cron}]}
+                """);
+        java.nio.file.Files.writeString(folder.resolve("egress.yaml"), """
+                apiVersion: networking.istio.io/v1
+                kind: ServiceEntry
+                metadata: {name: api, namespace: shop}
+                spec:
+                  hosts: [api.example.com]
+                  ports: [{number: 443, name: https, protocol: HTTPS}]
+                  resolution: DNS
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: api, namespace: shop}
+                spec:
+                  host: api.example.com
+                  trafficPolicy: {tls: {mode: SIMPLE}}
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: typo, namespace: shop}
+                spec:
+                  host: api.exmaple.com
+                """);
+
+        Result r = run("analyze", "--format", "json", folder.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("requests")).singleElement().satisfies(request -> {
+            assertThat(request.get("from").asText()).isEqualTo("shop/curl");
+            assertThat(request.get("url").asText()).isEqualTo("https://api.example.com:443");
+            assertThat(request.get("outcome").asText()).isEqualTo("DOUBLE_TLS");
+        });
+        assertThat(root.get("findings").findValuesAsText("code")).contains("ES0001", "ES0007", "ES0028", "ES0037");
+    }
+
     @Test
     void aScenarioFileIsGeneratedAndEveryLinkPredictedAtTheChosenStep() throws Exception {
         Path scenario = Path.of("src/main/resources/io/egressstudio/scenarios/1a-unencrypted-v1.yaml");
