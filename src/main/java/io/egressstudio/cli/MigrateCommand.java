@@ -85,25 +85,6 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Migration.Report report) {
-        out.println("Migrating " + report.original().name() + " to " + report.target().title() + ":");
-        report.notes().forEach(n -> out.println("  - " + n));
-        out.println();
-        if (report.changes().isEmpty()) {
-            out.println("Every link (" + report.linksCompared() + ") keeps its outcome and encryption.");
-        } else {
-            long links = report.changes().stream().map(Migration.LinkChange::linkId).distinct().count();
-            out.println(links + " of " + report.linksCompared() + " links change outcome or encryption ("
-                    + report.changes().size() + " " + (report.changes().size() == 1 ? "change" : "changes")
-                    + " over the walkthrough):");
-            for (Migration.LinkChange change : report.changes()) {
-                out.println("  " + change.summary());
-                change.reasons().forEach(r -> out.println("    because " + r));
-            }
-        }
-        if (!report.resourcesToAdd().isEmpty()) {
-            out.println();
-            out.println("To keep the links as they were:");
-            report.resourcesToAdd().forEach(r -> out.println("  - " + r));
-        }
+        report.lines().forEach(out::println);
     }
 }

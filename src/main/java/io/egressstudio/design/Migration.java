@@ -57,6 +57,31 @@ public final class Migration {
             changes = List.copyOf(changes);
             resourcesToAdd = List.copyOf(resourcesToAdd);
         }
+
+        /** The report as the command line prints it and the designer shows it. */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            out.add("Migrating " + original.name() + " to " + target.title() + ":");
+            notes.forEach(n -> out.add("  - " + n));
+            out.add("");
+            if (changes.isEmpty()) {
+                out.add("Every link (" + linksCompared + ") keeps its outcome and encryption.");
+            } else {
+                long links = changes.stream().map(LinkChange::linkId).distinct().count();
+                out.add(links + " of " + linksCompared + " links change outcome or encryption (" + changes.size()
+                        + (changes.size() == 1 ? " change" : " changes") + " over the walkthrough):");
+                for (LinkChange change : changes) {
+                    out.add("  " + change.summary());
+                    change.reasons().forEach(r -> out.add("    because " + r));
+                }
+            }
+            if (!resourcesToAdd.isEmpty()) {
+                out.add("");
+                out.add("To keep the links as they were:");
+                resourcesToAdd.forEach(r -> out.add("  - " + r));
+            }
+            return out;
+        }
     }
 
     /**

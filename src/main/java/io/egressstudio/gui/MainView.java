@@ -19,6 +19,7 @@ import io.egressstudio.gui.window.MainViewModel;
 import io.egressstudio.gui.yaml.YamlView;
 import io.egressstudio.gui.yaml.YamlViewModel;
 import io.egressstudio.io.BuiltInScenarios;
+import io.egressstudio.model.MeshFlavour;
 import io.egressstudio.model.Scenario;
 import java.io.File;
 import java.io.IOException;
@@ -317,10 +318,24 @@ public final class MainView implements DesignerWindow {
                 new SeparatorMenuItem(), dark);
         Menu scenarios = new Menu("Scenarios");
         scenarios.setId("menu-scenarios");
+        String previous = "";
         for (String name : BuiltInScenarios.names()) {
+            if (name.startsWith("3-") && !previous.startsWith("3-")) {
+                // the OpenShift Service Mesh 3 variants after the Maistra 2.x ones
+                scenarios.getItems().add(new SeparatorMenuItem());
+            }
             scenarios.getItems().add(item(name, "scenario-" + name, null, () -> openTemplate(name)));
+            previous = name;
         }
-        MenuBar bar = new MenuBar(file, edit, view, scenarios);
+        Menu mesh = new Menu("Mesh");
+        mesh.setId("menu-mesh");
+        MeshMigration migration = new MeshMigration(vm, background, ui);
+        mesh.getItems().addAll(
+                item("Migrate to OpenShift Service Mesh 3…", "menu-migrate-ossm3",
+                        () -> migration.start(MeshFlavour.OSSM_3, root.getScene().getWindow())),
+                item("Migrate to upstream Istio…", "menu-migrate-istio",
+                        () -> migration.start(MeshFlavour.ISTIO, root.getScene().getWindow())));
+        MenuBar bar = new MenuBar(file, edit, view, scenarios, mesh);
         cluster = new io.egressstudio.gui.cluster.ClusterMenu(this);
         bar.getMenus().add(cluster.menu());
         bar.setId("menu-bar");
