@@ -21,7 +21,7 @@ public final class Analyzers {
             new PassthroughRouteSniAnalyzer(),
             new ConflictingServiceEntryAnalyzer(),
             new ConflictingDestinationRuleAnalyzer(),
-            new RegistryOnlyHostAnalyzer(),
+            new UnregisteredDestinationAnalyzer(),
             new FederationEncryptionAnalyzer(),
             new ConfigOutsideMeshAnalyzer(),
             new MeshMembershipAnalyzer(),

@@ -38,9 +38,9 @@ public final class Messages {
             Severity.WARNING, "Several ServiceEntries register one host for the same namespaces.");
     public static final MessageType CONFLICTING_DESTINATION_RULES = new MessageType("ES0012", "ConflictingDestinationRules",
             Severity.WARNING, "Several DestinationRules in one namespace name the same host: only one applies.");
-    public static final MessageType UNREGISTERED_HOST_REGISTRY_ONLY = new MessageType("ES0013",
-            "UnregisteredHostUnderRegistryOnly", Severity.ERROR,
-            "Under REGISTRY_ONLY, a VirtualService routes to a host that is not registered.");
+    public static final MessageType UNREGISTERED_DESTINATION_HOST = new MessageType("ES0013",
+            "VirtualServiceDestinationHostNotFound", Severity.ERROR,
+            "A VirtualService routes to a host that no Service or ServiceEntry registers, whatever the outbound policy.");
     public static final MessageType FEDERATION_UNENCRYPTED = new MessageType("ES0014", "FederationWithoutEncryption",
             Severity.ERROR, "Federation asked to go without encryption, or a peer with no trust configured.");
     public static final MessageType CONFIG_OUTSIDE_MESH = new MessageType("ES0015", "ConfigurationOutsideMesh",

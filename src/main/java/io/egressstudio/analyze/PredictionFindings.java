@@ -29,9 +29,9 @@ public final class PredictionFindings {
 
     /** The analyzer codes that explain an outcome: one of them on the request's path makes a second finding redundant. */
     private static final Map<Outcome, Set<String>> EXPLAINED_BY = Map.of(
-            Outcome.BLACKHOLE, codes(Messages.UNREGISTERED_HOST_REGISTRY_ONLY),
+            Outcome.BLACKHOLE, codes(Messages.UNREGISTERED_DESTINATION_HOST),
             Outcome.NO_ROUTE, codes(Messages.RESOLUTION_NONE_VIA_EGRESS, Messages.GATEWAY_VS_TLS_MISMATCH,
-                    Messages.UNREGISTERED_HOST_REGISTRY_ONLY, Messages.FEDERATION_UNENCRYPTED),
+                    Messages.UNREGISTERED_DESTINATION_HOST, Messages.FEDERATION_UNENCRYPTED),
             Outcome.PROTOCOL_MISMATCH, codes(Messages.GATEWAY_VS_TLS_MISMATCH),
             Outcome.MTLS_FAILURE, codes(Messages.PLAINTEXT_TO_STRICT, Messages.STRICT_TO_NON_MESH_LOCAL,
                     Messages.FEDERATION_UNENCRYPTED),

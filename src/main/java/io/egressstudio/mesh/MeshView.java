@@ -279,31 +279,38 @@ public final class MeshView {
     }
     private void readWorkloads() {
         for (HasMetadata r : resources.all()) {
-            if (!(r instanceof Deployment d)) {
+            // a Deployment's pods carry its template's metadata; a bare Pod (istioctl's test data) its own
+            io.fabric8.kubernetes.api.model.ObjectMeta podMeta;
+            if (r instanceof Deployment d) {
+                podMeta = d.getSpec() == null || d.getSpec().getTemplate() == null ? null
+                        : d.getSpec().getTemplate().getMetadata();
+            } else if (r instanceof io.fabric8.kubernetes.api.model.Pod pod) {
+                podMeta = por.getMetadata();
+            } else {
                 continue;
             }
-            String ns = d.getMetadata().getNamespace();
+            String ns = r.getMetadata().getNamespace();
             Map<String, String> labels = new LinkedHashMap<>();
             Map<String, String> annotations = new LinkedHashMap<>();
-            if (d.getSpec() != null && d.getSpec().getTemplate() != null && d.getSpec().getTemplate().getMetadata() != null) {
-                labels.putAll(Specs.orEmpty(d.getSpec().getTemplate().getMetadata().getLabels()));
-                annotations.putAll(Specs.orEmpty(d.getSpec().getTemplate().getMetadata().getAnnotations()));
+            if (podMeta != null) {
+                labels.putAll(Specs.orEmpty(podMeta.getLabels()));
+                annotations.putAll(Specs.orEmpty(podMeta.getAnnotations()));
             }
             if (labels.isEmpty()) {
-                labels.putAll(Specs.orEmpty(d.getMetadata().getLabels()));
+                labels.putAll(Specs.orEmpty(r.getMetadata().getLabels()));
             }
             ControlPlane cp = controlPlaneOf(ns);
             boolean gateway;
             boolean sidecar;
             if (cp == null || cp.flavour().memberRoll()) {
-                gateway = cp != null && cp.namespace().equals(ns) && isGatewayName(cp, d.getMetadata().getName());
+                gateway = cp != null && cp.namespace().equals(ns) && isGatewayName(cp, r.getMetadata().getName());
                 sidecar = cp != null && !gateway && FlavourRules.maistraInjects(annotations);
             } else {
                 boolean injected = injectedBy(ns, labels, annotations, true) != null;
                 gateway = injected && FlavourRules.injectedGateway(annotations);
                 sidecar = injected && !gateway;
             }
-            addWorkload(new WorkloadInfo(ns, d.getMetadata().getName(), labels, sidecar, gateway, true, key(d), annotations));
+            addWorkload(new WorkloadInfo(ns, r.getMetadata().getName(), labels, sidecar, gateway, true, key(r), annotations));
         }
         for (ControlPlane cp : controlPlanes) {
             if (!cp.flavour().controlPlaneCreatesResources()) {

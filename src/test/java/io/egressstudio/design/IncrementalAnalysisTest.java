@@ -55,7 +55,8 @@ class IncrementalAnalysisTest {
         DesignAnalysis previous = incremental.analyze(scenario);
         List<String> done = new ArrayList<>();
         Scenario s = scenario;
-        for (int i = 0; i < EDITS; i++) {
+        // attempts, not edits, are bounded: a pick can hit an empty collection or a value the field refuses
+        for (int attempt = 0; attempt < 8 * EDITS && done.size() < EDITS; attempt++) {
             Edited edited = randomEdit(s, random);
             if (edited == null) {
                 continue;

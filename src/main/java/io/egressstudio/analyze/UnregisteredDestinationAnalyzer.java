@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * ES0013: under REGISTRY_ONLY only registered hosts can be reached; a VirtualService that routes to a host no
- * Service or ServiceEntry registers (for the rule's namespace) sends the request nowhere (503 NC, or BlackHoleCluster).
+ * ES0013: a VirtualService that routes to a host no Service or ServiceEntry registers (for the rule's namespace) sends
+ * the request nowhere: the proxy has no cluster for it (503 NC). The outbound policy does not matter: ALLOW_ANY's
+ * PassthroughCluster serves requests no route matches, not a route's destination (as the predictor says).
  */
-final class RegistryOnlyHostAnalyzer implements Analyzer {
+final class UnregisteredDestinationAnalyzer implements Analyzer {
     @Override
     public String name() {
         return "virtualservice.UnregisteredDestination";
@@ -19,28 +20,27 @@ final class RegistryOnlyHostAnalyzer implements Analyzer {
 
     @Override
     public String description() {
-        return "a route to an unregistered host in a REGISTRY_ONLY mesh";
+        return "a route to an unregistered host (503 NC, whatever the outbound policy)";
     }
 
     @Override
     public List<MessageType> messages() {
-        return List.of(Messages.UNREGISTERED_HOST_REGISTRY_ONLY);
+        return List.of(Messages.UNREGISTERED_DESTINATION_HOST);
     }
 
     @Override
     public void analyze(MeshView view, Consumer<Finding> report) {
         for (ControlPlane cp : view.controlPlanes()) {
-            if (!cp.registryOnly()) {
-                continue;
-            }
             MeshIndex index = view.index(cp);
             for (Rules.Vs vs : index.virtualServices()) {
                 for (Routes.Dest d : Routes.destinations(vs)) {
                     if (index.lookupServiceForGateway(vs.namespace(), d.host()) == null
                             && (!d.gatewayBound(vs) || index.lookupServiceForGateway(cp.namespace(), d.host()) == null)) {
-                        report.accept(Finding.of(Messages.UNREGISTERED_HOST_REGISTRY_ONLY, vs.key(), d.path(),
-                                "Mesh " + cp.name() + " is REGISTRY_ONLY and no Service or ServiceEntry visible here "
-                                        + "registers " + d.host() + ": requests routed there fail (503 NC).",
+                        report.accept(Finding.of(Messages.UNREGISTERED_DESTINATION_HOST, vs.key(), d.path(),
+                                "No Service or ServiceEntry visible here registers " + d.host() + ": the proxy has no "
+                                        + "cluster for it and requests routed there fail (503 NC)"
+                                        + (cp.registryOnly() ? "." : "; ALLOW_ANY's PassthroughCluster does not apply "
+                                        + "to a route's destination."),
                                 "Create a ServiceEntry for " + d.host() + " (resolution DNS) exported to " + vs.namespace()
                                         + ", or fix the host."));
                     }
