@@ -1,5 +1,6 @@
 package io.egressstudio.cli;
 
+import io.egressstudio.io.CrashLog;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Command;
 public final class EgressStudioCommand implements Runnable {
     /** Exit code for bad input: the message says where. */
     public static final int BAD_INPUT = 2;
+    /** Exit code for an error that is ours: one line, the details in a log file. */
+    public static final int INTERNAL_ERROR = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,6 +32,18 @@ public final class EgressStudioCommand implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine(out, err);
+        try {
+            return commandLine.execute(args);
+        } catch (Throwable e) { // StackOverflowError, OutOfMemoryError: picocli passes Errors on
+            err.println(CrashLog.report(e, running(commandLine, args)));
+            err.flush();
+            return INTERNAL_ERROR;
+        }
+    }
+
+    /** The command line with its handlers: bad arguments get usage, anything unexpected the last-resort line. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new EgressStudioCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -39,6 +54,17 @@ public final class EgressStudioCommand implements Runnable {
                     + " --help' for usage.");
             return BAD_INPUT;
         });
-        return commandLine.execute(args);
+        commandLine.setExecutionExceptionHandler((ex, command, parsed) -> {
+            command.getErr().println(CrashLog.report(ex, "running '" + command.getCommandSpec().qualifiedName() + "'"));
+            command.getErr().flush();
+            return INTERNAL_ERROR;
+        });
+        return commandLine;
+    }
+
+    /** Names the subcommand, never other arguments (they may be paths or values the user would not show). */
+    private static String running(CommandLine commandLine, String... args) {
+        return args.length > 0 && commandLine.getSubcommands().containsKey(args[0])
+                ? "running '" + args[0] + "'" : "running the command";
     }
 }

@@ -47,6 +47,7 @@ public final class DesignerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UncaughtErrors.install(io.egressstudio.io.ConfigFolder.get().resolve("logs"));
         List<String> args = getParameters().getRaw();
         int snapshot = args.indexOf("--snapshot");
         int template = args.indexOf("--template");

@@ -1,0 +1,174 @@
+package io.egressstudio.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads one YAML document into a Jackson tree, expanding anchors and aliases within bounds. Jackson's own tree reader
+ * reads an alias as the anchor's name, and SnakeYAML's alias count does not bound what aliases expand to: here every
+ * alias is replaced by a copy of its anchor's value while all copies together stay under {@link #MAX_ALIAS_VALUES} values and
+ * {@link #MAX_DEPTH} levels, and an alias inside its own anchor is refused. Every problem is located at its line.
+ */
+public final class YamlTrees {
+    /** Values that aliases may add to a document, all together: generous for shared defaults, fatal to a bomb. */
+    public static final int MAX_ALIAS_VALUES = 100_000;
+    /** Nesting a scenario or a Kubernetes object never comes near. */
+    public static final int MAX_DEPTH = 100;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+
+    private final YAMLParser parser;
+    private final Map<String, Anchored> anchors = new HashMap<>();
+    private final Set<String> open = new HashSet<>();
+    private int nodes;
+    private int aliasValues;
+
+    private record Anchored(JsonNode value, int size) {
+    }
+
+    private YamlTrees(YAMLParser parser) {
+        this.parser = parser;
+    }
+
+    /** The SnakeYAML limits every reader of user YAML uses: the file cap instead of SnakeYAML's 3 MB. */
+    static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(InputFiles.MAX_BYTES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE); // the expanded size is bounded instead
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
+    /** The first document of the text as a tree; a missing node when the text has none. */
+    public static JsonNode read(String text) throws InputException {
+        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return MissingNode.getInstance();
+            }
+            return new YamlTrees(parser).value(first, 1);
+        } catch (InputException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InputException(at == null ? 0 : Math.max(at.getLineNr(), 1),
+                    at == null ? 0 : Math.max(at.getColumnNr(), 1), "malformed YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML's own limits and reader errors surface as unchecked YAMLExceptions
+            throw new InputException(0, 0, "malformed YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private JsonNode value(JsonToken token, int depth) throws IOException, InputException {
+        if (depth > MAX_DEPTH) {
+            throw here("nested more than " + MAX_DEPTH + " levels deep");
+        }
+        if (parser.isCurrentAlias()) {
+            return alias(parser.getText(), depth);
+        }
+        String anchor = parser.getCurrentAnchor();
+        int before = nodes;
+        if (anchor != null) {
+            open.add(anchor);
+        }
+        JsonNode value = switch (token) {
+            case START_OBJECT -> mapping(depth);
+            case START_ARRAY -> sequence(depth);
+            default -> scalar(token);
+        };
+        nodes++;
+        if (anchor != null) {
+            open.remove(anchor);
+            anchors.put(anchor, new Anchored(value, nodes - before));
+        }
+        return value;
+    }
+
+    private ObjectNode mapping(int depth) throws IOException, InputException {
+        ObjectNode mapping = NODES.objectNode();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            String field = parser.currentName();
+            mapping.set(field, value(parser.nextToken(), depth + 1));
+        }
+        return mapping;
+    }
+
+    private ArrayNode sequence(int depth) throws IOException, InputException {
+        ArrayNode sequence = NODES.arrayNode();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            sequence.add(value(token, depth + 1));
+        }
+        return sequence;
+    }
+
+    private JsonNode scalar(JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_NULL -> NODES.nullNode();
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            default -> NODES.textNode(parser.getText());
+        };
+    }
+
+    private JsonNode alias(String name, int depth) throws InputException {
+        if (open.contains(name)) {
+            throw here("alias '*" + name + "' is inside its own anchor '&" + name + "': it would never end");
+        }
+        Anchored anchored = anchors.get(name);
+        if (anchored == null) {
+            throw here("alias '*" + name + "' names no anchor before it");
+        }
+        if (depth + depthOf(anchored.value()) > MAX_DEPTH) {
+            throw here("alias '*" + name + "' nests the document more than " + MAX_DEPTH + " levels deep");
+        }
+        aliasValues += anchored.size();
+        if (aliasValues > MAX_ALIAS_VALUES) {
+            throw here("alias '*" + name + "' takes the copies the document's aliases make beyond "
+                    + MAX_ALIAS_VALUES + " values");
+        }
+        nodes += anchored.size();
+        return anchored.value().deepCopy();
+    }
+
+    private static int depthOf(JsonNode node) {
+        int deepest = 0;
+        for (JsonNode child : node) {
+            deepest = Math.max(deepest, depthOf(child));
+        }
+        return node.isContainerNode() ? deepest + 1 : 0;
+    }
+
+    private InputException here(String reason) {
+        JsonLocation at = parser.currentTokenLocation();
+        return new InputException(Math.max(at.getLineNr(), 1), Math.max(at.getColumnNr(), 1), reason);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "cannot parse";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
