@@ -32,9 +32,9 @@ public final class InputFiles {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
-            throw new InputException(0, 0, "no such file");
+            throw new InputException(0, 0, "cannot read: no such file");
         } catch (AccessDeniedException e) {
-            throw new InputException(0, 0, "permission denied");
+            throw new InputException(0, 0, "cannot read: permission denied");
         } catch (IOException e) {
             throw new InputException(0, 0, "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()));

@@ -22,7 +22,10 @@ final class ManifestShapes {
         String kind = text(object.get("kind"));
         String namespace = text(object.path("metadata").get("namespace"));
         String name = text(object.path("metadata").get("name"));
-        StringBuilder what = new StringBuilder(kind == null ? "object" : kind);
+        if (kind == null) {
+            return "";
+        }
+        StringBuilder what = new StringBuilder(kind);
         if (namespace != null) {
             what.append('/').append(namespace);
         }
@@ -46,7 +49,7 @@ final class ManifestShapes {
         }
         JsonNode metadata = object.get("metadata");
         if (metadata == null) {
-            return Optional.of(new Problem("metadata", "missing required field 'metadata.name'"));
+            return Optional.of(new Problem("", "missing required field 'metadata.name'"));
         }
         if (!metadata.isObject()) {
             return Optional.of(new Problem("metadata", "wrong type: expected a mapping"));
@@ -60,8 +63,10 @@ final class ManifestShapes {
         return Optional.empty();
     }
 
+    /** A missing field is said at the document ("missing required field 'kind'"), a wrong one at the field. */
     private static Optional<Problem> problem(String path, JsonNode value, String missing) {
-        return Optional.of(new Problem(path, value == null ? missing : "wrong type: expected text"));
+        boolean absent = value == null || (value.isTextual() && value.asText().isBlank());
+        return Optional.of(absent ? new Problem("", missing) : new Problem(path, "wrong type: expected text"));
     }
 
     private static Optional<Problem> dropNulls(JsonNode node, String path) {
