@@ -32,12 +32,16 @@ public final class EgressStudioCommand implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(out, err);
+        return execute(commandLine(out, err), args);
+    }
+
+    /** Runs the arguments on a command line from {@link #commandLine}; whatever happens, an exit code. */
+    static int execute(CommandLine commandLine, String... args) {
         try {
             return commandLine.execute(args);
         } catch (Throwable e) { // StackOverflowError, OutOfMemoryError: picocli passes Errors on
-            err.println(CrashLog.report(e, running(commandLine, args)));
-            err.flush();
+            commandLine.getErr().println(CrashLog.report(e, running(commandLine, args)));
+            commandLine.getErr().flush();
             return INTERNAL_ERROR;
         }
     }

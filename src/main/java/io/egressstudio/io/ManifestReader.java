@@ -166,7 +166,8 @@ public final class ManifestReader {
             JsonMappingException mapping = mappingCause(e);
             String field = mapping == null ? "" : ScenarioFile.pathOf(mapping.getPath());
             throw document.error(what, field.isEmpty() ? prefix : prefix + field,
-                    "not a valid " + object.path("kind").asText() + ": " + rootMessage(e));
+                    mapping == null ? "not a valid " + object.path("kind").asText() + ": " + rootMessage(e)
+                            : ScenarioFile.reasonOf(mapping));
         }
         if (!(resource instanceof HasMetadata kubernetesObject)) {
             throw document.error(what, prefix, "not a Kubernetes object: " + object.path("kind").asText());

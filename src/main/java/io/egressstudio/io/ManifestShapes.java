@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.egressstudio.model.Problem;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What every Kubernetes object read from a file must look like before anything reads its fields: the identifying
@@ -14,6 +16,25 @@ import java.util.Optional;
  * the conversion to fabric8's classes, which names the field it failed at.
  */
 final class ManifestShapes {
+    /**
+     * Namespaced kinds that the mesh model reads: Kubernetes puts one without a namespace in the current context's
+     * namespace, which a file does not say, so the analysis would not know where it is.
+     */
+    private static final Set<String> NEEDS_NAMESPACE = Set.of("ServiceEntry", "DestinationRule", "VirtualService",
+            "Gateway", "Sidecar", "PeerAuthentication", "ServiceMeshControlPlane", "ServiceMeshMemberRoll",
+            "ServiceMeshMember", "ServiceMeshPeer", "ExportedServiceSet", "ImportedServiceSet", "Service", "Deployment",
+            "Pod", "Secret", "Route");
+
+    /**
+     * Fields that the API server's validation (Kubernetes, or Istio's webhook) requires, so that an object without
+     * them never reaches a cluster; {@code []} stands for every item of a list.
+     */
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "Service", List.of("spec.ports[].port"),
+            "ServiceEntry", List.of("spec.hosts", "spec.ports[].number"),
+            "DestinationRule", List.of("spec.host"),
+            "Gateway", List.of("spec.servers[].port.number", "spec.servers[].hosts"));
+
     private ManifestShapes() {
     }
 
@@ -59,6 +80,42 @@ final class ManifestShapes {
         }
         if (metadata.has("namespace") && text(metadata.get("namespace")) == null) {
             return Optional.of(new Problem("metadata.namespace", "wrong type: expected text"));
+        }
+        String kind = object.get("kind").asText();
+        if (!metadata.has("namespace") && NEEDS_NAMESPACE.contains(kind)) {
+            return Optional.of(new Problem("metadata", "missing required field 'metadata.namespace': a " + kind
+                    + " lives in a namespace, and the file must say which"));
+        }
+        for (String required : REQUIRED.getOrDefault(kind, List.of())) {
+            Optional<Problem> missing = missing(object, required.split("\\."), 0, "");
+            if (missing.isPresent()) {
+                return missing;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first place where the required path {@code parts[from..]} is absent under {@code node}. */
+    private static Optional<Problem> missing(JsonNode node, String[] parts, int from, String path) {
+        if (from == parts.length) {
+            return Optional.empty();
+        }
+        boolean each = parts[from].endsWith("[]");
+        String field = each ? parts[from].substring(0, parts[from].length() - 2) : parts[from];
+        String fieldPath = path.isEmpty() ? field : path + "." + field;
+        JsonNode value = node.get(field);
+        if (value == null) { // a list may be absent; only its items need the field
+            return each ? Optional.empty() : Optional.of(new Problem(path, "missing required field '" + field + "'"));
+        }
+        if (!each) {
+            return value.isObject() || from == parts.length - 1 ? missing(value, parts, from + 1, fieldPath)
+                    : Optional.empty(); // a wrong type: the conversion names it
+        }
+        for (int i = 0; value.isArray() && i < value.size(); i++) {
+            Optional<Problem> found = missing(value.get(i), parts, from + 1, fieldPath + "[" + i + "]");
+            if (found.isPresent()) {
+                return found;
+            }
         }
         return Optional.empty();
     }

@@ -188,7 +188,8 @@ public final class ScenarioFile {
         return path.toString();
     }
 
-    private static String reasonOf(JsonMappingException e) {
+    /** What a binding failure means for the user, without Jackson's class names. */
+    static String reasonOf(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'";
         }
