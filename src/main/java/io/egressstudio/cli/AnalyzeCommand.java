@@ -106,7 +106,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             if (!manifests.isEmpty()) {
-                resources.addAll(ManifestReader.read(manifests));
+                resources.addAll(ManifestReader.readEach(manifests));
             }
         } catch (ScenarioFormatException e) {
             err.println(e.getMessage());

@@ -30,18 +30,27 @@ public final class ManifestReader {
     private ManifestReader() {
     }
 
-    /**
-     * Reads files and folders (recursively, {@code .yaml}, {@code .yml} and {@code .json}, in name order). A file or
-     * folder with no resource at all is an error: it was given by mistake, or it is not what the user thinks.
-     */
+    /** Reads files and folders (recursively, {@code .yaml}, {@code .yml} and {@code .json}, in name order). */
     public static ResourceSet read(List<Path> paths) throws ManifestException {
+        return read(paths, false);
+    }
+
+    /**
+     * Reads like {@link #read(List)}, and refuses a file or folder without any resource: given to a command, it was
+     * given by mistake (an empty or comment-only file), and an analysis of nothing would look like a clean one.
+     */
+    public static ResourceSet readEach(List<Path> paths) throws ManifestException {
+        return read(paths, true);
+    }
+
+    private static ResourceSet read(List<Path> paths, boolean eachHasResources) throws ManifestException {
         ResourceSet.Builder builder = ResourceSet.builder();
         for (Path path : paths) {
             int resources = 0;
             for (Path file : files(path)) {
                 resources += readFile(file, builder);
             }
-            if (resources == 0) {
+            if (resources == 0 && eachHasResources) {
                 throw new ManifestException(path.toString(), 0, 0, "no resources in " + path);
             }
         }

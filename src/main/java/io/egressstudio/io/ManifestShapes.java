@@ -2,7 +2,9 @@ package io.egressstudio.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.egressstudio.model.Names;
 import io.egressstudio.model.Problem;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,18 @@ final class ManifestShapes {
             "ServiceEntry", List.of("spec.hosts", "spec.ports[].number"),
             "DestinationRule", List.of("spec.host"),
             "Gateway", List.of("spec.servers[].port.number", "spec.servers[].hosts"));
+
+    /**
+     * Host fields, which Istio's validation requires to be DNS names (a {@code *.} wildcard allowed; Gateway and
+     * Sidecar hosts may start with {@code namespace/}); the analysis puts them in URLs.
+     */
+    private static final Map<String, List<String>> HOSTS = Map.of(
+            "ServiceEntry", List.of("spec.hosts[]"),
+            "DestinationRule", List.of("spec.host"),
+            "VirtualService", List.of("spec.hosts[]"),
+            "Gateway", List.of("spec.servers[].hosts[]"),
+            "Sidecar", List.of("spec.egress[].hosts[]"));
+    private static final Set<String> LABEL_NAMED = Set.of("Service", "Namespace");
 
     private ManifestShapes() {
     }
@@ -82,6 +96,10 @@ final class ManifestShapes {
             return Optional.of(new Problem("metadata.namespace", "wrong type: expected text"));
         }
         String kind = object.get("kind").asText();
+        Optional<Problem> badName = names(kind, metadata);
+        if (badName.isPresent()) {
+            return badName;
+        }
         if (!metadata.has("namespace") && NEEDS_NAMESPACE.contains(kind)) {
             return Optional.of(new Problem("metadata", "missing required field 'metadata.namespace': a " + kind
                     + " lives in a namespace, and the file must say which"));
@@ -92,7 +110,58 @@ final class ManifestShapes {
                 return missing;
             }
         }
+        List<Problem> badHosts = new ArrayList<>();
+        for (String hosts : HOSTS.getOrDefault(kind, List.of())) {
+            visit(object, hosts.split("\\."), 0, "", (path, value) -> {
+                String host = value.isTextual() ? value.asText() : null;
+                String name = host != null && host.indexOf('/') >= 0 && (kind.equals("Gateway") || kind.equals("Sidecar"))
+                        ? host.substring(host.indexOf('/') + 1) : host;
+                if (name == null || !Names.isHost(name)) {
+                    badHosts.add(new Problem(path, host == null ? "wrong type: expected text" : "'" + host
+                            + "' is not a valid host: a DNS name, optionally starting with '*.'"));
+                }
+            });
+        }
+        return badHosts.stream().findFirst();
+    }
+
+    /** Kubernetes object names: DNS-1123 subdomains (labels for Services and Namespaces); namespaces are labels. */
+    private static Optional<Problem> names(String kind, JsonNode metadata) {
+        String name = metadata.get("name").asText();
+        boolean valid = LABEL_NAMED.contains(kind) ? Names.isDns1123Label(name) : Names.isDns1123Subdomain(name);
+        if (!valid) {
+            return Optional.of(new Problem("metadata.name", "'" + name + "' is not a valid name: lowercase letters, "
+                    + "digits, '-' and '.', starting and ending with a letter or digit"));
+        }
+        JsonNode namespace = metadata.get("namespace");
+        if (namespace != null && !Names.isDns1123Label(namespace.asText())) {
+            return Optional.of(new Problem("metadata.namespace", "'" + namespace.asText() + "' is not a valid "
+                    + "namespace: at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit"));
+        }
         return Optional.empty();
+    }
+
+    /** Calls {@code action} with the path and value of every node that the path {@code parts[from..]} reaches. */
+    private static void visit(JsonNode node, String[] parts, int from, String path,
+                              java.util.function.BiConsumer<String, JsonNode> action) {
+        if (from == parts.length) {
+            action.accept(path, node);
+            return;
+        }
+        boolean each = parts[from].endsWith("[]");
+        String field = each ? parts[from].substring(0, parts[from].length() - 2) : parts[from];
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return;
+        }
+        String fieldPath = path.isEmpty() ? field : path + "." + field;
+        if (!each) {
+            visit(value, parts, from + 1, fieldPath, action);
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                visit(value.get(i), parts, from + 1, fieldPath + "[" + i + "]", action);
+            }
+        }
     }
 
     /** The first place where the required path {@code parts[from..]} is absent under {@code node}. */
