@@ -10,12 +10,18 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads one YAML document into a Jackson tree, expanding anchors and aliases within bounds. Jackson's own tree reader
@@ -29,9 +35,9 @@ public final class YamlTrees {
     /** Nesting a scenario or a Kubernetes object never comes near. */
     public static final int MAX_DEPTH = 100;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+    private static final YAMLFactory FACTORY = new AnchoredFactory();
 
-    private final YAMLParser parser;
+    private final AnchoredParser parser;
     private final Map<String, Anchored> anchors = new HashMap<>();
     private final Set<String> open = new HashSet<>();
     private int nodes;
@@ -40,7 +46,32 @@ public final class YamlTrees {
     private record Anchored(JsonNode value, int size) {
     }
 
-    private YamlTrees(YAMLParser parser) {
+    /** Jackson's YAML parser, telling the anchor of every node: Jackson itself reports only mappings' and lists'. */
+    private static final class AnchoredParser extends YAMLParser {
+        AnchoredParser(IOContext context, int features, int yamlFeatures, LoaderOptions options, ObjectCodec codec,
+                       Reader reader) {
+            super(context, features, yamlFeatures, options, codec, reader);
+        }
+
+        String anchor() {
+            return _lastEvent instanceof NodeEvent node && !(node instanceof AliasEvent) ? node.getAnchor() : null;
+        }
+    }
+
+    private static final class AnchoredFactory extends YAMLFactory {
+        private static final long serialVersionUID = 1L;
+
+        AnchoredFactory() {
+            super(YAMLFactory.builder().loaderOptions(loaderOptions()));
+        }
+
+        @Override
+        protected YAMLParser _createParser(Reader reader, IOContext context) {
+            return new AnchoredParser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, reader);
+        }
+    }
+
+    private YamlTrees(AnchoredParser parser) {
         this.parser = parser;
     }
 
@@ -56,7 +87,7 @@ public final class YamlTrees {
 
     /** The first document of the text as a tree; a missing node when the text has none. */
     public static JsonNode read(String text) throws InputException {
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+        try (AnchoredParser parser = (AnchoredParser) FACTORY.createParser(new StringReader(text))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return MissingNode.getInstance();
@@ -81,7 +112,7 @@ public final class YamlTrees {
         if (parser.isCurrentAlias()) {
             return alias(parser.getText(), depth);
         }
-        String anchor = parser.getCurrentAnchor();
+        String anchor = parser.anchor();
         int before = nodes;
         if (anchor != null) {
             open.add(anchor);
@@ -144,7 +175,7 @@ public final class YamlTrees {
         }
         aliasValues += anchored.size();
         if (aliasValues > MAX_ALIAS_VALUES) {
-            throw here("alias '*" + name + "' takes the copies the document's aliases make beyond "
+            throw here("alias '*" + name + "' makes the document's aliases expand to more than "
                     + MAX_ALIAS_VALUES + " values");
         }
         nodes += anchored.size();
