@@ -128,10 +128,11 @@ final class ManifestShapes {
     /** Kubernetes object names: DNS-1123 subdomains (labels for Services and Namespaces); namespaces are labels. */
     private static Optional<Problem> names(String kind, JsonNode metadata) {
         String name = metadata.get("name").asText();
-        boolean valid = LABEL_NAMED.contains(kind) ? Names.isDns1123Label(name) : Names.isDns1123Subdomain(name);
-        if (!valid) {
-            return Optional.of(new Problem("metadata.name", "'" + name + "' is not a valid name: lowercase letters, "
-                    + "digits, '-' and '.', starting and ending with a letter or digit"));
+        boolean label = LABEL_NAMED.contains(kind);
+        if (label ? !Names.isDns1123Label(name) : !Names.isDns1123Subdomain(name)) {
+            return Optional.of(new Problem("metadata.name", "'" + name + "' is not a valid name: " + (label
+                    ? "at most 63 lowercase letters, digits or '-'" : "lowercase letters, digits, '-' and '.'")
+                    + ", starting and ending with a letter or digit"));
         }
         JsonNode namespace = metadata.get("namespace");
         if (namespace != null && !Names.isDns1123Label(namespace.asText())) {
