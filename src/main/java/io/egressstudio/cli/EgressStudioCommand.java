@@ -59,8 +59,8 @@ public final class EgressStudioCommand implements Runnable {
             return BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((ex, command, parsed) -> {
-            command.getErr().println(CrashLog.report(ex, "running '" + command.getCommandSpec().qualifiedName() + "'"));
-            command.getErr().flush();
+            err.println(CrashLog.report(ex, "running '" + command.getCommandSpec().qualifiedName() + "'"));
+            err.flush();
             return INTERNAL_ERROR;
         });
         return commandLine;
@@ -69,6 +69,6 @@ public final class EgressStudioCommand implements Runnable {
     /** Names the subcommand, never other arguments (they may be paths or values the user would not show). */
     private static String running(CommandLine commandLine, String... args) {
         return args.length > 0 && commandLine.getSubcommands().containsKey(args[0])
-                ? "running '" + args[0] + "'" : "running the command";
+                ? "running '" + commandLine.getCommandName() + " " + args[0] + "'" : "running the command";
     }
 }
