@@ -37,7 +37,7 @@ final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
 
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
-        String line = CrashLog.report(error, "running the designer (thread " + thread.getName() + ")", logFolder);
+        String line = CrashLog.report(error, "running the designer", logFolder);
         System.err.println(line);
         if (showing.compareAndSet(false, true)) { // one dialog at a time: a failing repaint would otherwise repeat it
             try {
