@@ -2,6 +2,7 @@ package io.egressstudio;
 
 import io.egressstudio.cli.EgressStudioCommand;
 import io.egressstudio.gui.DesignerApp;
+import io.egressstudio.io.CrashLog;
 
 /**
  * The one entry point: no arguments, or a single scenario file (as a desktop file association passes it), opens the
@@ -13,15 +14,29 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("--snapshot") || args[0].equals("--template") || opensFile(args)) {
-            DesignerApp.launchApp(args);
+            try {
+                DesignerApp.launchApp(args);
+            } catch (Throwable e) { // no display, a broken toolkit: one line and a log, not a trace
+                System.err.println(CrashLog.report(e, "starting the designer"));
+                System.exit(EgressStudioCommand.INTERNAL_ERROR);
+            }
             return;
         }
         DesignerApp.installDiagramRenderer();
         System.exit(EgressStudioCommand.run(args));
     }
 
-    /** A lone argument that is an existing file, not a subcommand: a scenario opened from the desktop. */
+    /**
+     * A lone argument that is an existing file, not a subcommand: a scenario opened from the desktop. A file named
+     * like a subcommand ({@code templates}) in the current folder does not hide the subcommand.
+     */
     static boolean opensFile(String[] args) {
-        return args.length == 1 && !args[0].startsWith("-") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        return opensFile(args, java.nio.file.Path.of(""));
+    }
+
+    /** {@link #opensFile(String[])} with relative paths taken from this folder. */
+    static boolean opensFile(String[] args, java.nio.file.Path workingFolder) {
+        return args.length == 1 && !args[0].startsWith("-") && !EgressStudioCommand.isSubcommand(args[0])
+                && java.nio.file.Files.isRegularFile(workingFolder.resolve(args[0]));
     }
 }

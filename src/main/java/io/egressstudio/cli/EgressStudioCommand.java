@@ -46,6 +46,11 @@ public final class EgressStudioCommand implements Runnable {
         }
     }
 
+    /** Whether the word names one of the commands ({@code templates}, {@code help}). */
+    public static boolean isSubcommand(String word) {
+        return new CommandLine(new EgressStudioCommand()).getSubcommands().containsKey(word);
+    }
+
     /** The command line with its handlers: bad arguments get usage, anything unexpected the last-resort line. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new EgressStudioCommand());
