@@ -2,7 +2,6 @@ package io.egressstudio;
 
 import io.egressstudio.cli.EgressStudioCommand;
 import io.egressstudio.gui.DesignerApp;
-import io.egressstudio.io.CrashLog;
 
 /**
  * The one entry point: no arguments, or a single scenario file (as a desktop file association passes it), opens the
@@ -14,10 +13,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("--snapshot") || args[0].equals("--template") || opensFile(args)) {
-            try {
-                DesignerApp.launchApp(args);
-            } catch (Throwable e) { // no display, a broken toolkit: one line and a log, not a trace
-                System.err.println(CrashLog.report(e, "starting the designer"));
+            if (!DesignerApp.launchApp(args)) {
                 System.exit(EgressStudioCommand.INTERNAL_ERROR);
             }
             return;

@@ -1,7 +1,5 @@
 package io.egressstudio.model;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +15,7 @@ import java.util.function.Predicate;
 public final class ScenarioValidator {
     /** A century: far beyond any sensible certificate, and within what X.509 dates can say (year 9999). */
     public static final int MAX_VALIDITY_DAYS = 36_500;
+    private static final String URL_PATH_CHARACTERS = "-._~!$&'()*+,;=:@/?";
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Element> byId = new HashMap<>();
     private final Scenario scenario;
@@ -212,20 +211,31 @@ public final class ScenarioValidator {
 
     /** The path the link's request asks for: what follows {@code scheme://host:port} in its URL. */
     private void urlPath(String value, String path) {
-        if (value == null) {
-            return;
-        }
-        boolean valid = value.startsWith("/");
-        try {
-            URI url = new URI("http://host" + value);
-            valid = valid && "host".equals(url.getHost()) && url.getRawFragment() == null;
-        } catch (URISyntaxException e) {
-            valid = false;
-        }
-        if (!valid) {
+        if (value != null && !isUrlPath(value)) {
             problems.add(new Problem(path, "'" + value + "' is not a URL path: it starts with '/' and has no spaces, "
                     + "control characters or '#' (percent-encode them)"));
         }
+    }
+
+    /** RFC 3986 path and query characters, percent escapes, and the non-ASCII letters that java.net.URI accepts. */
+    private static boolean isUrlPath(String value) {
+        if (!value.startsWith("/")) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length() || Character.digit(value.charAt(i + 1), 16) < 0
+                        || Character.digit(value.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+            } else if (c < 0x80 ? URL_PATH_CHARACTERS.indexOf(c) < 0 && !Character.isLetterOrDigit(c)
+                    : Character.isISOControl(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+                    || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void origination(Origination origination, String path) {
