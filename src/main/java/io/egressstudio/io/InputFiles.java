@@ -26,11 +26,22 @@ public final class InputFiles {
     private InputFiles() {
     }
 
+    /** A certificate, key or CSR file holds a few kilobytes; a chain of a hundred certificates fits in this. */
+    public static final int MAX_PEM_BYTES = 1024 * 1024;
+
     /** The file's text, or why it cannot be used (the caller adds the file name). */
     public static String read(Path file) throws InputException {
+        return text(bytes(file, MAX_BYTES));
+    }
+
+    /**
+     * At most {@code maxBytes} of the file, read without reading more: a larger file, a device or a pipe that never
+     * ends is refused with the limit in the message. For files other than scenarios and manifests (PEM, tokens).
+     */
+    public static byte[] bytes(Path file, int maxBytes) throws InputException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+            bytes = in.readNBytes(maxBytes + 1);
         } catch (NoSuchFileException e) {
             throw new InputException(0, 0, "cannot read: no such file");
         } catch (AccessDeniedException e) {
@@ -39,11 +50,15 @@ public final class InputFiles {
             throw new InputException(0, 0, "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()));
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new InputException(0, 0, "file is larger than " + MAX_BYTES / (1024 * 1024)
-                    + " MB; this is not a scenario or manifest file Egress Studio reads");
+        if (bytes.length > maxBytes) {
+            throw new InputException(0, 0, "file is larger than " + size(maxBytes) + (maxBytes == MAX_BYTES
+                    ? "; this is not a scenario or manifest file Egress Studio reads" : ", too large for its kind"));
         }
-        return text(bytes);
+        return bytes;
+    }
+
+    private static String size(int bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
     }
 
     /** Bytes as checked text: UTF-8, without a byte order mark, free of control characters. */

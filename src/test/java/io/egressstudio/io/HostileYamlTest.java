@@ -35,6 +35,16 @@ class HostileYamlTest {
     }
 
     @Test
+    void otherInputsGetTheirOwnCap() throws Exception {
+        Path pem = Files.write(folder.resolve("big.pem"), new byte[InputFiles.MAX_PEM_BYTES + 1]);
+
+        assertThat(InputFiles.bytes(Files.write(folder.resolve("ok.pem"), new byte[10]), InputFiles.MAX_PEM_BYTES))
+                .hasSize(10);
+        assertThatThrownBy(() -> InputFiles.bytes(pem, InputFiles.MAX_PEM_BYTES))
+                .hasMessage("file is larger than 1 MB, too large for its kind");
+    }
+
+    @Test
     void anEndlessDeviceIsRefusedQuickly() {
         Path zero = Path.of("/dev/zero");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero here");
