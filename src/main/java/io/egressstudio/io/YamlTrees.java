@@ -15,7 +15,9 @@ import com.fasterxml.jackson.core.io.IOContext;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,7 @@ public final class YamlTrees {
     /** Nesting a scenario or a Kubernetes object never comes near. */
     public static final int MAX_DEPTH = 100;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String MERGE_KEY = "<<";
     private static final YAMLFactory FACTORY = new AnchoredFactory();
 
     private final AnchoredParser parser;
@@ -130,11 +133,27 @@ public final class YamlTrees {
         return value;
     }
 
+    /** A mapping; {@code <<: *defaults} merges the aliased mappings' fields that the mapping does not set itself. */
     private ObjectNode mapping(int depth) throws IOException, InputException {
         ObjectNode mapping = NODES.objectNode();
+        List<JsonNode> merged = new ArrayList<>();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String field = parser.currentName();
-            mapping.set(field, value(parser.nextToken(), depth + 1));
+            JsonNode value = value(parser.nextToken(), depth + 1);
+            if (MERGE_KEY.equals(field) && (value.isObject() || value.isArray())) {
+                merged.add(value);
+            } else {
+                mapping.set(field, value);
+            }
+        }
+        for (JsonNode merge : merged) {
+            for (JsonNode source : merge.isArray() ? merge : List.of(merge)) {
+                source.fields().forEachRemaining(entry -> {
+                    if (!mapping.has(entry.getKey())) {
+                        mapping.set(entry.getKey(), entry.getValue());
+                    }
+                });
+            }
         }
         return mapping;
     }

@@ -90,6 +90,13 @@ class HostileYamlTest {
     }
 
     @Test
+    void mergeKeysMergeTheAliasedMappingUnderTheMappingsOwnFields() throws Exception {
+        JsonNode tree = YamlTrees.read("defaults: &d {protocol: HTTP, number: 80}\nport:\n  <<: *d\n  number: 8080\n");
+
+        assertThat(tree.get("port").toString()).isEqualTo("{\"number\":8080,\"protocol\":\"HTTP\"}");
+    }
+
+    @Test
     void anAliasInsideItsOwnAnchorIsLocatedAtTheAlias() {
         String text = "apiVersion: egress-studio/v1\nkind: Scenario\nname: x\nlayout: &loop\n  inner: *loop\n";
 
