@@ -39,6 +39,9 @@ public final class InputFiles {
      * ends is refused with the limit in the message. For files other than scenarios and manifests (PEM, tokens).
      */
     public static byte[] bytes(Path file, int maxBytes) throws InputException {
+        if (Files.isDirectory(file)) {
+            throw new InputException(0, 0, "is a folder, not a file");
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(maxBytes + 1);
