@@ -57,6 +57,19 @@ class HostileInputCommandTest {
     }
 
     @Test
+    void aHeaderOnlyScenarioThatValidatesAlsoGeneratesAndAnalyzes() throws Exception {
+        Path header = file("header.yaml", "apiVersion: egress-studio/v1\nkind: Scenario\nname: nothing-yet\n");
+
+        assertThat(run("validate", header.toString()).exit()).isZero();
+        Run generate = run("generate", header.toString());
+        assertThat(generate.exit()).isZero();
+        assertThat(generate.err()).isEmpty();
+        Run analyze = run("analyze", header.toString());
+        assertThat(analyze.exit()).isZero();
+        assertThat(analyze.out()).contains("0 requests, 0 findings");
+    }
+
+    @Test
     void aLinkPathThatIsNotAUrlPathIsRefusedByValidateAsAnalyzeWouldFail() throws Exception {
         for (String path : new String[] {"\"true\"", "\":80İ\"", "/a b"}) {
             Path file = file("path.yaml", builtIn("1a-simple").replace("path: /hello/greeting/Stelios", "path: " + path));
