@@ -34,6 +34,12 @@ public final class CrashLog {
                 + (log == null ? "" : ": details in " + log);
     }
 
+    private static void ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
     private static Path write(Throwable error, String during, Path folder) {
         StringWriter trace = new StringWriter();
         try (PrintWriter out = new PrintWriter(trace)) {
@@ -46,6 +52,8 @@ public final class CrashLog {
             try {
                 Files.createDirectories(candidate);
                 Path log = candidate.resolve(name);
+                Files.writeString(log, "", StandardCharsets.UTF_8);
+                ownerOnly(log); // a message in the trace may quote the user's data: readable by them alone
                 Files.writeString(log, trace.toString(), StandardCharsets.UTF_8);
                 return log;
             } catch (IOException | RuntimeException e) {

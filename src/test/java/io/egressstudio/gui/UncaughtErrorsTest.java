@@ -31,6 +31,8 @@ class UncaughtErrorsTest {
                 .doesNotContain("\n");
         assertThat(Files.readString(log)).contains("java.lang.IllegalStateException: broken canvas",
                 "\tat io.egressstudio.gui.UncaughtErrorsTest.");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(log)))
+                .isEqualTo("rw-------");
     }
 
     @Test
