@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.NodeEvent;
 
@@ -98,14 +100,33 @@ public final class YamlTrees {
             return new YamlTrees(parser).value(first, 1);
         } catch (InputException e) {
             throw e;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InputException(at == null ? 0 : Math.max(at.getLineNr(), 1),
-                    at == null ? 0 : Math.max(at.getColumnNr(), 1), "malformed YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
-            // SnakeYAML's own limits and reader errors surface as unchecked YAMLExceptions
-            throw new InputException(0, 0, "malformed YAML: " + firstLine(e.getMessage()));
+            throw malformed(e, text.length());
         }
+    }
+
+    /**
+     * SnakeYAML's own message where there is one (its problem and mark), else Jackson's, else the limit's. A problem
+     * found only at the end of the text (an unclosed bracket or quote) is located where the construct began.
+     */
+    private static InputException malformed(Exception e, int length) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                Mark at = marked.getProblemMark();
+                String problem = marked.getProblem() != null ? marked.getProblem() : firstLine(marked.getContext());
+                if (at.getIndex() >= length && marked.getContextMark() != null && marked.getContext() != null) {
+                    at = marked.getContextMark();
+                    problem = marked.getContext() + " that never ends: " + problem;
+                }
+                return new InputException(at.getLine() + 1, at.getColumn() + 1, "malformed YAML: " + problem);
+            }
+        }
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            JsonLocation at = json.getLocation();
+            return new InputException(Math.max(at.getLineNr(), 1), Math.max(at.getColumnNr(), 1),
+                    "malformed YAML: " + firstLine(json.getOriginalMessage()));
+        }
+        return new InputException(0, 0, "malformed YAML: " + firstLine(e.getMessage()));
     }
 
     private JsonNode value(JsonToken token, int depth) throws IOException, InputException {
