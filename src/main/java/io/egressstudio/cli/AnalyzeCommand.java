@@ -18,9 +18,7 @@ import io.egressstudio.predict.Prediction;
 import io.egressstudio.predict.Request;
 import io.egressstudio.predict.ScenarioRequests;
 import io.egressstudio.generate.ScenarioGenerator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,7 +57,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** Exit code when {@code --fail-on} finds what it gates on. */
     static final int FAILED_CHECK = 3;
 
-    private static final Pattern SCENARIO = Pattern.compile("(?m)^apiVersion:\\s*[\"']?egress-studio/v\\d+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
@@ -110,19 +106,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             if (!manifests.isEmpty()) {
-                resources.addAll(ManifestReader.read(manifests));
+                resources.addAll(ManifestReader.readEach(manifests));
             }
         } catch (ScenarioFormatException e) {
             err.println(e.getMessage());
             return EgressStudioCommand.BAD_INPUT;
         } catch (ManifestException e) {
             err.println(e.getMessage());
-            return EgressStudioCommand.BAD_INPUT;
-        } catch (IOException e) {
-            err.println(e.getMessage());
-            return EgressStudioCommand.BAD_INPUT;
-        } catch (RuntimeException e) {
-            err.println("cannot use the input: " + e.getMessage());
             return EgressStudioCommand.BAD_INPUT;
         }
         MeshView view = MeshView.of(resources.build());
@@ -147,12 +137,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         return failOn != null && analysis.failsAt(failOn.severity) ? FAILED_CHECK : 0;
     }
 
-    static boolean isScenario(Path path) throws IOException {
-        if (Files.isDirectory(path) || !Files.isRegularFile(path)) {
-            return false;
-        }
-        String text = Files.readString(path, StandardCharsets.UTF_8);
-        return SCENARIO.matcher(text).find();
+    /** A regular file whose text says it is a scenario; anything else is read as manifests. */
+    static boolean isScenario(Path path) throws ScenarioFormatException {
+        return Files.isRegularFile(path) && ScenarioFile.isScenario(path);
     }
 
     static Map<String, Object> toJson(Analysis analysis) {

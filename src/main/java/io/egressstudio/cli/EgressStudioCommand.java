@@ -1,5 +1,6 @@
 package io.egressstudio.cli;
 
+import io.egressstudio.io.CrashLog;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Command;
 public final class EgressStudioCommand implements Runnable {
     /** Exit code for bad input: the message says where. */
     public static final int BAD_INPUT = 2;
+    /** Exit code for an error that is ours: one line, the details in a log file. */
+    public static final int INTERNAL_ERROR = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,6 +33,27 @@ public final class EgressStudioCommand implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return execute(commandLine(out, err), args);
+    }
+
+    /** Runs the arguments on a command line from {@link #commandLine}; whatever happens, an exit code. */
+    static int execute(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (Throwable e) { // StackOverflowError, OutOfMemoryError: picocli passes Errors on
+            commandLine.getErr().println(CrashLog.report(e, running(commandLine, args)));
+            commandLine.getErr().flush();
+            return INTERNAL_ERROR;
+        }
+    }
+
+    /** Whether the word names one of the commands ({@code templates}, {@code help}). */
+    public static boolean isSubcommand(String word) {
+        return new CommandLine(new EgressStudioCommand()).getSubcommands().containsKey(word);
+    }
+
+    /** The command line with its handlers: bad arguments get usage, anything unexpected the last-resort line. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new EgressStudioCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -40,6 +64,17 @@ public final class EgressStudioCommand implements Runnable {
                     + " --help' for usage.");
             return BAD_INPUT;
         });
-        return commandLine.execute(args);
+        commandLine.setExecutionExceptionHandler((ex, command, parsed) -> {
+            err.println(CrashLog.report(ex, "running '" + command.getCommandSpec().qualifiedName() + "'"));
+            err.flush();
+            return INTERNAL_ERROR;
+        });
+        return commandLine;
+    }
+
+    /** Names the subcommand, never other arguments (they may be paths or values the user would not show). */
+    private static String running(CommandLine commandLine, String... args) {
+        return args.length > 0 && commandLine.getSubcommands().containsKey(args[0])
+                ? "running '" + commandLine.getCommandName() + " " + args[0] + "'" : "running the command";
     }
 }

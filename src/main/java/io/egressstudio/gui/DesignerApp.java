@@ -41,12 +41,23 @@ public final class DesignerApp extends Application {
         DiagramImages.install();
     }
 
-    public static void launchApp(String[] args) {
-        Application.launch(DesignerApp.class, args);
+    /**
+     * Runs the designer until its window closes; false when it could not start (no display, a broken toolkit), which
+     * it says in one line naming a log file with the details, never as a stack trace.
+     */
+    public static boolean launchApp(String[] args) {
+        try {
+            Application.launch(DesignerApp.class, args);
+            return true;
+        } catch (Throwable e) {
+            System.err.println(io.egressstudio.io.CrashLog.report(e, "starting the designer"));
+            return false;
+        }
     }
 
     @Override
     public void start(Stage stage) {
+        UncaughtErrors.install(io.egressstudio.io.ConfigFolder.get().resolve("logs"));
         List<String> args = getParameters().getRaw();
         int snapshot = args.indexOf("--snapshot");
         int template = args.indexOf("--template");

@@ -10,7 +10,7 @@ public final class ManifestException extends Exception {
     private final String reason;
 
     public ManifestException(String source, int line, int column, String reason) {
-        super(source + (line > 0 ? ":" + line + ":" + column : "") + ": " + reason);
+        super(Printable.of(source + (line > 0 ? ":" + line + ":" + column : "") + ": " + reason));
         this.source = source;
         this.line = line;
         this.column = column;

@@ -1,21 +1,19 @@
 package io.egressstudio.io;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.egressstudio.mesh.ResourceSet;
+import io.egressstudio.model.Problem;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,7 +24,6 @@ import java.util.stream.Stream;
  * entry's origin is {@code FILE:LINE}, the line where its document starts.
  */
 public final class ManifestReader {
-    private static final ObjectMapper YAML = new YAMLMapper();
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Pattern SEPARATOR = Pattern.compile("^(---|\\.\\.\\.)(\\s.*)?$");
 
@@ -35,10 +32,26 @@ public final class ManifestReader {
 
     /** Reads files and folders (recursively, {@code .yaml}, {@code .yml} and {@code .json}, in name order). */
     public static ResourceSet read(List<Path> paths) throws ManifestException {
+        return read(paths, false);
+    }
+
+    /**
+     * Reads like {@link #read(List)}, and refuses a file or folder without any resource: given to a command, it was
+     * given by mistake (an empty or comment-only file), and an analysis of nothing would look like a clean one.
+     */
+    public static ResourceSet readEach(List<Path> paths) throws ManifestException {
+        return read(paths, true);
+    }
+
+    private static ResourceSet read(List<Path> paths, boolean eachHasResources) throws ManifestException {
         ResourceSet.Builder builder = ResourceSet.builder();
         for (Path path : paths) {
+            int resources = 0;
             for (Path file : files(path)) {
-                readFile(file, builder);
+                resources += readFile(file, builder);
+            }
+            if (resources == 0 && eachHasResources) {
+                throw new ManifestException(path.toString(), 0, 0, "no resources in " + path);
             }
         }
         return builder.build();
@@ -75,96 +88,109 @@ public final class ManifestReader {
         }
     }
 
-    private static void readFile(Path file, ResourceSet.Builder builder) throws ManifestException {
-        String text;
+    /** Reads one file into the builder; how many resources it has. */
+    private static int readFile(Path file, ResourceSet.Builder builder) throws ManifestException {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ManifestException(file.toString(), 0, 0, "cannot read: " + e.getMessage());
+            return parse(InputFiles.read(file), file.toString(), builder);
+        } catch (InputException e) {
+            throw new ManifestException(file.toString(), e.line(), e.column(), e.getMessage());
         }
-        parse(text, file.toString(), builder);
     }
 
-    private static void parse(String text, String source, ResourceSet.Builder builder) throws ManifestException {
+    private static int parse(String raw, String source, ResourceSet.Builder builder) throws ManifestException {
+        String text;
+        try {
+            text = InputFiles.checked(raw);
+        } catch (InputException e) {
+            throw new ManifestException(source, e.line(), e.column(), e.getMessage());
+        }
         String[] lines = text.split("\r?\n", -1);
         StringBuilder document = new StringBuilder();
         int start = 1;
+        int resources = 0;
         for (int i = 0; i < lines.length; i++) {
             if (SEPARATOR.matcher(lines[i]).matches()) {
-                readDocument(document.toString(), source, start, builder);
+                resources += readDocument(document.toString(), source, start, builder);
                 document.setLength(0);
                 start = i + 2;
             } else {
                 document.append(lines[i]).append('\n');
             }
         }
-        readDocument(document.toString(), source, start, builder);
+        return resources + readDocument(document.toString(), source, start, builder);
     }
 
-    private static void readDocument(String text, String source, int startLine, ResourceSet.Builder builder)
+    private static int readDocument(String text, String source, int startLine, ResourceSet.Builder builder)
             throws ManifestException {
         if (text.isBlank()) {
-            return;
+            return 0;
         }
         JsonNode tree;
         try {
-            tree = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            int line = location == null ? startLine : startLine + Math.max(location.getLineNr(), 1) - 1;
-            int column = location == null ? 1 : Math.max(location.getColumnNr(), 1);
-            throw new ManifestException(source, line, column, "malformed YAML: " + e.getOriginalMessage());
+            tree = YamlTrees.read(text);
+        } catch (InputException e) {
+            InputException located = e.shifted(startLine - 1);
+            throw new ManifestException(source, located.line() == 0 ? startLine : located.line(),
+                    Math.max(located.column(), 1), e.getMessage());
         }
         if (tree == null || tree.isNull() || tree.isMissingNode()) {
-            return;
+            return 0;
         }
-        int firstLine = startLine + firstContentLine(text);
+        ManifestDocument document = new ManifestDocument(text, source, startLine);
         if (!tree.isObject()) {
-            throw new ManifestException(source, firstLine, 1, "a manifest document must be a mapping");
+            throw document.error("", "", "a manifest document must be a mapping");
         }
-        String kind = tree.path("kind").asText("");
-        if (kind.endsWith("List") && tree.path("items").isArray()) {
-            for (JsonNode item : tree.path("items")) {
-                add(item, source, firstLine, builder);
+        String kind = tree.path("kind").isTextual() ? tree.path("kind").asText() : "";
+        if (kind.endsWith("List") && tree.has("items")) {
+            JsonNode items = tree.get("items");
+            if (!items.isArray()) {
+                throw document.error(kind, "items", "wrong type: expected a list");
             }
-            return;
+            for (int i = 0; i < items.size(); i++) {
+                add(items.get(i), document, "items[" + i + "].", builder);
+            }
+            return items.size();
         }
-        add(tree, source, firstLine, builder);
+        add(tree, document, "", builder);
+        return 1;
     }
 
-    private static void add(JsonNode tree, String source, int line, ResourceSet.Builder builder)
+    private static void add(JsonNode tree, ManifestDocument document, String prefix, ResourceSet.Builder builder)
             throws ManifestException {
-        if (tree.path("apiVersion").asText("").isEmpty()) {
-            throw new ManifestException(source, line, 1, "missing required field 'apiVersion'");
+        if (!tree.isObject()) {
+            throw document.error("", prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1),
+                    tree.isNull() ? "empty list item: remove the '-' or give the item a value"
+                            : "a manifest must be a mapping");
         }
-        if (tree.path("kind").asText("").isEmpty()) {
-            throw new ManifestException(source, line, 1, "missing required field 'kind'");
-        }
-        if (tree.path("metadata").path("name").asText("").isEmpty()) {
-            throw new ManifestException(source, line, 1, "missing required field 'metadata.name'");
+        ObjectNode object = (ObjectNode) tree;
+        String what = ManifestShapes.describe(object);
+        Optional<Problem> problem = ManifestShapes.check(object);
+        if (problem.isPresent()) {
+            throw document.error(what, prefix + problem.get().path(), problem.get().message());
         }
         KubernetesResource resource;
         try {
-            resource = SERIALIZATION.convertValue(tree, KubernetesResource.class);
+            resource = SERIALIZATION.convertValue(object, KubernetesResource.class);
         } catch (RuntimeException e) {
-            throw new ManifestException(source, line, 1, "not a valid " + tree.path("kind").asText() + ": "
-                    + rootMessage(e));
+            JsonMappingException mapping = mappingCause(e);
+            String field = mapping == null ? "" : ScenarioFile.pathOf(mapping.getPath());
+            throw document.error(what, field.isEmpty() ? prefix : prefix + field,
+                    mapping == null ? "not a valid " + object.path("kind").asText() + ": " + rootMessage(e)
+                            : ScenarioFile.reasonOf(mapping));
         }
-        if (!(resource instanceof HasMetadata object)) {
-            throw new ManifestException(source, line, 1, "not a Kubernetes object: " + tree.path("kind").asText());
+        if (!(resource instanceof HasMetadata kubernetesObject)) {
+            throw document.error(what, prefix, "not a Kubernetes object: " + object.path("kind").asText());
         }
-        builder.add(new ResourceSet.Entry(object, source + ":" + line, ResourceSet.Role.APPLY));
+        builder.add(new ResourceSet.Entry(kubernetesObject, document.origin(prefix), ResourceSet.Role.APPLY));
     }
 
-    private static int firstContentLine(String text) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String stripped = lines[i].strip();
-            if (!stripped.isEmpty() && !stripped.startsWith("#")) {
-                return i;
+    private static JsonMappingException mappingCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                return mapping;
             }
         }
-        return 0;
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

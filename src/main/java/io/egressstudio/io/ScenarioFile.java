@@ -12,8 +12,6 @@ import io.egressstudio.model.Scenario;
 import io.egressstudio.model.ScenarioValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -33,27 +31,39 @@ public final class ScenarioFile {
     public static final String API_VERSION = API_GROUP + "/v" + FORMAT_VERSION;
     public static final String KIND = "Scenario";
     private static final Pattern OUR_API_VERSION = Pattern.compile(Pattern.quote(API_GROUP) + "/v(\\d+)");
+    /** How a file says it is a scenario, whatever else it holds: the one test every command uses. */
+    private static final Pattern SCENARIO_HEADER = Pattern.compile("(?m)^apiVersion:\\s*[\"']?" + Pattern.quote(API_GROUP) + "/v\\d+");
 
     private ScenarioFile() {
     }
 
     public static Scenario load(Path file) throws ScenarioFormatException {
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new ScenarioFormatException(file.toString(), 0, 0, null, "not UTF-8 text");
-        } catch (IOException e) {
-            throw new ScenarioFormatException(file.toString(), 0, 0, null, "cannot read: " + describe(e));
+            return parse(InputFiles.read(file), file.toString());
+        } catch (InputException e) {
+            throw new ScenarioFormatException(file.toString(), e.line(), e.column(), null, e.getMessage());
         }
-        return parse(text, file.toString());
+    }
+
+    /** Whether the file says it is a scenario (rather than Kubernetes manifests); unreadable files are explained. */
+    public static boolean isScenario(Path file) throws ScenarioFormatException {
+        try {
+            return SCENARIO_HEADER.matcher(InputFiles.read(file)).find();
+        } catch (InputException e) {
+            throw new ScenarioFormatException(file.toString(), e.line(), e.column(), null, e.getMessage());
+        }
     }
 
     /** Parses scenario YAML; {@code source} names it in messages. */
     public static Scenario parse(String yaml, String source) throws ScenarioFormatException {
+        JsonNode root;
         SourceMap map;
         try {
-            map = SourceMap.of(yaml);
+            String text = InputFiles.checked(yaml);
+            root = YamlTrees.read(text);
+            map = SourceMap.of(text);
+        } catch (InputException e) {
+            throw new ScenarioFormatException(source, e.line(), e.column(), null, e.getMessage());
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String reason = "malformed YAML: " + (e.getProblem() != null ? e.getProblem() : e.getMessage());
@@ -61,12 +71,6 @@ public final class ScenarioFile {
                     mark == null ? 0 : mark.getColumn() + 1, null, reason);
         } catch (YAMLException e) {
             throw new ScenarioFormatException(source, 0, 0, null, "malformed YAML: " + e.getMessage());
-        }
-        JsonNode root;
-        try {
-            root = ScenarioMapper.YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw located(source, map, null, e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ScenarioFormatException(source, 0, 0, null, "empty file: expected a Scenario document");
@@ -114,12 +118,12 @@ public final class ScenarioFile {
         if (!ours.matches()) {
             throw at(source, map, "apiVersion", "unknown apiVersion '" + apiVersion.asText() + "' (expected " + API_VERSION + ")");
         }
-        int version = Integer.parseInt(ours.group(1));
-        if (version > FORMAT_VERSION) {
+        String digits = ours.group(1);
+        if (digits.length() > 9 || Integer.parseInt(digits) > FORMAT_VERSION) {
             throw at(source, map, "apiVersion", "this file was written for " + apiVersion.asText()
                     + ", a newer format than this Egress Studio reads (" + API_VERSION + "); update Egress Studio to open it");
         }
-        if (version < 1) {
+        if (Integer.parseInt(digits) < 1) {
             throw at(source, map, "apiVersion", "unknown apiVersion '" + apiVersion.asText() + "' (expected " + API_VERSION + ")");
         }
         JsonNode kind = document.get("kind");
@@ -184,7 +188,8 @@ public final class ScenarioFile {
         return path.toString();
     }
 
-    private static String reasonOf(JsonMappingException e) {
+    /** What a binding failure means for the user, without Jackson's class names. */
+    static String reasonOf(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'";
         }
@@ -218,16 +223,6 @@ public final class ScenarioFile {
             return "one of " + Arrays.toString(type.getEnumConstants());
         }
         return "a mapping (" + type.getSimpleName() + ")";
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The scenario as file text: header first, then its fields in a stable order. */

@@ -57,7 +57,7 @@ public final class ScenarioFormatException extends Exception {
         if (field != null && !field.isEmpty()) {
             text.append("field '").append(field).append("': ");
         }
-        return text.append(reason).toString();
+        return Printable.of(text.append(reason).toString());
     }
 
     public String source() {

@@ -24,6 +24,8 @@ final class SourceMap {
     }
 
     private final Map<String, Position> positions = new HashMap<>();
+    /** An alias is the very node of its anchor: walked once, so a recursive or repeated alias costs nothing. */
+    private final Set<Node> walked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private SourceMap() {
     }
@@ -33,7 +35,7 @@ final class SourceMap {
      * MarkedYAMLException with its own mark.
      */
     static SourceMap of(String yaml) {
-        LoaderOptions options = new LoaderOptions();
+        LoaderOptions options = YamlTrees.loaderOptions();
         options.setAllowDuplicateKeys(false);
         Node root = new Yaml(options).compose(new StringReader(yaml));
         SourceMap map = new SourceMap();
@@ -46,6 +48,9 @@ final class SourceMap {
     private void walk(Node node, String path, Mark mark) {
         if (!path.isEmpty()) {
             positions.put(path, new Position(mark.getLine() + 1, mark.getColumn() + 1));
+        }
+        if (!walked.add(node)) {
+            return;
         }
         if (node instanceof MappingNode mapping) {
             Set<String> keys = new HashSet<>();

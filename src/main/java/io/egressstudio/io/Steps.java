@@ -43,14 +43,27 @@ public final class Steps {
         if (count < 0 || count > scenario.steps().size()) {
             throw new IllegalArgumentException("step " + count + " is out of range 0-" + scenario.steps().size());
         }
-        Scenario current = scenario;
+        Scenario current = withoutSteps(scenario);
         for (int i = 0; i < count; i++) {
-            current = apply(current, scenario.steps().get(i), "steps[" + i + "]");
+            current = applyChanges(current, scenario.steps().get(i), "steps[" + i + "]");
         }
-        return current;
+        return current.withSteps(scenario.steps());
     }
 
+    /** The scenario after one more step; it keeps its list of steps. */
     public static Scenario apply(Scenario scenario, Step step, String stepPath) throws StepException {
+        return applyChanges(withoutSteps(scenario), step, stepPath).withSteps(scenario.steps());
+    }
+
+    /**
+     * Steps change elements, never the steps, so they are replayed on the scenario without its steps: with them,
+     * each step would copy every step, and a long walkthrough would take time and memory by the square of its length.
+     */
+    private static Scenario withoutSteps(Scenario scenario) {
+        return scenario.steps().isEmpty() ? scenario : scenario.withSteps(List.of());
+    }
+
+    private static Scenario applyChanges(Scenario scenario, Step step, String stepPath) throws StepException {
         ObjectNode tree = ScenarioMapper.JSON.valueToTree(scenario);
         for (int i = 0; i < step.changes().size(); i++) {
             applyChange(tree, step.changes().get(i), stepPath + ".changes[" + i + "]");
@@ -136,7 +149,7 @@ public final class Steps {
     /** Every step applies cleanly, leaves a valid scenario, and expects outcomes only of links that exist then. */
     public static List<Problem> validate(Scenario scenario) {
         List<Problem> problems = new ArrayList<>();
-        Scenario current = scenario;
+        Scenario current = withoutSteps(scenario);
         for (int i = 0; i < scenario.steps().size(); i++) {
             String stepPath = "steps[" + i + "]";
             Step step = scenario.steps().get(i);
@@ -144,7 +157,7 @@ public final class Steps {
                 problems.add(new Problem(stepPath + ".title", "missing required field 'title'"));
             }
             try {
-                current = apply(current, step, stepPath);
+                current = applyChanges(current, step, stepPath);
             } catch (StepException e) {
                 problems.add(new Problem(e.path(), e.getMessage()));
                 return problems;

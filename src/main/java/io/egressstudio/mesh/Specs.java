@@ -143,13 +143,26 @@ public final class Specs {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
+    /** The value as a list without null items; empty when it is not a list. */
     @SuppressWarnings("unchecked")
     public static List<Object> list(Object value) {
-        return value instanceof List<?> l ? (List<Object>) l : List.of();
+        return value instanceof List<?> l ? orEmpty((List<Object>) l) : List.of();
     }
 
+    /**
+     * The list, never null and without null items: objects from a cluster or a file can have {@code [null]}, and
+     * every reader of a spec's lists goes through here.
+     */
     public static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
+        if (list == null) {
+            return List.of();
+        }
+        for (T item : list) {
+            if (item == null) {
+                return list.stream().filter(java.util.Objects::nonNull).toList();
+            }
+        }
+        return list;
     }
 
     public static <K, V> Map<K, V> orEmpty(Map<K, V> map) {

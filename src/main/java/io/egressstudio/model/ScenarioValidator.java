@@ -13,6 +13,9 @@ import java.util.function.Predicate;
  * element, Kubernetes names, ports. Returns every problem found, each at its field path.
  */
 public final class ScenarioValidator {
+    /** A century: far beyond any sensible certificate, and within what X.509 dates can say (year 9999). */
+    public static final int MAX_VALIDITY_DAYS = 36_500;
+    private static final String URL_PATH_CHARACTERS = "-._~!$&'()*+,;=:@/?";
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Element> byId = new HashMap<>();
     private final Scenario scenario;
@@ -179,6 +182,10 @@ public final class ScenarioValidator {
                 reference(ingress.clientCa(), ip + ".clientCa", CertificateSpec.class, "a certificate", false);
                 boolean terminates = ingress.gatewayTlsMode() == GatewayTlsMode.SIMPLE
                         || ingress.gatewayTlsMode() == GatewayTlsMode.MUTUAL;
+                urlPath(ingress.pathPrefix(), ip + ".pathPrefix");
+                if (ingress.credentialName() != null) {
+                    dnsSubdomain(ingress.credentialName(), ip + ".credentialName");
+                }
                 if (terminates && ingress.credentialName() == null) {
                     problems.add(new Problem(ip + ".credentialName", "missing required field 'credentialName': a "
                             + ingress.gatewayTlsMode() + " Gateway server needs the Secret with its certificate"));
@@ -192,6 +199,7 @@ public final class ScenarioValidator {
         reference(link.to(), path + ".to", ExternalService.class, "an external service", true);
         reference(link.via(), path + ".via", EgressGateway.class, "an egress gateway", false);
         port(link.port(), path + ".port");
+        urlPath(link.path(), path + ".path");
         if (link.targetPort() != null) {
             port(link.targetPort(), path + ".targetPort");
         }
@@ -205,6 +213,35 @@ public final class ScenarioValidator {
         }
     }
 
+    /** The path the link's request asks for: what follows {@code scheme://host:port} in its URL. */
+    private void urlPath(String value, String path) {
+        if (value != null && !isUrlPath(value)) {
+            problems.add(new Problem(path, "'" + value + "' is not a URL path: it starts with '/' and has no spaces, "
+                    + "control characters or '#' (percent-encode them)"));
+        }
+    }
+
+    /** RFC 3986 path and query characters, percent escapes, and the non-ASCII letters that java.net.URI accepts. */
+    private static boolean isUrlPath(String value) {
+        if (!value.startsWith("/")) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length() || Character.digit(value.charAt(i + 1), 16) < 0
+                        || Character.digit(value.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+            } else if (c < 0x80 ? URL_PATH_CHARACTERS.indexOf(c) < 0 && !Character.isLetterOrDigit(c)
+                    : Character.isISOControl(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+                    || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void origination(Origination origination, String path) {
         if (origination == null) {
             return;
@@ -213,6 +250,9 @@ public final class ScenarioValidator {
         reference(origination.clientCertificate(), path + ".clientCertificate", CertificateSpec.class, "a certificate", false);
         if (origination.credentialName() != null) {
             dnsSubdomain(origination.credentialName(), path + ".credentialName");
+        }
+        if (origination.ruleName() != null) {
+            dnsSubdomain(origination.ruleName(), path + ".ruleName");
         }
     }
 
@@ -252,8 +292,16 @@ public final class ScenarioValidator {
         } else if (certificate.kind() != CertificateKind.CA) {
             problems.add(new Problem(path + ".issuer", "missing required field 'issuer': only a CA may be self-signed"));
         }
-        if (certificate.validityDays() < 1) {
-            problems.add(new Problem(path + ".validityDays", "validityDays must be at least 1"));
+        if (certificate.validityDays() < 1 || certificate.validityDays() > MAX_VALIDITY_DAYS) {
+            problems.add(new Problem(path + ".validityDays", "validityDays " + certificate.validityDays()
+                    + " is out of range (1-" + MAX_VALIDITY_DAYS + ")"));
+        }
+        for (int i = 0; i < certificate.dnsNames().size(); i++) {
+            String name = certificate.dnsNames().get(i);
+            if (!Names.isHost(name)) {
+                problems.add(new Problem(path + ".dnsNames[" + i + "]", "'" + name + "' is not a valid DNS name "
+                        + "(lowercase labels separated by dots, optionally starting with '*.')"));
+            }
         }
         for (int i = 0; i < certificate.secrets().size(); i++) {
             SecretPlacement secret = certificate.secrets().get(i);

@@ -103,7 +103,7 @@ class ManifestReaderTest {
         assertThatThrownBy(() -> ManifestReader.parse("apiVersion: v1\nmetadata: {name: x}\n", "x.yaml"))
                 .hasMessage("x.yaml:1:1: missing required field 'kind'");
         assertThatThrownBy(() -> ManifestReader.parse("---\n\napiVersion: v1\nkind: ConfigMap\n", "y.yaml"))
-                .hasMessage("y.yaml:3:1: missing required field 'metadata.name'");
+                .hasMessage("y.yaml:3:1: ConfigMap: missing required field 'metadata.name'");
     }
 
     @Test

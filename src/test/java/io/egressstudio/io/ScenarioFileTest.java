@@ -196,7 +196,7 @@ class ScenarioFileTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> ScenarioFile.load(latin1))
                 .isInstanceOf(ScenarioFormatException.class)
-                .hasMessage(latin1 + ": not UTF-8 text");
+                .hasMessage(latin1 + ":4:10: not UTF-8 text: byte 0xFC cannot start or continue a character");
     }
 
     /** The fixtures in {@code src/test/resources/scenarios/bad/} and the message each one's first line expects. */
