@@ -21,6 +21,20 @@ final class Failures {
      * @param doing what was being done, e.g. "create ServiceEntry greetings-client/foo"
      */
     static ClusterException of(RuntimeException e, String doing, String context, String server) {
+        java.io.IOException tripped = BoundedAnswers.trippedOnThisThread().orElse(null);
+        BoundedAnswers.AnswerTooLarge tooLarge = tripped instanceof BoundedAnswers.AnswerTooLarge t ? t
+                : find(e, BoundedAnswers.AnswerTooLarge.class);
+        if (tooLarge != null) {
+            return new ClusterException(ClusterException.Reason.SERVER, "The API server at " + server + " (context '"
+                    + context + "') sent an answer too large to " + doing + ": " + tooLarge.getMessage(), e);
+        }
+        BoundedAnswers.DeadlinePassed late = tripped instanceof BoundedAnswers.DeadlinePassed d ? d
+                : find(e, BoundedAnswers.DeadlinePassed.class);
+        if (late != null) {
+            return new ClusterException(ClusterException.Reason.UNREACHABLE, "The API server at " + server
+                    + " (context '" + context + "') did not answer " + doing + " in time: " + late.getMessage()
+                    + ". Is the cluster overloaded, or is something between us and it slow?", e);
+        }
         if (e instanceof KubernetesClientException k) {
             return of(k, doing, context, server);
         }
