@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * <p>What counts as a credential: every secret the process was given and {@link #remember remembered} (the token of
  * {@code --token-file}, a kubeconfig user's token or key), whatever it looks like; and anything shaped like one:
  * {@code Authorization}/{@code Bearer}/{@code Basic} values, OpenShift {@code sha256~} tokens, JWTs, PEM private
- * keys (and their base64, as in {@code client-key-data}), and the values of keys named token, password, secret or
- * key data.
+ * keys (and their base64, as in {@code client-key-data}), and the values of keys named token, password,
+ * key data, client secret or cookie.
  */
 public final class Redaction {
     public static final String REDACTED = "[REDACTED]";
@@ -32,8 +32,10 @@ public final class Redaction {
             Pattern.compile("LS0tLS1CRUdJT[A-Za-z0-9+/=]*"),
             // header or field names whose value is a credential, in header, YAML, JSON and query forms
             Pattern.compile("(?i)((?:proxy-)?authorization|x-auth-token|x-api-key|api[-_]?key|[a-z-]*token|password"
-                    + "|passwd|secret|client-key-data|client-key|cookie|set-cookie)(\"?\\s*[:=]\\s*\\[?\\s*\"?)"
-                    + "([^\\s\",;&}\\]]+(?:[ ]+[^\\s\",;&}\\]]+)?)"),
+                    + "|passwd|client[-_]secret|client-key-data|client-key|cookie|set-cookie)(\"?\\s*[:=]\\s*\\[?\\s*\"?"
+                    + "(?:(?i:bearer|basic)[ ]+)?)"
+                    // the value (not an option name such as --token-file)
+                    + "((?!-)[^\\s\",;&}\\]]+)"),
             // a scheme and its credential anywhere else
             Pattern.compile("(?i)\\b(bearer|basic)(\\s+)([A-Za-z0-9._~+/=-]{6,})"),
             // OpenShift's tokens

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * Polls an {@link ObservationSource} on a {@link ScheduledExecutorService} (its own daemon thread unless one is
  * given; never the caller's, never the FX thread): every {@code interval} while the source answers, with exponential
  * backoff while it does not. Each poll becomes a {@link Snapshot} handed to the listeners (on the poller's thread: a
- * GUI moves it to its own thread). Polls never overlap. Pause and resume at any time; a poll running when paused
+ * GUI moves it to its own thread). Polls never overlap, whatever the executor: each request of a poll has a deadline
+ * ({@link HttpSettings#requestTimeout()}), and a resume while a poll is still running waits for it. Pause and resume at any time; a poll running when paused
  * still completes, and no new one starts until resumed. Nothing a source or a listener throws stops the polling.
  */
 public final class TelemetryPoller implements AutoCloseable {
@@ -66,6 +67,9 @@ public final class TelemetryPoller implements AutoCloseable {
     private boolean paused;
     private boolean closed;
     private boolean ended;
+    /** A poll is running: a resume waits for it rather than start a second one beside it. */
+    private boolean running;
+    private boolean pollWhenDone;
     private volatile Snapshot latest;
 
     /**
@@ -140,6 +144,7 @@ public final class TelemetryPoller implements AutoCloseable {
     public void pause() {
         synchronized (lock) {
             paused = true;
+            pollWhenDone = false;
             generation++;
             if (next != null) {
                 next.cancel(false);
@@ -156,7 +161,11 @@ public final class TelemetryPoller implements AutoCloseable {
             }
             paused = false;
             if (started && !closed && !ended) {
-                schedule(Duration.ZERO);
+                if (running) {
+                    pollWhenDone = true;
+                } else {
+                    schedule(Duration.ZERO);
+                }
             }
         }
     }
@@ -189,10 +198,25 @@ public final class TelemetryPoller implements AutoCloseable {
 
     private void run(long gen) {
         synchronized (lock) {
-            if (gen != generation || paused || closed) {
+            if (gen != generation || paused || closed || running) {
                 return;
             }
+            running = true;
         }
+        try {
+            poll(gen);
+        } finally {
+            synchronized (lock) {
+                running = false;
+                if (pollWhenDone && !paused && !closed && !ended) {
+                    pollWhenDone = false;
+                    schedule(Duration.ZERO);
+                }
+            }
+        }
+    }
+
+    private void poll(long gen) {
         PollResult result;
         try {
             result = source.poll();
