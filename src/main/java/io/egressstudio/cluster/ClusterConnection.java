@@ -53,7 +53,7 @@ public final class ClusterConnection implements AutoCloseable {
         try {
             api.client().getApiGroups();
         } catch (RuntimeException e) {
-            throw api.failure(e, "connect");
+            throw api.failure(e, "API discovery (GET /apis)");
         }
     }
 

@@ -294,10 +294,11 @@ public final class Kubeconfig {
      */
     private static String syntaxError(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml) {
-                var mark = yaml.getProblemMark();
-                return (mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)
-                        + ": ") + Objects.requireNonNullElse(yaml.getProblem(), "not valid YAML");
+            // fabric8 reads YAML with snakeyaml-engine
+            if (t instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException yaml) {
+                String where = yaml.getProblemMark().map(mark -> "line " + (mark.getLine() + 1) + ", column "
+                        + (mark.getColumn() + 1) + ": ").orElse("");
+                return where + Objects.requireNonNullElse(yaml.getProblem(), "not valid YAML");
             }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
                 var where = json.getLocation();
