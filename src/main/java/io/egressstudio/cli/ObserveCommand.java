@@ -116,7 +116,8 @@ final class ObserveCommand implements Callable<Integer> {
     String interval;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "how long to wait for a connection and for an answer (default: ${DEFAULT-VALUE})")
+            description = "the deadline of each request to Prometheus and Kiali: connect, headers and the whole body "
+                    + "(default: ${DEFAULT-VALUE}); answers over 4 MiB are refused as too large")
     String timeout;
 
     @Option(names = "--window", paramLabel = "DURATION", defaultValue = "1m",

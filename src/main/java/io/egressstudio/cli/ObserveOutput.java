@@ -2,6 +2,7 @@ package io.egressstudio.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.egressstudio.io.Redaction;
 import io.egressstudio.telemetry.KialiReport;
 import io.egressstudio.telemetry.LinkObservation;
 import io.egressstudio.telemetry.Snapshot;
@@ -28,8 +29,9 @@ final class ObserveOutput {
 
     ObserveOutput(Format format, PrintWriter out, PrintWriter err) {
         this.format = format;
-        this.out = out;
-        this.err = err;
+        // what Prometheus and Kiali name (workloads, hosts, error text) is printed, so it is cleaned first
+        this.out = Redaction.filtered(out);
+        this.err = Redaction.filtered(err);
     }
 
     boolean isJson() {

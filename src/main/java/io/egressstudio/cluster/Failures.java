@@ -1,5 +1,6 @@
 package io.egressstudio.cluster;
 
+import io.egressstudio.io.Redaction;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.InterruptedIOException;
@@ -109,7 +110,7 @@ final class Failures {
     static String serverMessage(KubernetesClientException e) {
         Status status = e.getStatus();
         if (status != null && status.getMessage() != null && !status.getMessage().isBlank()) {
-            return status.getMessage();
+            return Redaction.clean(status.getMessage());
         }
         return "";
     }
@@ -120,6 +121,6 @@ final class Failures {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : Redaction.clean(message);
     }
 }

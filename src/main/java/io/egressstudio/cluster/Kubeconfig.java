@@ -110,6 +110,12 @@ public final class Kubeconfig {
     private static final String VERSION_WARNINGS =
             "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils";
 
+    /**
+     * vert.x logs an ERROR on stderr for each connection closed before its headers: what {@link BoundedAnswers} and
+     * the request timeout do to a server that does not answer in time, which the ClusterException already says.
+     */
+    private static final String CANCELLED_CONNECTIONS = "org.slf4j.simpleLogger.log.io.vertx.core.net.impl.ConnectionBase";
+
     /** Connects with server-side apply as the write strategy (what a real cluster should get). */
     public ClusterConnection connect(String context) throws ClusterException {
         return connect(context, WriteStrategy.serverSideApply());
@@ -123,11 +129,22 @@ public final class Kubeconfig {
         if (System.getProperty(VERSION_WARNINGS) == null) {
             System.setProperty(VERSION_WARNINGS, "error");
         }
+        if (System.getProperty(CANCELLED_CONNECTIONS) == null) {
+            System.setProperty(CANCELLED_CONNECTIONS, "off");
+        }
         Config config = config(context);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BoundedAnswers.NAME,
-                        new BoundedAnswers(limits)))
-                .build();
+        KubernetesClient client;
+        try {
+            client = new KubernetesClientBuilder().withConfig(config)
+                    .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BoundedAnswers.NAME,
+                            new BoundedAnswers(limits)))
+                    .build();
+        } catch (RuntimeException e) {
+            // fabric8 reads the client certificate and key here; its exception is not kept, it may quote them
+            throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot use the credentials of context '"
+                    + context + "' from " + describeFiles() + ": " + Failures.rootMessage(e)
+                    + " (check client-certificate and client-key, or their -data)");
+        }
         return ClusterConnection.of(client, context, strategy);
     }
 

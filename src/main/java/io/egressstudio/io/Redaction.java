@@ -1,5 +1,6 @@
 package io.egressstudio.io;
 
+import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -87,6 +88,20 @@ public final class Redaction {
         }
         String s = clean(body).strip().replaceAll("\\s+", " ");
         return s.length() > max ? s.substring(0, max) + "..." : s;
+    }
+
+    /**
+     * A writer that {@link #clean cleans} everything printed through it into {@code target}: for output that shows
+     * what a server named or said (its error text, workload names, a dry run's rejection).
+     */
+    public static PrintWriter filtered(PrintWriter target) {
+        return new PrintWriter(target, true) {
+            @Override
+            public void write(String s, int off, int len) {
+                String cleaned = clean(s.substring(off, off + len));
+                super.write(cleaned, 0, cleaned.length());
+            }
+        };
     }
 
     private static String replace(Pattern shape, String text) {
