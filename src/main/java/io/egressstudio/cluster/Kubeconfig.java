@@ -114,7 +114,8 @@ public final class Kubeconfig {
      * vert.x logs an ERROR on stderr for each connection closed before its headers: what {@link BoundedAnswers} and
      * the request timeout do to a server that does not answer in time, which the ClusterException already says.
      */
-    private static final String CANCELLED_CONNECTIONS = "org.slf4j.simpleLogger.log.io.vertx.core.net.impl.ConnectionBase";
+    private static final String CANCELLED_CONNECTIONS =
+            "org.slf4j.simpleLogger.log.io.vertx.core.net.impl.ConnectionBase";
 
     /** Connects with server-side apply as the write strategy (what a real cluster should get). */
     public ClusterConnection connect(String context) throws ClusterException {
