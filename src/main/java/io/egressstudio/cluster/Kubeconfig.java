@@ -186,8 +186,9 @@ public final class Kubeconfig {
         try {
             config = Config.fromKubeconfig(SERIALIZATION.asYaml(single));
         } catch (RuntimeException e) {
+            // the cause is not kept: fabric8's exception may quote the user's entry
             throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot use context '" + context + "' from "
-                    + describeFiles() + ": " + Failures.rootMessage(e), e);
+                    + describeFiles() + ": " + Failures.rootMessage(e));
         }
         return new ConfigBuilder(config)
                 .withTrustCerts(false)

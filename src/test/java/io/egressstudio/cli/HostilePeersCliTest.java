@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,31 @@ class HostilePeersCliTest {
     Supplier<Connector> savedConnector;
 
     record Run(int exit, String printed, Duration took) {
+    }
+
+    /**
+     * Times are asserted against the deadline, not against loading the classes of the HTTP clients, the generator
+     * and picocli: one quick refusal of each command first.
+     */
+    @BeforeAll
+    static void warmUp(@TempDir Path warm) throws Exception {
+        Supplier<Kubeconfig> kubeconfig = ClusterAccess.kubeconfig;
+        Supplier<Connector> connector = ClusterAccess.connector;
+        try (MisbehavingServer server = new MisbehavingServer(Behaviour.UNAUTHORIZED)) {
+            Path file = warm.resolve("1a-unencrypted-v1.yaml");
+            ScenarioFile.save(BuiltInScenarios.get("1a-unencrypted-v1"), file);
+            Path config = warm.resolve("kubeconfig");
+            Files.writeString(config, "apiVersion: v1\nkind: Config\ncontexts: [{name: dev, context: {cluster: c}}]\n"
+                    + "clusters: [{name: c, cluster: {server: '" + server.url() + "'}}]\n");
+            ClusterAccess.kubeconfig = () -> Kubeconfig.of(List.of(config));
+            ClusterAccess.connector = () -> ClusterAccess.kubeconfig.get()::connect;
+            assertThat(run("plan", file.toString(), "--context", "dev").exit()).isNotZero();
+            assertThat(run("observe", file.toString(), "--once", "--prometheus", server.url().toString(),
+                    "--kiali", server.url().toString()).exit()).isNotZero();
+        } finally {
+            ClusterAccess.kubeconfig = kubeconfig;
+            ClusterAccess.connector = connector;
+        }
     }
 
     @BeforeEach

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +77,17 @@ class HostileApiServerTest {
             case UNAUTHORIZED -> "401 Unauthorized";
             case FORBIDDEN -> "Forbidden (403)";
         };
+    }
+
+    /** Times are asserted against the deadline, not against loading fabric8's and vert.x' classes: one refusal first. */
+    @BeforeAll
+    static void warmUp(@TempDir Path warm) throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(Behaviour.UNAUTHORIZED);
+             ClusterConnection connection = Kubeconfig.of(List.of(kubeconfig(warm, server.url().toString())))
+                     .withLimits(LIMITS).connect("dev")) {
+            assertThatThrownBy(() -> Planner.plan(connection, BuiltInScenarios.get("1a-simple")))
+                    .isInstanceOf(ClusterException.class);
+        }
     }
 
     @ParameterizedTest
