@@ -33,7 +33,8 @@ public final class Redaction {
             Pattern.compile("LS0tLS1CRUdJT[A-Za-z0-9+/=]*"),
             // header or field names whose value is a credential, in header, YAML, JSON and query forms
             Pattern.compile("(?i)((?:proxy-)?authorization|x-auth-token|x-api-key|api[-_]?key|[a-z-]*token|password"
-                    + "|passwd|client[-_]secret|client-key-data|client-key|cookie|set-cookie)(\"?\\s*[:=]\\s*\\[?\\s*\"?"
+                    + "|passwd|client[-_]secret|client-key-data|client-key|cookie|set-cookie)"
+                    + "(\"?\\s*[:=]\\s*\\[?\\s*\"?"
                     + "(?:(?i:bearer|basic)[ ]+)?)"
                     // the value (not an option name such as --token-file)
                     + "((?!-)[^\\s\",;&}\\]]+)"),
@@ -48,7 +49,8 @@ public final class Redaction {
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F\\x80-\\x9F]");
     /** An ANSI/VT escape sequence (CSI ... final byte, OSC ... BEL/ST): dropped whole, not only its ESC. */
     private static final Pattern ESCAPE_SEQUENCE = Pattern.compile(
-            "\\x1B\\[[0-?]*[ -/]*[@-~]|\\x1B\\][^\\x07\\x1B]*(\\x07|\\x1B\\\\)?|\\x9B[0-?]*[ -/]*[@-~]|\\x1B[@-Z\\\\-_]");
+            "\\x1B\\[[0-?]*[ -/]*[@-~]|\\x1B\\][^\\x07\\x1B]*(\\x07|\\x1B\\\\)?"
+                    + "|\\x9B[0-?]*[ -/]*[@-~]|\\x1B[@-Z\\\\-_]");
 
     private Redaction() {
     }

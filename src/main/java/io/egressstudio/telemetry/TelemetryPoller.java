@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * given; never the caller's, never the FX thread): every {@code interval} while the source answers, with exponential
  * backoff while it does not. Each poll becomes a {@link Snapshot} handed to the listeners (on the poller's thread: a
  * GUI moves it to its own thread). Polls never overlap, whatever the executor: each request of a poll has a deadline
- * ({@link HttpSettings#requestTimeout()}), and a resume while a poll is still running waits for it. Pause and resume at any time; a poll running when paused
- * still completes, and no new one starts until resumed. Nothing a source or a listener throws stops the polling.
+ * ({@link HttpSettings#requestTimeout()}), and a resume while a poll is still running waits for it. Pause and resume
+ * at any time; a poll running when paused still completes, and no new one starts until resumed. Nothing a source or
+ * a listener throws stops the polling.
  */
 public final class TelemetryPoller implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TelemetryPoller.class.getName());

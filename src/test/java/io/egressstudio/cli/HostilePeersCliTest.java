@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HostilePeersCliTest {
     static final String TOKEN = "sha256~cli-hostile-token-99887766";
     /** A kubeconfig user's client key, base64 as kubeconfig holds it, and the PEM inside it. */
-    static final String KEY_PEM = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7clikey\n"
-            + "-----END PRIVATE KEY-----\n";
+    static final String KEY_PEM = "-----BEGIN PRIVATE KEY-----\n"
+            + "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7clikey\n-----END PRIVATE KEY-----\n";
     static final String KEY_DATA = java.util.Base64.getEncoder().encodeToString(KEY_PEM.getBytes());
     /** One poll asks Kiali, then Prometheus: two deadlines of 1 s, and the time a loaded machine takes to notice. */
     static final Duration OBSERVE_LATEST = Duration.ofMillis(4500);

@@ -65,7 +65,7 @@ class HostileTelemetryPeersTest {
         return switch (behaviour) {
             case SLOW_HEADERS, TRICKLE, SHORT_BODY -> "did not answer within 1 s (connect, headers and body)";
             case ENDLESS_JUNK, HUGE -> "answer too large: more than 1 MiB";
-            case HEADER_ECHO -> "answered HTTP 500";
+            case HEADER_ECHO -> "answered HTTP 500: cannot handle Authorization: Bearer [REDACTED]";
             case REDIRECT_LOOP -> "does not follow redirects";
             case UNAUTHORIZED -> "401";
             case FORBIDDEN -> "403";

@@ -36,7 +36,7 @@ public final class MisbehavingServer implements AutoCloseable {
         ENDLESS_JUNK,
         /** A 200 with a 100 MB JSON body. */
         HUGE,
-        /** A 500 whose body is the request as received, headers and all, plus terminal escape sequences. */
+        /** A 500 whose Status message (and error) is our request's headers, Authorization first, and escapes. */
         HEADER_ECHO,
         /** A 302 to the same URL. */
         REDIRECT_LOOP,
@@ -167,8 +167,13 @@ public final class MisbehavingServer implements AutoCloseable {
                 return false;
             }
             case HEADER_ECHO -> {
-                String body = "internal error while handling\n" + head + "\n\u001b[2J\u001b[31mred alert\u001b[0m\u0007";
-                respond(out, 500, "text/plain", body);
+                // the Authorization header first, so that no excerpt can cut it off
+                List<String> headers = new java.util.ArrayList<>(head.lines().skip(1).filter(l -> !l.isBlank())
+                        .toList());
+                headers.sort(java.util.Comparator.comparing(
+                        l -> !l.toLowerCase(Locale.ROOT).startsWith("authorization")));
+                String echo = "\u001b[2J\u001b[31mcannot handle\u001b[0m\u0007 " + String.join("\n", headers);
+                respond(out, 500, "application/json", status(500, "InternalError", echo));
                 return true;
             }
             case REDIRECT_LOOP -> {
@@ -193,8 +198,23 @@ public final class MisbehavingServer implements AutoCloseable {
     }
 
     private static String status(int code, String reason, String message) {
-        return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"" + message
-                + "\",\"reason\":\"" + reason + "\",\"code\":" + code + ",\"error\":\"" + message + "\"}";
+        String quoted = json(message);
+        return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":" + quoted
+                + ",\"reason\":\"" + reason + "\",\"code\":" + code + ",\"error\":" + quoted + "}";
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private void respond(OutputStream out, int status, String type, String body) throws IOException {
