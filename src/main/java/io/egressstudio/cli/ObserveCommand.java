@@ -3,6 +3,7 @@ package io.egressstudio.cli;
 import io.egressstudio.cli.ClusterAccess.BadInput;
 import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.TelemetryThroughCluster;
+import io.egressstudio.io.Redaction;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.telemetry.EndpointLocator;
 import io.egressstudio.telemetry.HttpSettings;
@@ -145,8 +146,9 @@ final class ObserveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        err = spec.commandLine().getErr();
+        // what Prometheus, Kiali or a recording name (workloads, hosts, error text) is printed: cleaned first
+        PrintWriter out = Redaction.filtered(spec.commandLine().getOut());
+        err = Redaction.filtered(spec.commandLine().getErr());
         try {
             return run(out);
         } catch (BadInput e) {

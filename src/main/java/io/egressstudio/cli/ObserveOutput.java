@@ -2,7 +2,6 @@ package io.egressstudio.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.egressstudio.io.Redaction;
 import io.egressstudio.telemetry.KialiReport;
 import io.egressstudio.telemetry.LinkObservation;
 import io.egressstudio.telemetry.Snapshot;
@@ -29,9 +28,8 @@ final class ObserveOutput {
 
     ObserveOutput(Format format, PrintWriter out, PrintWriter err) {
         this.format = format;
-        // what Prometheus and Kiali name (workloads, hosts, error text) is printed, so it is cleaned first
-        this.out = Redaction.filtered(out);
-        this.err = Redaction.filtered(err);
+        this.out = out;
+        this.err = err;
     }
 
     boolean isJson() {

@@ -8,17 +8,23 @@ import io.egressstudio.cluster.Kubeconfig;
 import io.egressstudio.io.BuiltInScenarios;
 import io.egressstudio.io.ScenarioFile;
 import io.egressstudio.telemetry.MisbehavingServer;
+import io.egressstudio.telemetry.PollResult;
+import io.egressstudio.telemetry.SessionFile;
+import io.egressstudio.telemetry.SessionRecorder;
+import io.egressstudio.telemetry.TelemetryException;
 import io.egressstudio.telemetry.MisbehavingServer.Behaviour;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -160,5 +166,21 @@ class HostilePeersCliTest {
             assertLeaksNothing("check with a client key against " + behaviour, withKey, CLUSTER_LATEST);
             assertThat(withKey.exit()).as(withKey.printed()).isNotZero();
         }
+    }
+
+    @Test
+    void aReplayedRecordingsEscapesAndTokenAreNotPrinted() throws Exception {
+        Path recording = dir.resolve("session.jsonl");
+        List<io.egressstudio.telemetry.LinkTarget> links = io.egressstudio.telemetry.LinkTargets.of(
+                BuiltInScenarios.get("1a-unencrypted-v1"));
+        try (SessionRecorder recorder = SessionRecorder.create(recording, new SessionFile.Header("1a-unencrypted-v1",
+                Instant.parse("2026-12-01T10:00:00Z"), Duration.ofSeconds(5), 3, links))) {
+            recorder.write(PollResult.failed(Instant.parse("2026-12-01T10:00:05Z"),
+                    TelemetryException.Kind.BAD_ANSWER,
+                    "\u001b]0;owned\u0007\u001b[31mPrometheus said Authorization: Bearer " + TOKEN + "\u001b[0m", null));
+        }
+        Run run = run("observe", scenario.toString(), "--replay", recording.toString());
+        assertLeaksNothing("a replay", run, OBSERVE_LATEST);
+        assertThat(run.printed()).contains("Prometheus said Authorization: Bearer [REDACTED]");
     }
 }
