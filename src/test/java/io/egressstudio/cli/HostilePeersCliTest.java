@@ -177,7 +177,8 @@ class HostilePeersCliTest {
                 Instant.parse("2026-12-01T10:00:00Z"), Duration.ofSeconds(5), 3, links))) {
             recorder.write(PollResult.failed(Instant.parse("2026-12-01T10:00:05Z"),
                     TelemetryException.Kind.BAD_ANSWER,
-                    "\u001b]0;owned\u0007\u001b[31mPrometheus said Authorization: Bearer " + TOKEN + "\u001b[0m", null));
+                    "\u001b]0;owned\u0007\u001b[31mPrometheus said Authorization: Bearer " + TOKEN + "\u001b[0m",
+                    null));
         }
         Run run = run("observe", scenario.toString(), "--replay", recording.toString());
         assertLeaksNothing("a replay", run, OBSERVE_LATEST);
