@@ -50,7 +50,8 @@ final class BoundedAnswers implements Interceptor {
      * that sent the request (every call Egress Studio makes waits for its answer on that thread), for
      * {@link Failures} to find.
      */
-    private static final java.util.Map<Thread, IOException> TRIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Thread, IOException> TRIPPED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private final ApiLimits limits;
 

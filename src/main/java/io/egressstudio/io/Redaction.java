@@ -1,6 +1,8 @@
 package io.egressstudio.io;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +31,6 @@ public final class Redaction {
             // a PEM private key, whole or cut off
             Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)",
                     Pattern.DOTALL),
-            // base64 of "-----BEGIN" (client-key-data, certificate data, Secret data holding a PEM)
-            Pattern.compile("LS0tLS1CRUdJT[A-Za-z0-9+/=]*"),
             // header or field names whose value is a credential, in header, YAML, JSON and query forms
             Pattern.compile("(?i)((?:proxy-)?authorization|x-auth-token|x-api-key|api[-_]?key|[a-z-]*token|password"
                     + "|passwd|client[-_]secret|client-key-data|client-key|cookie|set-cookie)"
@@ -44,6 +44,9 @@ public final class Redaction {
             Pattern.compile("sha256~[A-Za-z0-9_-]+"),
             // a JWT (service account tokens, OIDC id tokens)
             Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"));
+
+    /** Base64 of "-----BEGIN": a PEM in client-key-data or Secret data; redacted when it holds a private key. */
+    private static final Pattern BASE64_PEM = Pattern.compile("LS0tLS1CRUdJT[A-Za-z0-9+/=]*");
 
     /** C0 and C1 controls and DEL, except the line feed and tab a multi-line message keeps. */
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F\\x80-\\x9F]");
@@ -79,6 +82,8 @@ public final class Redaction {
         for (Pattern shape : SHAPES) {
             s = replace(shape, s);
         }
+        s = BASE64_PEM.matcher(s).replaceAll(m -> Matcher.quoteReplacement(isPrivateKey(m.group()) ? REDACTED
+                : m.group()));
         s = ESCAPE_SEQUENCE.matcher(s).replaceAll("");
         return CONTROL.matcher(s).replaceAll("");
     }
@@ -104,6 +109,16 @@ public final class Redaction {
                 super.write(cleaned, 0, cleaned.length());
             }
         };
+    }
+
+    /** Whether base64 text decodes to a PEM private key (certificates, public and harmless, stay readable). */
+    private static boolean isPrivateKey(String base64) {
+        String head = base64.substring(0, Math.min(base64.length(), 64) / 4 * 4);
+        try {
+            return new String(Base64.getDecoder().decode(head), StandardCharsets.US_ASCII).contains("PRIVATE KEY");
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static String replace(Pattern shape, String text) {

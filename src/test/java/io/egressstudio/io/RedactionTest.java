@@ -37,6 +37,8 @@ class RedactionTest {
                 .doesNotContain("LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t");
         assertThat(Redaction.clean("data LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVF"))
                 .isEqualTo("data [REDACTED]");
+        String certificate = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM=";
+        assertThat(Redaction.clean("tls.crt " + certificate)).as("a certificate is public").contains(certificate);
     }
 
     @Test
