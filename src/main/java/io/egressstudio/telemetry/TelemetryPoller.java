@@ -199,7 +199,12 @@ public final class TelemetryPoller implements AutoCloseable {
 
     private void run(long gen) {
         synchronized (lock) {
-            if (gen != generation || paused || closed || running) {
+            if (gen != generation || paused || closed) {
+                return;
+            }
+            if (running) {
+                // the poll before has rescheduled but not yet finished: this one follows it instead of beside it
+                pollWhenDone = true;
                 return;
             }
             running = true;
