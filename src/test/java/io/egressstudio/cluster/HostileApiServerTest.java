@@ -67,12 +67,14 @@ class HostileApiServerTest {
             case SLOW_HEADERS, TRICKLE, SHORT_BODY -> ClusterException.Reason.UNREACHABLE;
             case UNAUTHORIZED -> ClusterException.Reason.UNAUTHORIZED;
             case FORBIDDEN -> ClusterException.Reason.FORBIDDEN;
-            case ENDLESS_JUNK, HUGE, HEADER_ECHO, REDIRECT_LOOP, SERVER_ERROR -> ClusterException.Reason.SERVER;
+            case JUNK_INSTEAD_OF_HTTP, ENDLESS_JUNK, HUGE, HEADER_ECHO, REDIRECT_LOOP, SERVER_ERROR ->
+                    ClusterException.Reason.SERVER;
         };
     }
 
     static String expectedWords(Behaviour behaviour) {
         return switch (behaviour) {
+            case JUNK_INSTEAD_OF_HTTP -> "An HTTP line is larger than 4096 bytes";
             case SLOW_HEADERS -> "timeout period of 1000ms";
             case TRICKLE, SHORT_BODY -> "no complete answer within 1 s (connect, headers and body)";
             case ENDLESS_JUNK, HUGE -> "answer too large";

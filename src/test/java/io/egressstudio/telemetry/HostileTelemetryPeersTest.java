@@ -58,7 +58,7 @@ class HostileTelemetryPeersTest {
 
     static Kind expectedKind(Behaviour behaviour) {
         return switch (behaviour) {
-            case SLOW_HEADERS, TRICKLE, SHORT_BODY -> Kind.UNREACHABLE;
+            case SLOW_HEADERS, TRICKLE, SHORT_BODY, JUNK_INSTEAD_OF_HTTP -> Kind.UNREACHABLE;
             case UNAUTHORIZED, FORBIDDEN -> Kind.REJECTED;
             case ENDLESS_JUNK, HUGE, HEADER_ECHO, REDIRECT_LOOP, SERVER_ERROR -> Kind.BAD_ANSWER;
         };
@@ -66,6 +66,7 @@ class HostileTelemetryPeersTest {
 
     static String expectedWords(Behaviour behaviour) {
         return switch (behaviour) {
+            case JUNK_INSTEAD_OF_HTTP -> "could not be read: Header size too big";
             case SLOW_HEADERS, TRICKLE, SHORT_BODY -> "did not answer within 1 s (connect, headers and body)";
             case ENDLESS_JUNK, HUGE -> "answer too large: more than 1 MiB";
             case HEADER_ECHO -> "answered HTTP 500: cannot handle Authorization: Bearer [REDACTED]";

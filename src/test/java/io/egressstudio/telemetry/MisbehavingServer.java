@@ -34,6 +34,8 @@ public final class MisbehavingServer implements AutoCloseable {
         SHORT_BODY,
         /** A 200 without a length, then junk as fast as the client takes it, forever. */
         ENDLESS_JUNK,
+        /** No HTTP at all: junk without a status line, as fast as the client takes it, forever. */
+        JUNK_INSTEAD_OF_HTTP,
         /** A 200 with a 100 MB JSON body. */
         HUGE,
         /** A 500 whose Status message (and error) is our request's headers, Authorization first, and escapes. */
@@ -144,6 +146,14 @@ public final class MisbehavingServer implements AutoCloseable {
                 send(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n");
                 byte[] junk = new byte[64 * 1024];
                 Arrays.fill(junk, (byte) '[');
+                while (!closed) {
+                    send(out, junk);
+                }
+                return false;
+            }
+            case JUNK_INSTEAD_OF_HTTP -> {
+                byte[] junk = new byte[64 * 1024];
+                Arrays.fill(junk, (byte) 'x');
                 while (!closed) {
                     send(out, junk);
                 }
