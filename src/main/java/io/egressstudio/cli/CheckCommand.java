@@ -6,6 +6,7 @@ import io.egressstudio.cluster.ClusterConnection;
 import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.model.Scenario;
+import io.egressstudio.io.Redaction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,8 +33,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // the API server's words (a dry run's rejection, a permission check's error) are printed: cleaned first
+        PrintWriter out = Redaction.filtered(spec.commandLine().getOut());
+        PrintWriter err = Redaction.filtered(spec.commandLine().getErr());
         Scenario scenario = null;
         if (scenarioFile != null) {
             try {

@@ -7,6 +7,7 @@ import io.egressstudio.cluster.Connector;
 import io.egressstudio.cluster.Kubeconfig;
 import io.egressstudio.cluster.ResourceResult;
 import io.egressstudio.cluster.SnapshotStore;
+import io.egressstudio.io.Redaction;
 import io.egressstudio.io.ScenarioFormatException;
 import io.egressstudio.generate.CertificateFolder;
 import io.egressstudio.generate.GeneratorOptions;
@@ -83,7 +84,7 @@ final class ClusterAccess {
     }
 
     static int fail(PrintWriter err, ClusterException e) {
-        err.println(e.getMessage());
+        err.println(Redaction.clean(e.getMessage()));
         err.flush();
         return e.reason() == ClusterException.Reason.KUBECONFIG ? EgressStudioCommand.BAD_INPUT : CLUSTER_FAILURE;
     }

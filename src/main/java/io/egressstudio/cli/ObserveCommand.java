@@ -3,6 +3,7 @@ package io.egressstudio.cli;
 import io.egressstudio.cli.ClusterAccess.BadInput;
 import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.TelemetryThroughCluster;
+import io.egressstudio.io.Redaction;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.telemetry.EndpointLocator;
 import io.egressstudio.telemetry.HttpSettings;
@@ -116,7 +117,8 @@ final class ObserveCommand implements Callable<Integer> {
     String interval;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "how long to wait for a connection and for an answer (default: ${DEFAULT-VALUE})")
+            description = "the deadline of each request to Prometheus and Kiali: connect, headers and the whole body "
+                    + "(default: ${DEFAULT-VALUE}); answers over 4 MiB are refused as too large")
     String timeout;
 
     @Option(names = "--window", paramLabel = "DURATION", defaultValue = "1m",
@@ -144,8 +146,9 @@ final class ObserveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        err = spec.commandLine().getErr();
+        // what Prometheus, Kiali or a recording name (workloads, hosts, error text) is printed: cleaned first
+        PrintWriter out = Redaction.filtered(spec.commandLine().getOut());
+        err = Redaction.filtered(spec.commandLine().getErr());
         try {
             return run(out);
         } catch (BadInput e) {

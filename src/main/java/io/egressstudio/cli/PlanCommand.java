@@ -7,6 +7,7 @@ import io.egressstudio.cluster.ClusterException;
 import io.egressstudio.cluster.Plan;
 import io.egressstudio.cluster.PlannedChange;
 import io.egressstudio.cluster.Planner;
+import io.egressstudio.io.Redaction;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +48,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // the API server's words (a dry run's rejection, a permission check's error) are printed: cleaned first
+        PrintWriter out = Redaction.filtered(spec.commandLine().getOut());
+        PrintWriter err = Redaction.filtered(spec.commandLine().getErr());
         ClusterScenarioInput.Loaded loaded;
         try {
             loaded = input.load();

@@ -53,7 +53,7 @@ public final class ClusterConnection implements AutoCloseable {
         try {
             api.client().getApiGroups();
         } catch (RuntimeException e) {
-            throw api.failure(e, "connect");
+            throw api.failure(e, "API discovery (GET /apis)");
         }
     }
 
@@ -186,10 +186,14 @@ public final class ClusterConnection implements AutoCloseable {
             try {
                 answer = api.client().authorization().v1().selfSubjectAccessReview().create(review);
             } catch (KubernetesClientException e) {
-                return new Permissions(denied, "the server did not answer the permission check ("
-                        + (e.getCode() > 0 ? e.getCode() + " " : "") + Failures.serverMessage(e) + ")");
+                String said = Failures.serverMessage(e);
+                // without the server's words (a deadline, a cap, a reset), the failure says what happened
+                return new Permissions(denied, "the server did not answer the permission check (" + (said.isEmpty()
+                        ? api.failure(e, "review " + access).getMessage()
+                        : (e.getCode() > 0 ? e.getCode() + " " : "") + said) + ")");
             } catch (RuntimeException e) {
-                return new Permissions(denied, "the permission check failed: " + Failures.rootMessage(e));
+                return new Permissions(denied, "the permission check failed: "
+                        + api.failure(e, "review " + access).getMessage());
             }
             if (answer == null || answer.getStatus() == null) {
                 return new Permissions(denied, "the server answered the permission check without a result");

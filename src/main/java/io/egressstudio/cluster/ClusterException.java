@@ -1,5 +1,7 @@
 package io.egressstudio.cluster;
 
+import io.egressstudio.io.Redaction;
+
 /**
  * Something the cluster connector could not do, with a message a user can act on. The message never contains a
  * token, a password or Secret data.
@@ -31,13 +33,14 @@ public final class ClusterException extends Exception {
 
     private final Reason reason;
 
+    /** The message is {@link Redaction cleaned}: it may quote what a server said. */
     public ClusterException(Reason reason, String message) {
-        super(message);
+        super(Redaction.clean(message));
         this.reason = reason;
     }
 
     public ClusterException(Reason reason, String message, Throwable cause) {
-        super(message, cause);
+        super(Redaction.clean(message), cause);
         this.reason = reason;
     }
 

@@ -1,5 +1,6 @@
 package io.egressstudio.cluster;
 
+import io.egressstudio.io.Redaction;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.InterruptedIOException;
@@ -21,6 +22,20 @@ final class Failures {
      * @param doing what was being done, e.g. "create ServiceEntry greetings-client/foo"
      */
     static ClusterException of(RuntimeException e, String doing, String context, String server) {
+        java.io.IOException tripped = BoundedAnswers.trippedOnThisThread().orElse(null);
+        BoundedAnswers.AnswerTooLarge tooLarge = tripped instanceof BoundedAnswers.AnswerTooLarge t ? t
+                : find(e, BoundedAnswers.AnswerTooLarge.class);
+        if (tooLarge != null) {
+            return new ClusterException(ClusterException.Reason.SERVER, "The API server at " + server + " (context '"
+                    + context + "') sent an answer too large to " + doing + ": " + tooLarge.getMessage(), e);
+        }
+        BoundedAnswers.DeadlinePassed late = tripped instanceof BoundedAnswers.DeadlinePassed d ? d
+                : find(e, BoundedAnswers.DeadlinePassed.class);
+        if (late != null) {
+            return new ClusterException(ClusterException.Reason.UNREACHABLE, "The API server at " + server
+                    + " (context '" + context + "') did not answer " + doing + " in time: " + late.getMessage()
+                    + ". Is the cluster overloaded, or is something between us and it slow?", e);
+        }
         if (e instanceof KubernetesClientException k) {
             return of(k, doing, context, server);
         }
@@ -95,7 +110,7 @@ final class Failures {
     static String serverMessage(KubernetesClientException e) {
         Status status = e.getStatus();
         if (status != null && status.getMessage() != null && !status.getMessage().isBlank()) {
-            return status.getMessage();
+            return Redaction.clean(status.getMessage());
         }
         return "";
     }
@@ -106,6 +121,6 @@ final class Failures {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : Redaction.clean(message);
     }
 }

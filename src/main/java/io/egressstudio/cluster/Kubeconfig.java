@@ -1,5 +1,6 @@
 package io.egressstudio.cluster;
 
+import io.egressstudio.io.Redaction;
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.api.model.Cluster;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,9 +36,20 @@ public final class Kubeconfig {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private final List<Path> files;
+    private final ApiLimits limits;
 
-    private Kubeconfig(List<Path> files) {
+    private Kubeconfig(List<Path> files, ApiLimits limits) {
         this.files = List.copyOf(files);
+        this.limits = limits;
+    }
+
+    /** The same kubeconfig with other bounds on each request (tests use short ones). */
+    public Kubeconfig withLimits(ApiLimits newLimits) {
+        return new Kubeconfig(files, newLimits);
+    }
+
+    public ApiLimits limits() {
+        return limits;
     }
 
     /** As kubectl: {@code KUBECONFIG} if set and not empty, else {@code ~/.kube/config}. */
@@ -58,11 +71,11 @@ public final class Kubeconfig {
         } else {
             files.add(home.resolve(".kube").resolve("config"));
         }
-        return new Kubeconfig(files);
+        return new Kubeconfig(files, ApiLimits.DEFAULT);
     }
 
     public static Kubeconfig of(List<Path> files) {
-        return new Kubeconfig(files);
+        return new Kubeconfig(files, ApiLimits.DEFAULT);
     }
 
     public List<Path> files() {
@@ -97,6 +110,13 @@ public final class Kubeconfig {
     private static final String VERSION_WARNINGS =
             "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils";
 
+    /**
+     * vert.x logs an ERROR on stderr for each connection closed before its headers: what {@link BoundedAnswers} and
+     * the request timeout do to a server that does not answer in time, which the ClusterException already says.
+     */
+    private static final String CANCELLED_CONNECTIONS =
+            "org.slf4j.simpleLogger.log.io.vertx.core.net.impl.ConnectionBase";
+
     /** Connects with server-side apply as the write strategy (what a real cluster should get). */
     public ClusterConnection connect(String context) throws ClusterException {
         return connect(context, WriteStrategy.serverSideApply());
@@ -110,8 +130,22 @@ public final class Kubeconfig {
         if (System.getProperty(VERSION_WARNINGS) == null) {
             System.setProperty(VERSION_WARNINGS, "error");
         }
+        if (System.getProperty(CANCELLED_CONNECTIONS) == null) {
+            System.setProperty(CANCELLED_CONNECTIONS, "off");
+        }
         Config config = config(context);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        KubernetesClient client;
+        try {
+            client = new KubernetesClientBuilder().withConfig(config)
+                    .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BoundedAnswers.NAME,
+                            new BoundedAnswers(limits)))
+                    .build();
+        } catch (RuntimeException e) {
+            // fabric8 reads the client certificate and key here; its exception is not kept, it may quote them
+            throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot use the credentials of context '"
+                    + context + "' from " + describeFiles() + ": " + Failures.rootMessage(e)
+                    + " (check client-certificate and client-key, or their -data)");
+        }
         return ClusterConnection.of(client, context, strategy);
     }
 
@@ -140,6 +174,9 @@ public final class Kubeconfig {
                     + "certificate: set certificate-authority (or certificate-authority-data) to the cluster's CA "
                     + "instead (for OpenShift, the CA is in the kubeconfig that 'oc login' writes with a trusted CA)");
         }
+        NamedAuthInfo user = userName == null ? null : merged.users.get(userName);
+        rememberSecrets(user);
+        refuseCredentialsInClear(context, clusterName, cluster.getCluster().getServer(), userName, user);
         io.fabric8.kubernetes.api.model.Config single = new io.fabric8.kubernetes.api.model.ConfigBuilder()
                 .withApiVersion("v1").withKind("Config").withCurrentContext(context)
                 .withContexts(named).withClusters(cluster)
@@ -149,16 +186,67 @@ public final class Kubeconfig {
         try {
             config = Config.fromKubeconfig(SERIALIZATION.asYaml(single));
         } catch (RuntimeException e) {
+            // the cause is not kept: fabric8's exception may quote the user's entry
             throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot use context '" + context + "' from "
-                    + describeFiles() + ": " + Failures.rootMessage(e), e);
+                    + describeFiles() + ": " + Failures.rootMessage(e));
         }
         return new ConfigBuilder(config)
                 .withTrustCerts(false)
                 .withDisableHostnameVerification(false)
-                .withConnectionTimeout(10_000)
-                .withRequestTimeout(30_000)
+                .withConnectionTimeout((int) Math.min(10_000, limits.deadline().toMillis()))
+                // fabric8's (vert.x') request timeout is an idle timeout; BoundedAnswers holds the whole deadline
+                .withRequestTimeout((int) limits.deadline().toMillis())
                 .withRequestRetryBackoffLimit(0)
                 .build();
+    }
+
+    /** Whatever a user's entry holds that is secret is redacted from every message from now on. */
+    private static void rememberSecrets(NamedAuthInfo named) {
+        AuthInfo user = named == null ? null : named.getUser();
+        if (user == null) {
+            return;
+        }
+        Redaction.remember(user.getToken());
+        Redaction.remember(user.getPassword());
+        Redaction.remember(user.getClientKeyData());
+    }
+
+    /**
+     * A token or password sent to a plain {@code http://} server would travel in clear (kubectl sends it anyway):
+     * refused, unless the server is this machine (a local proxy or tunnel), where nothing crosses a network.
+     */
+    private void refuseCredentialsInClear(String context, String clusterName, String server, String userName,
+                                          NamedAuthInfo named) throws ClusterException {
+        AuthInfo user = named == null ? null : named.getUser();
+        if (user == null || !server.strip().toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
+            return;
+        }
+        boolean credentials = notBlank(user.getToken()) || notBlank(user.getTokenFile()) || notBlank(user.getPassword())
+                || user.getAuthProvider() != null || user.getExec() != null;
+        if (!credentials || isLoopback(server)) {
+            return;
+        }
+        throw new ClusterException(ClusterException.Reason.KUBECONFIG, "context '" + context + "': cluster '"
+                + clusterName + "' is plain " + server + ", and user '" + userName + "' has a token or password, "
+                + "which would travel in clear. Egress Studio does not send credentials over http://: use the API "
+                + "server's https:// URL (with its CA as certificate-authority)");
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static boolean isLoopback(String server) {
+        try {
+            String host = java.net.URI.create(server.strip()).getHost();
+            if (host == null) {
+                return false;
+            }
+            host = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            return host.equalsIgnoreCase("localhost") || host.equals("::1") || host.startsWith("127.");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private String describeFiles() {
@@ -188,7 +276,7 @@ public final class Kubeconfig {
                         : SERIALIZATION.unmarshal(text, io.fabric8.kubernetes.api.model.Config.class);
             } catch (IOException | RuntimeException e) {
                 throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot read kubeconfig " + file + ": "
-                        + Failures.rootMessage(e), e);
+                        + syntaxError(e));
             }
             Path folder = file.toAbsolutePath().getParent();
             if (merged.currentContext == null && config.getCurrentContext() != null
@@ -217,6 +305,33 @@ public final class Kubeconfig {
                     + " (set KUBECONFIG, or log in with 'oc login' or 'kubectl config')");
         }
         return merged;
+    }
+
+    /**
+     * Where a kubeconfig is broken and what the parser says, without the snippet of the file a YAML error quotes:
+     * the broken line may be the one with the token. The cause is not kept, so no stack trace can print it either.
+     */
+    private static String syntaxError(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // fabric8 reads YAML with snakeyaml-engine
+            if (t instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException yaml) {
+                String where = yaml.getProblemMark().map(mark -> "line " + (mark.getLine() + 1) + ", column "
+                        + (mark.getColumn() + 1) + ": ").orElse("");
+                return where + Objects.requireNonNullElse(yaml.getProblem(), "not valid YAML");
+            }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                var where = json.getLocation();
+                return (where == null || where.getLineNr() < 1 ? "" : "line " + where.getLineNr() + ", column "
+                        + where.getColumnNr() + ": ") + firstLine(json.getOriginalMessage());
+            }
+        }
+        return firstLine(Failures.rootMessage(e));
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int newline = m.indexOf('\n');
+        return Redaction.clean(newline < 0 ? m : m.substring(0, newline));
     }
 
     private static <T> List<T> nonNull(List<T> list) {

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -73,7 +72,7 @@ public final class KialiClient {
             if (auth == Auth.TOKEN_LOGIN && !loggedIn) {
                 login(base);
             }
-            HttpResponse<String> response = get(base, namespaces, duration);
+            JsonHttp.Answer response = get(base, namespaces, duration);
             if (auth == Auth.TOKEN_LOGIN && response.statusCode() == 401) {
                 loggedIn = false;
                 login(base);
@@ -88,7 +87,7 @@ public final class KialiClient {
         }
     }
 
-    private HttpResponse<String> get(URI base, Collection<String> namespaces, Duration duration)
+    private JsonHttp.Answer get(URI base, Collection<String> namespaces, Duration duration)
             throws TelemetryException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create(JsonHttp.join(base, "/api/namespaces/graph?" + graphQuery(namespaces, duration))))
@@ -108,7 +107,7 @@ public final class KialiClient {
                 .POST(HttpRequest.BodyPublishers.ofString("token="
                         + URLEncoder.encode(settings.bearerToken(), StandardCharsets.UTF_8)))
                 .build();
-        HttpResponse<String> response = JsonHttp.send(http, request, settings, "Kiali");
+        JsonHttp.Answer response = JsonHttp.send(http, request, settings, "Kiali");
         int status = response.statusCode();
         if (status == 401 || status == 403) {
             throw new TelemetryException(Kind.REJECTED, "Kiali refused the token at /api/authenticate (HTTP " + status

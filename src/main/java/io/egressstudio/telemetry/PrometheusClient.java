@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +50,7 @@ public final class PrometheusClient {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
                 .build();
-        HttpResponse<String> response;
+        JsonHttp.Answer response;
         try {
             response = JsonHttp.send(http, request, settings, "Prometheus");
         } catch (TelemetryException e) {
@@ -67,14 +66,14 @@ public final class PrometheusClient {
         String status = json.path("status").asText("");
         if (!"success".equals(status)) {
             String error = json.path("error").asText("");
-            throw new TelemetryException(Kind.BAD_ANSWER, "Prometheus answered status '" + status + "'"
-                    + (error.isEmpty() ? "" : ": " + error));
+            throw new TelemetryException(Kind.BAD_ANSWER, "Prometheus answered status '" + JsonHttp.excerpt(status)
+                    + "'" + (error.isEmpty() ? "" : ": " + JsonHttp.excerpt(error)));
         }
         JsonNode data = json.path("data");
         String type = data.path("resultType").asText("");
         if (!"vector".equals(type)) {
-            throw new TelemetryException(Kind.BAD_ANSWER, "Prometheus answered a result of type '" + type
-                    + "' where a vector was expected");
+            throw new TelemetryException(Kind.BAD_ANSWER, "Prometheus answered a result of type '"
+                    + JsonHttp.excerpt(type) + "' where a vector was expected");
         }
         JsonNode result = data.path("result");
         if (!result.isArray()) {
@@ -110,7 +109,7 @@ public final class PrometheusClient {
                     return Double.parseDouble(text);
                 } catch (NumberFormatException e) {
                     throw new TelemetryException(Kind.BAD_ANSWER, "Prometheus answered a value that is not a number: '"
-                            + text + "'");
+                            + JsonHttp.excerpt(text) + "'");
                 }
         }
     }

@@ -1,5 +1,7 @@
 package io.egressstudio.telemetry;
 
+import io.egressstudio.io.Redaction;
+
 /** A telemetry source gave nothing usable. {@link #kind()} says whether it could be reached at all. */
 public final class TelemetryException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -16,13 +18,14 @@ public final class TelemetryException extends Exception {
 
     private final Kind kind;
 
+    /** The message is {@link Redaction cleaned}: it may quote what a server said. */
     public TelemetryException(Kind kind, String message) {
-        super(message);
+        super(Redaction.clean(message));
         this.kind = kind;
     }
 
     public TelemetryException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+        super(Redaction.clean(message), cause);
         this.kind = kind;
     }
 

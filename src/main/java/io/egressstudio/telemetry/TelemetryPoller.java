@@ -20,8 +20,10 @@ import java.util.logging.Logger;
  * Polls an {@link ObservationSource} on a {@link ScheduledExecutorService} (its own daemon thread unless one is
  * given; never the caller's, never the FX thread): every {@code interval} while the source answers, with exponential
  * backoff while it does not. Each poll becomes a {@link Snapshot} handed to the listeners (on the poller's thread: a
- * GUI moves it to its own thread). Polls never overlap. Pause and resume at any time; a poll running when paused
- * still completes, and no new one starts until resumed. Nothing a source or a listener throws stops the polling.
+ * GUI moves it to its own thread). Polls never overlap, whatever the executor: each request of a poll has a deadline
+ * ({@link HttpSettings#requestTimeout()}), and a resume while a poll is still running waits for it. Pause and resume
+ * at any time; a poll running when paused still completes, and no new one starts until resumed. Nothing a source or
+ * a listener throws stops the polling.
  */
 public final class TelemetryPoller implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TelemetryPoller.class.getName());
@@ -66,6 +68,9 @@ public final class TelemetryPoller implements AutoCloseable {
     private boolean paused;
     private boolean closed;
     private boolean ended;
+    /** A poll is running: a resume waits for it rather than start a second one beside it. */
+    private boolean running;
+    private boolean pollWhenDone;
     private volatile Snapshot latest;
 
     /**
@@ -140,6 +145,7 @@ public final class TelemetryPoller implements AutoCloseable {
     public void pause() {
         synchronized (lock) {
             paused = true;
+            pollWhenDone = false;
             generation++;
             if (next != null) {
                 next.cancel(false);
@@ -156,7 +162,11 @@ public final class TelemetryPoller implements AutoCloseable {
             }
             paused = false;
             if (started && !closed && !ended) {
-                schedule(Duration.ZERO);
+                if (running) {
+                    pollWhenDone = true;
+                } else {
+                    schedule(Duration.ZERO);
+                }
             }
         }
     }
@@ -192,7 +202,27 @@ public final class TelemetryPoller implements AutoCloseable {
             if (gen != generation || paused || closed) {
                 return;
             }
+            if (running) {
+                // the poll before has rescheduled but not yet finished: this one follows it instead of beside it
+                pollWhenDone = true;
+                return;
+            }
+            running = true;
         }
+        try {
+            poll(gen);
+        } finally {
+            synchronized (lock) {
+                running = false;
+                if (pollWhenDone && !paused && !closed && !ended) {
+                    pollWhenDone = false;
+                    schedule(Duration.ZERO);
+                }
+            }
+        }
+    }
+
+    private void poll(long gen) {
         PollResult result;
         try {
             result = source.poll();
