@@ -285,7 +285,7 @@ public final class MeshView {
                 podMeta = d.getSpec() == null || d.getSpec().getTemplate() == null ? null
                         : d.getSpec().getTemplate().getMetadata();
             } else if (r instanceof io.fabric8.kubernetes.api.model.Pod pod) {
-                podMeta = por.getMetadata();
+                podMeta = pod.getMetadata();
             } else {
                 continue;
             }
