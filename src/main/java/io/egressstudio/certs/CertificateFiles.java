@@ -46,16 +46,10 @@ public final class CertificateFiles {
             if (Files.isDirectory(file)) {
                 throw new BadMaterialException(source, "is a folder, not a file");
             }
-            if (Files.size(file) > MAX_FILE_SIZE) {
-                throw new BadMaterialException(source, "is too large to be a PEM file");
-            }
-            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            throw new BadMaterialException(source, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new BadMaterialException(source, "permission denied");
-        } catch (IOException e) {
-            throw new BadMaterialException(source, "cannot read: " + e.getMessage());
+            // bounded: a device such as /dev/zero reports size 0 and never ends
+            return new String(io.egressstudio.io.InputFiles.bytes(file, (int) MAX_FILE_SIZE), StandardCharsets.ISO_8859_1);
+        } catch (io.egressstudio.io.InputException e) {
+            throw new BadMaterialException(source, e.getMessage().replaceFirst("^cannot read: ", ""));
         }
     }
 

@@ -62,8 +62,9 @@ final class ObserveCommand implements Callable<Integer> {
 
     @Option(names = "--context", paramLabel = "CTX",
             description = "find Prometheus through this kubeconfig context instead of --prometheus: the OpenShift "
-                    + "Route 'prometheus' in --namespace (https when it terminates TLS), else a port-forward to the "
-                    + "Service 'prometheus' that is re-opened when it drops")
+                    + "Route 'prometheus' in --namespace (https when it terminates TLS), else OpenShift monitoring's "
+                    + "Thanos Querier Route with your kubeconfig's token (OpenShift Service Mesh 3), else a "
+                    + "port-forward to the Service 'prometheus' that is re-opened when it drops")
     String context;
 
     @Option(names = "--namespace", paramLabel = "NS",
@@ -217,8 +218,9 @@ final class ObserveCommand implements Callable<Integer> {
         try (TelemetryThroughCluster found = TelemetryThroughCluster.find(ClusterAccess.connector.get(), search,
                 ClusterAccess.portForwarder.get(), err::println)) {
             err.flush();
+            String prometheusToken = token != null ? token : found.prometheusToken();
             return session.live(scenario, targets, new PrometheusClient(found.prometheus(),
-                    new HttpSettings(token, ca, wait, wait)), kiali(token, ca, wait, found.kiali()), range,
+                    new HttpSettings(prometheusToken, ca, wait, wait)), kiali(token, ca, wait, found.kiali()), range,
                     "Prometheus " + found.prometheus().describe());
         } catch (ClusterException e) {
             return ClusterAccess.fail(err, e);

@@ -72,6 +72,16 @@ public final class ClusterConnection implements AutoCloseable {
      * The control planes on the cluster with their member rolls: all of them when the user may list them cluster
      * wide, else those in {@code namespaces}. Empty when Maistra is not installed.
      */
+    /** The bearer token the kubeconfig context authenticates with, if it uses one (remembered for redaction). */
+    public java.util.Optional<String> bearerToken() {
+        String token = api.client().getConfiguration().getOauthToken();
+        if (token == null || token.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        io.egressstudio.io.Redaction.remember(token);
+        return java.util.Optional.of(token);
+    }
+
     public List<ControlPlaneInfo> controlPlanes(Collection<String> namespaces) throws ClusterException {
         List<ControlPlaneInfo> out = new ArrayList<>(maistraControlPlanes(namespaces));
         out.addAll(sailControlPlanes(namespaces));

@@ -16,13 +16,15 @@ public final class TelemetryThroughCluster implements AutoCloseable {
     private final List<EndpointLocator> found;
     private final EndpointLocator prometheus;
     private final EndpointLocator kiali;
+    private final String prometheusToken;
 
     private TelemetryThroughCluster(ClusterConnection cluster, List<EndpointLocator> found, EndpointLocator prometheus,
-                                    EndpointLocator kiali) {
+                                    EndpointLocator kiali, String prometheusToken) {
         this.cluster = cluster;
         this.found = found;
         this.prometheus = prometheus;
         this.kiali = kiali;
+        this.prometheusToken = prometheusToken;
     }
 
     /** What to look for, and where. */
@@ -57,7 +59,8 @@ public final class TelemetryThroughCluster implements AutoCloseable {
                 told.accept("Kiali: " + k.how());
                 kiali = k.locator();
             }
-            return new TelemetryThroughCluster(cluster, found, prometheus.locator(), kiali);
+            return new TelemetryThroughCluster(cluster, found, prometheus.locator(), kiali,
+                    prometheus.wantsUserToken() ? cluster.bearerToken().orElse(null) : null);
         } catch (ClusterException | RuntimeException e) {
             close(found, cluster);
             throw e;
@@ -66,6 +69,14 @@ public final class TelemetryThroughCluster implements AutoCloseable {
 
     public EndpointLocator prometheus() {
         return prometheus;
+    }
+
+    /**
+     * The token Prometheus wants when none was given: the kubeconfig's bearer token for OpenShift's Thanos Querier
+     * (which authorises the user by it), else null.
+     */
+    public String prometheusToken() {
+        return prometheusToken;
     }
 
     /** Kiali's locator, or null when it was not asked for. */

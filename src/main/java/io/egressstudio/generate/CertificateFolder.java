@@ -45,9 +45,10 @@ public final class CertificateFolder implements Function<CertificateSpec, Option
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            return Optional.of(new String(io.egressstudio.io.InputFiles.bytes(file, io.egressstudio.io.InputFiles.MAX_PEM_BYTES),
+                    StandardCharsets.UTF_8));
+        } catch (io.egressstudio.io.InputException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), new IOException(e.getMessage()));
         }
     }
 }

@@ -156,11 +156,11 @@ final class IstioControlPlaneFactory {
         Map<String, Gateway> out = new LinkedHashMap<>();
         if (mesh.ingressGateway()) {
             out.put(mesh.namespace() + "/" + ResourceNames.INGRESS_GATEWAY, new Gateway(ResourceNames.INGRESS_GATEWAY,
-                    mesh.namespace(), Map.of("istio", "ingressgateway", "app", ResourceNames.INGRESS_GATEWAY)));
+                    mesh.namespace(), Ordered.strings("istio", "ingressgateway", "app", ResourceNames.INGRESS_GATEWAY)));
         }
         if (mesh.egressGateway()) {
             out.put(mesh.namespace() + "/" + EgressGateway.DEFAULT_NAME, new Gateway(EgressGateway.DEFAULT_NAME,
-                    mesh.namespace(), Map.of("istio", "egressgateway", "app", EgressGateway.DEFAULT_NAME)));
+                    mesh.namespace(), Ordered.strings("istio", "egressgateway", "app", EgressGateway.DEFAULT_NAME)));
         }
         for (EgressGateway drawn : context.scenario().egressGateways()) {
             if (mesh.id().equals(drawn.mesh())) {

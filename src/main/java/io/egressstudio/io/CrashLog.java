@@ -54,7 +54,9 @@ public final class CrashLog {
                 Path log = candidate.resolve(name);
                 Files.writeString(log, "", StandardCharsets.UTF_8);
                 ownerOnly(log); // a message in the trace may quote the user's data: readable by them alone
-                Files.writeString(log, trace.toString(), StandardCharsets.UTF_8);
+                // an exception's message may quote a token or a key the program was given: redacted line by line
+                Files.writeString(log, trace.toString().lines().map(Redaction::clean)
+                        .collect(java.util.stream.Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
                 return log;
             } catch (IOException | RuntimeException e) {
                 // try the next place; the user still gets the one line

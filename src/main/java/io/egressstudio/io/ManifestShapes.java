@@ -18,9 +18,11 @@ import java.util.Set;
  * the conversion to fabric8's classes, which names the field it failed at.
  */
 final class ManifestShapes {
+    static final String DEFAULT_NAMESPACE = "default";
     /**
-     * Namespaced kinds that the mesh model reads: Kubernetes puts one without a namespace in the current context's
-     * namespace, which a file does not say, so the analysis would not know where it is.
+     * Namespaced kinds that the mesh model reads. One without a namespace goes to {@code default}, as
+     * {@code istioctl analyze} reads files (and {@code kubectl apply} places them with a context on the default
+     * namespace).
      */
     private static final Set<String> NEEDS_NAMESPACE = Set.of("ServiceEntry", "DestinationRule", "VirtualService",
             "Gateway", "Sidecar", "PeerAuthentication", "ServiceMeshControlPlane", "ServiceMeshMemberRoll",
@@ -101,8 +103,7 @@ final class ManifestShapes {
             return badName;
         }
         if (!metadata.has("namespace") && NEEDS_NAMESPACE.contains(kind)) {
-            return Optional.of(new Problem("metadata", "missing required field 'metadata.namespace': a " + kind
-                    + " lives in a namespace, and the file must say which"));
+            ((ObjectNode) metadata).put("namespace", DEFAULT_NAMESPACE);
         }
         for (String required : REQUIRED.getOrDefault(kind, List.of())) {
             Optional<Problem> missing = missing(object, required.split("\\."), 0, "");

@@ -31,7 +31,14 @@ public final class TlsTrust {
 
     /** The certificates of a PEM file (CERTIFICATE blocks; anything else in the file is ignored). */
     public static List<X509Certificate> certificates(Path pemFile) throws IOException {
-        String text = Files.readString(pemFile, StandardCharsets.US_ASCII);
+        String text;
+        try {
+            // bounded: a device such as /dev/zero never ends
+            text = new String(io.egressstudio.io.InputFiles.bytes(pemFile, io.egressstudio.io.InputFiles.MAX_PEM_BYTES),
+                    StandardCharsets.US_ASCII);
+        } catch (io.egressstudio.io.InputException e) {
+            throw new IOException(pemFile + ": " + e.getMessage(), e);
+        }
         List<X509Certificate> out = new ArrayList<>();
         Matcher m = BLOCK.matcher(text);
         try {

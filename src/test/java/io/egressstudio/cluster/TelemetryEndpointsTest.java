@@ -68,6 +68,26 @@ class TelemetryEndpointsTest {
     }
 
     @Test
+    void withoutAMeshRouteOpenShiftMonitoringsThanosQuerierIsUsedWithTheKubeconfigsToken() throws Exception {
+        routes();
+        GenericKubernetesResource thanos = Serialization.unmarshal("apiVersion: route.openshift.io/v1\nkind: Route\n"
+                + "metadata: {name: thanos-querier, namespace: openshift-monitoring}\n"
+                + "spec: {host: thanos-querier-openshift-monitoring.apps.example.com, tls: {termination: reencrypt}, "
+                + "to: {kind: Service, name: thanos-querier}}", GenericKubernetesResource.class);
+        client.genericKubernetesResources(KubeApi.definition(ApiKind.ROUTE, "v1")).inNamespace("openshift-monitoring")
+                .resource(thanos).create();
+
+        TelemetryEndpoints.Found found = TelemetryEndpoints.find(cluster(), NS, "prometheus", false, null);
+
+        assertThat(found.locator().locate())
+                .isEqualTo(URI.create("https://thanos-querier-openshift-monitoring.apps.example.com"));
+        assertThat(found.wantsUserToken()).isTrue();
+        assertThat(found.how()).isEqualTo("no Route istio-system/prometheus; OpenShift monitoring's Route "
+                + "openshift-monitoring/thanos-querier → https://thanos-querier-openshift-monitoring.apps.example.com "
+                + "(queried with your kubeconfig's token)");
+    }
+
+    @Test
     void aRouteThatTerminatesTlsGivesItsHttpsUrl() throws Exception {
         routes();
         route("prometheus", "spec: {host: prometheus-istio-system.apps.example.com, tls: {termination: reencrypt}, "

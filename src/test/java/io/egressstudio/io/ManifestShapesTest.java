@@ -58,11 +58,11 @@ class ManifestShapesTest {
     }
 
     @Test
-    void aControlPlaneWithoutNamespaceIsRefusedAtItsMetadata() {
-        assertThatThrownBy(() -> ManifestReader.parse("apiVersion: maistra.io/v2\nkind: ServiceMeshControlPlane\n"
-                + "metadata:\n  name: basic\nspec: {}\n", "smcp.yaml"))
-                .hasMessage("smcp.yaml:3:1: ServiceMeshControlPlane/basic field 'metadata': missing required field "
-                        + "'metadata.namespace': a ServiceMeshControlPlane lives in a namespace, and the file must say which");
+    void aNamespacedObjectWithoutNamespaceIsInTheDefaultNamespaceAsIstioctlReadsFiles() throws Exception {
+        var set = ManifestReader.parse("apiVersion: maistra.io/v2\nkind: ServiceMeshControlPlane\n"
+                + "metadata:\n  name: basic\nspec: {}\n", "smcp.yaml");
+
+        assertThat(set.get("ServiceMeshControlPlane", "default", "basic")).isPresent();
     }
 
     @Test

@@ -59,7 +59,8 @@ final class ClusterTelemetryConnection implements TelemetryConnection {
             } catch (ClusterException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            prometheus = new PrometheusClient(found.prometheus(), settings);
+            prometheus = new PrometheusClient(found.prometheus(), token != null || found.prometheusToken() == null
+                    ? settings : new HttpSettings(found.prometheusToken(), trust, timeout, timeout));
             kiali = found.kiali() == null ? null : new KialiClient(found.kiali(), settings, null);
             how = String.join("; ", told);
         }
