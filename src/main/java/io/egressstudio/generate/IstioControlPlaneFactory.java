@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.egressstudio.mesh.FieldSources;
+import io.egressstudio.mesh.FlavourRules;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.Mesh;
 import io.egressstudio.model.MeshFlavour;
@@ -38,10 +39,10 @@ import java.util.Map;
  */
 final class IstioControlPlaneFactory {
     static final String CNI_NAMESPACE = "istio-cni";
-    static final String INJECTION_LABEL = "istio-injection";
-    static final String REVISION_LABEL = "istio.io/rev";
-    static final String DEFAULT_REVISION = "default";
-    static final String TEMPLATES_ANNOTATION = "inject.istio.io/templates";
+    private static final String INJECTION_LABEL = FlavourRules.INJECTION_LABEL;
+    private static final String REVISION_LABEL = FlavourRules.REVISION_LABEL;
+    private static final String DEFAULT_REVISION = FlavourRules.DEFAULT_REVISION;
+    private static final String TEMPLATES_ANNOTATION = FlavourRules.TEMPLATES_ANNOTATION;
     /** The label the mesh's discovery selectors match: its namespaces carry it with the mesh's name as value. */
     static final String DISCOVERY_LABEL = "istio-discovery";
 

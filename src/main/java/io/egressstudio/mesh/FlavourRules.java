@@ -14,11 +14,11 @@ import java.util.Optional;
  * namespace labelled {@code istio-injection=disabled} or for a pod labelled (or, deprecated, annotated)
  * {@code sidecar.istio.io/inject=false}. A pod whose injection template is {@code gateway} becomes a gateway proxy.
  */
-final class FlavourRules {
-    static final String INJECTION_LABEL = "istio-injection";
-    static final String REVISION_LABEL = "istio.io/rev";
-    static final String TEMPLATES_ANNOTATION = "inject.istio.io/templates";
-    static final String DEFAULT_REVISION = "default";
+public final class FlavourRules {
+    public static final String INJECTION_LABEL = "istio-injection";
+    public static final String REVISION_LABEL = "istio.io/rev";
+    public static final String TEMPLATES_ANNOTATION = "inject.istio.io/templates";
+    public static final String DEFAULT_REVISION = "default";
 
     private FlavourRules() {
     }
