@@ -85,6 +85,36 @@ public final class ClusterConnection implements AutoCloseable {
     public List<ControlPlaneInfo> controlPlanes(Collection<String> namespaces) throws ClusterException {
         List<ControlPlaneInfo> out = new ArrayList<>(maistraControlPlanes(namespaces));
         out.addAll(sailControlPlanes(namespaces));
+        out.addAll(upstreamControlPlanes(namespaces, out));
+        return out;
+    }
+
+    /**
+     * Upstream Istio's control planes, by the mesh config each revision's istiod reads: a ConfigMap {@code istio}
+     * (or {@code istio-REV}) with a {@code mesh} key, in one of the namespaces (all when none are given). The
+     * ConfigMap a Sail {@code Istio} writes for itself is that control plane, already listed.
+     */
+    private List<ControlPlaneInfo> upstreamControlPlanes(Collection<String> namespaces, List<ControlPlaneInfo> listed)
+            throws ClusterException {
+        List<ControlPlaneInfo> out = new ArrayList<>();
+        for (GenericKubernetesResource map : listWide(ApiKind.CONFIG_MAP, "v1", namespaces)) {
+            String ns = map.getMetadata().getNamespace();
+            String name = map.getMetadata().getName();
+            if (!namespaces.isEmpty() && !namespaces.contains(ns)
+                    || !(name.equals("istio") || name.startsWith("istio-"))
+                    || !(map.getAdditionalProperties().get("data") instanceof Map<?, ?> data && data.containsKey("mesh"))) {
+                continue;
+            }
+            String revision = name.equals("istio") ? "default" : name.substring("istio-".length());
+            if (listed.stream().anyMatch(p -> p.namespace().equals(ns) && p.name().equals(revision))) {
+                continue;
+            }
+            Map<String, String> selector = "default".equals(revision) ? Map.of("istio-injection", "enabled")
+                    : Map.of("istio.io/rev", revision);
+            List<String> members = api.list(ApiKind.NAMESPACE, "v1", null, selector).stream()
+                    .map(n -> n.getMetadata().getName()).sorted().toList();
+            out.add(new ControlPlaneInfo("ConfigMap", ns, name, null, members, null));
+        }
         return out;
     }
 

@@ -3,10 +3,11 @@ package io.egressstudio.cluster;
 import java.util.List;
 
 /**
- * A control plane found on the cluster: a Maistra ServiceMeshControlPlane with its member roll, or an OpenShift
- * Service Mesh 3 (Sail operator) {@code Istio} with the namespaces labelled for its revision.
+ * A control plane found on the cluster: a Maistra ServiceMeshControlPlane with its member roll, an OpenShift
+ * Service Mesh 3 (Sail operator) {@code Istio}, or upstream Istio's {@code istio[-REV]} mesh config, the latter two
+ * with the namespaces labelled for their revision.
  *
- * @param kind     {@code ServiceMeshControlPlane} or {@code Istio}
+ * @param kind     {@code ServiceMeshControlPlane}, {@code Istio}, or {@code ConfigMap} (upstream Istio's mesh config)
  * @param namespace where the control plane runs
  * @param version  {@code spec.version}, or null
  * @param members  the member roll's {@code spec.members} (empty when there is no roll)
@@ -20,9 +21,12 @@ public record ControlPlaneInfo(String kind, String namespace, String name, Strin
 
     @Override
     public String toString() {
-        return (kind.equals("Istio") ? "Istio " + name + " in " + namespace + " (OpenShift Service Mesh 3"
-                + (version == null ? ")" : ", " + version + ")") : namespace + "/" + name
-                + (version == null ? "" : " (" + version + ")"))
+        return (switch (kind) {
+            case "Istio" -> "Istio " + name + " in " + namespace + " (OpenShift Service Mesh 3"
+                    + (version == null ? ")" : ", " + version + ")");
+            case "ConfigMap" -> "mesh config " + namespace + "/" + name + " (upstream Istio)";
+            default -> namespace + "/" + name + (version == null ? "" : " (" + version + ")");
+        })
                 + (ready == null ? "" : ready ? ", ready" : ", not ready")
                 + (members.isEmpty() ? ", no members" : ", members: " + String.join(", ", members));
     }

@@ -53,8 +53,12 @@ final class ControlPlaneReader {
                 }
             }
         }
+        // Maistra's control plane writes its own mesh config (istio-SMCP) beside its SMCP: that is the SMCP, not another
+        Set<String> maistraNamespaces = new java.util.HashSet<>();
+        out.stream().filter(cp -> cp.flavour().memberRoll()).forEach(cp -> maistraNamespaces.add(cp.namespace()));
         for (ResourceSet.Entry e : resources.entries()) {
-            if (e.resource() instanceof ConfigMap cm && isMeshConfigMap(cm)) {
+            if (e.resource() instanceof ConfigMap cm && isMeshConfigMap(cm)
+                    && !maistraNamespaces.contains(cm.getMetadata().getNamespace())) {
                 String name = cm.getMetadata().getName();
                 String revision = name.equals(MESH_CONFIG_MAP) ? "default" : name.substring(MESH_CONFIG_MAP.length() + 1);
                 if (revisions.add(revision)) {

@@ -79,7 +79,11 @@ class ClusterWorkflowTest {
         assertThat(client.namespaces().withName("greetings-egressgw-mtls-client").get().getMetadata().getLabels())
                 .containsEntry("istio.io/rev", "egressgw-mtls-client-tenant");
         assertThat(Planner.plan(connection, scenario).hasChanges()).isFalse();
+        client.configMaps().inNamespace("istio-next").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("istio").withNamespace("istio-next").endMetadata()
+                .addToData("mesh", "outboundTrafficPolicy: {mode: REGISTRY_ONLY}").build()).create();
         assertThat(connection.controlPlanes(List.of())).extracting(ControlPlaneInfo::toString).contains(
+                "mesh config istio-next/istio (upstream Istio), no members",
                 "Istio egressgw-mtls-client-tenant in istio-system-egressgw-mtls-client (OpenShift Service Mesh 3, "
                         + "v1.28-latest), members: greetings-egressgw-mtls-client");
     }

@@ -19,6 +19,20 @@ class ScenarioEditsTest {
     private final Scenario egress = BuiltInDesigns.finished("1b-egress-encrypted");
 
     @Test
+    void choosingAnotherFlavourInTheInspectorStartsFromItsDefaultVersionAndStaysValid() {
+        io.egressstudio.model.Mesh maistra = v1.meshes().get(0);
+
+        io.egressstudio.model.Mesh ossm = (io.egressstudio.model.Mesh) ElementPatch.setField(maistra, "flavour", "OSSM_3");
+
+        assertThat(ossm.flavour()).isEqualTo(io.egressstudio.model.MeshFlavour.OSSM_3);
+        assertThat(ossm.version()).as("v2.1 is not an OSSM 3 version").isEqualTo("v1.28-latest");
+        assertThat(ossm.members()).isEqualTo(maistra.members());
+        assertThat(ScenarioValidator.validate(ScenarioEdits.replace(v1, maistra.id(), ossm))).isEmpty();
+        assertThat(((io.egressstudio.model.Mesh) ElementPatch.setField(maistra, "version", "v2.6")).version())
+                .as("a version change keeps the flavour's rules to the validator").isEqualTo("v2.6");
+    }
+
+    @Test
     void removingAServiceRemovesItsLinksAndPosition() {
         Scenario s = ScenarioEdits.remove(v1, List.of("rest-greeting-remote"));
         assertThat(s.externalServices()).isEmpty();
