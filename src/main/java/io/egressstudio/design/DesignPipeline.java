@@ -1,5 +1,6 @@
 package io.egressstudio.design;
 
+import io.egressstudio.generate.GenerationMemo;
 import io.egressstudio.generate.GeneratorOptions;
 import io.egressstudio.generate.ManifestWriter;
 import io.egressstudio.generate.ScenarioGenerator;
@@ -29,8 +30,8 @@ public final class DesignPipeline {
 
     private static final Logger LOG = Logger.getLogger(DesignPipeline.class.getName());
 
-    /** The YAML documents of the last analysis this pipeline made, for the next one to reuse. */
-    private record Documents(ResourceSet resources, YamlDocuments documents) {
+    /** What the last analysis this pipeline made keeps for the next one: its links' rules and YAML documents. */
+    private record Documents(ResourceSet resources, GenerationMemo generated, YamlDocuments documents) {
     }
 
     private final java.util.concurrent.atomic.AtomicReference<Documents> lastDocuments =
@@ -80,10 +81,13 @@ public final class DesignPipeline {
         ResourceSet resources;
         String yaml;
         try {
-            resources = ScenarioGenerator.generate(scenario, certificates.apply(scenario));
-            YamlDocuments.Written written = documentsOf(previous).write(redacted(resources));
+            Documents before = documentsOf(previous);
+            ScenarioGenerator.Generated generated = ScenarioGenerator.generate(scenario, certificates.apply(scenario),
+                    before.generated());
+            resources = generated.resources();
+            YamlDocuments.Written written = before.documents().write(redacted(resources));
             yaml = written.yaml();
-            lastDocuments.set(new Documents(resources, written.documents()));
+            lastDocuments.set(new Documents(resources, generated.memo(), written.documents()));
         } catch (RuntimeException e) {
             // a generator failure is our bug, not the user's: say so in words, not the library's message
             LOG.log(Level.WARNING, "cannot generate the resources of " + scenario.name(), e);
@@ -119,11 +123,12 @@ public final class DesignPipeline {
                 && scenario.withLayout(previous.scenario().layout()).equals(previous.scenario());
     }
 
-    /** The documents written for the previous analysis, if they are still at hand (this pipeline wrote them last). */
-    private YamlDocuments documentsOf(DesignAnalysis previous) {
+    private static final Documents NOTHING = new Documents(null, GenerationMemo.NONE, YamlDocuments.NONE);
+
+    /** What the previous analysis kept, if it is still at hand (this pipeline made it last). */
+    private Documents documentsOf(DesignAnalysis previous) {
         Documents last = lastDocuments.get();
-        return previous != null && last != null && last.resources() == previous.resources() ? last.documents()
-                : YamlDocuments.NONE;
+        return previous != null && last != null && last.resources() == previous.resources() ? last : NOTHING;
     }
 
     private static <T> List<T> same(List<T> next, List<T> previous) {

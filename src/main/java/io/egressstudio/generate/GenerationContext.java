@@ -19,10 +19,19 @@ final class GenerationContext {
     private final ResourceSet.Builder resources = ResourceSet.builder();
     private final Map<String, Element> elements = new java.util.HashMap<>();
     private final Map<String, java.util.List<Link>> linksTo = new java.util.HashMap<>();
+    private final GenerationMemo previous;
+    private final Map<String, GenerationMemo.Unit> units = new java.util.HashMap<>();
+    /** The entries the unit being made adds, while one is made. */
+    private java.util.List<ResourceSet.Entry> recording;
 
     GenerationContext(Scenario scenario, GeneratorOptions options) {
+        this(scenario, options, GenerationMemo.NONE);
+    }
+
+    GenerationContext(Scenario scenario, GeneratorOptions options, GenerationMemo previous) {
         this.scenario = scenario;
         this.options = options;
+        this.previous = previous;
         scenario.elements().forEach(element -> elements.putIfAbsent(element.id(), element));
         scenario.links().forEach(link -> linksTo.computeIfAbsent(link.to(), k -> new java.util.ArrayList<>()).add(link));
     }
@@ -64,12 +73,44 @@ final class GenerationContext {
     }
 
     void add(HasMetadata resource, String elementId) {
-        resources.add(resource, elementId);
+        add(new ResourceSet.Entry(resource, elementId, ResourceSet.Role.APPLY));
     }
 
     /** Adds a resource with the element fields its fields came from. */
     void add(HasMetadata resource, String elementId, FieldSources fields) {
-        resources.add(resource, elementId, fields);
+        add(new ResourceSet.Entry(resource, elementId, ResourceSet.Role.APPLY, fields));
+    }
+
+    private void add(ResourceSet.Entry entry) {
+        resources.add(entry);
+        if (recording != null) {
+            recording.add(entry);
+        }
+    }
+
+    /**
+     * Makes one unit's resources (the rules of a link), or adds those of the previous generation again when that unit
+     * had equal inputs. {@code inputs} must hold everything {@code make} reads: equal inputs must make equal resources.
+     */
+    void unit(String id, Object inputs, Runnable make) {
+        GenerationMemo.Unit before = previous.unit(id);
+        if (before != null && before.inputs().equals(inputs)) {
+            before.entries().forEach(resources::add);
+            units.put(id, before);
+            return;
+        }
+        recording = new java.util.ArrayList<>();
+        try {
+            make.run();
+            units.put(id, new GenerationMemo.Unit(inputs, java.util.List.copyOf(recording)));
+        } finally {
+            recording = null;
+        }
+    }
+
+    /** The units made or reused by this generation, for the next one. */
+    GenerationMemo memo() {
+        return new GenerationMemo(units);
     }
 
     void addIstio(HasMetadata v1beta1Resource, String elementId, FieldSources fields) {
@@ -77,7 +118,7 @@ final class GenerationContext {
     }
 
     void addContext(HasMetadata resource, String elementId) {
-        resources.addContext(resource, elementId);
+        add(new ResourceSet.Entry(resource, elementId, ResourceSet.Role.CONTEXT));
     }
 
     boolean has(HasMetadata resource) {

@@ -4,6 +4,7 @@ import io.egressstudio.model.AppProtocol;
 import io.egressstudio.model.CredentialDelivery;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.ExternalService;
+import io.egressstudio.model.IstioApiVersion;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Mesh;
 import io.egressstudio.model.Origination;
@@ -52,15 +53,38 @@ final class LinkFactory {
         this.gatewayServers = gatewayServers;
     }
 
+    /**
+     * Everything a link's rules are made from: the link, the elements it joins, and the scenario's name (a label) and
+     * Istio API version. Equal inputs make equal rules, so the previous generation's are reused ({@link GenerationMemo}).
+     */
+    private record Inputs(Link link, Workload client, ExternalService service, EgressGateway gateway, Mesh mesh,
+                          String scenario, IstioApiVersion api) {
+    }
+
     void create(Link link) {
         Workload client = context.element(link.from(), Workload.class);
         ExternalService service = context.element(link.to(), ExternalService.class);
         if (link.via() == null) {
-            direct(link, client, service);
+            context.unit(link.id(), new Inputs(link, client, service, null, null, context.scenario().name(),
+                    context.istioApi()), () -> direct(link, client, service));
         } else {
             EgressGateway gateway = context.element(link.via(), EgressGateway.class);
-            viaEgress(link, client, service, gateway);
+            Mesh mesh = context.element(gateway.mesh(), Mesh.class);
+            // the gateway's servers are shared by its links: collected for every link, reused or not
+            gatewayServers.add(gateway, ResourceNames.egressGatewayNamespace(gateway, mesh), service.primaryHost(),
+                    gatewayPort(link, gateway), passthrough(link), EgressGatewayServers.mutualFromSidecars(gateway, link),
+                    link.id());
+            context.unit(link.id(), new Inputs(link, client, service, gateway, mesh, context.scenario().name(),
+                    context.istioApi()), () -> viaEgress(link, client, service, gateway, mesh));
         }
+    }
+
+    private static boolean passthrough(Link link) {
+        return link.app() != AppProtocol.HTTP;
+    }
+
+    private static int gatewayPort(Link link, EgressGateway gateway) {
+        return passthrough(link) || EgressGatewayServers.mutualFromSidecars(gateway, link) ? 443 : 80;
     }
 
     private void direct(Link link, Workload client, ExternalService service) {
@@ -133,19 +157,15 @@ final class LinkFactory {
                 .build(), link.id());
     }
 
-    private void viaEgress(Link link, Workload client, ExternalService service, EgressGateway gateway) {
-        Mesh mesh = context.element(gateway.mesh(), Mesh.class);
+    private void viaEgress(Link link, Workload client, ExternalService service, EgressGateway gateway, Mesh mesh) {
         String gatewayNamespace = ResourceNames.egressGatewayNamespace(gateway, mesh);
         String gatewayHost = ResourceNames.egressGatewayHost(gateway, mesh);
         String host = service.primaryHost();
-        boolean passthrough = link.app() != AppProtocol.HTTP;
+        boolean passthrough = passthrough(link);
         Origination toGatewayTls = EgressGatewayServers.sidecarToGateway(gateway, link, host);
-        boolean mutualToGateway = EgressGatewayServers.mutualFromSidecars(gateway, link);
-        int gatewayPort = passthrough || mutualToGateway ? 443 : 80;
+        int gatewayPort = gatewayPort(link, gateway);
         int destinationPort = link.destinationPort();
         String subset = ResourceNames.egressSubset(service);
-
-        gatewayServers.add(gateway, gatewayNamespace, host, gatewayPort, passthrough, mutualToGateway, link.id());
 
         Subset gatewaySubset = new Subset();
         gatewaySubset.setName(subset);

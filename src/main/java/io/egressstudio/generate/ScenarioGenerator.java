@@ -30,7 +30,19 @@ public final class ScenarioGenerator {
     }
 
     public static ResourceSet generate(Scenario scenario, GeneratorOptions options) {
-        GenerationContext context = new GenerationContext(scenario, options);
+        return generate(scenario, options, GenerationMemo.NONE).resources();
+    }
+
+    /** The resources, and what the next generation of this design may reuse. */
+    public record Generated(ResourceSet resources, GenerationMemo memo) {
+    }
+
+    /**
+     * Generates, reusing the rules of every link whose inputs are equal to those in {@code previous} (a memo of an
+     * earlier generation of this design after an edit). The result equals a generation from nothing.
+     */
+    public static Generated generate(Scenario scenario, GeneratorOptions options, GenerationMemo previous) {
+        GenerationContext context = new GenerationContext(scenario, options, previous);
         namespaces(context);
         scenario.meshes().forEach(mesh -> ControlPlaneFactory.create(context, mesh));
         Map<String, Map<String, String>> sidecarAnnotations = SidecarVolumes.byWorkload(scenario);
@@ -53,7 +65,7 @@ public final class ScenarioGenerator {
         for (Federation federation : scenario.federations()) {
             FederationFactory.create(context, federation);
         }
-        return context.build();
+        return new Generated(context.build(), context.memo());
     }
 
     /** Every namespace the scenario places something in, in order of first mention. */

@@ -3,10 +3,11 @@ package io.egressstudio.generate;
 import io.egressstudio.mesh.FieldSources;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.model.ExternalService;
-import io.egressstudio.model.ServerKind;
+import io.egressstudio.model.IstioApiVersion;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.PortProtocol;
 import io.egressstudio.model.PortRewrite;
+import io.egressstudio.model.ServerKind;
 import io.egressstudio.model.ServicePort;
 import io.fabric8.istio.api.api.networking.v1alpha3.ServiceEntryLocation;
 import io.fabric8.istio.api.api.networking.v1alpha3.ServiceEntryResolution;
@@ -25,9 +26,14 @@ final class ServiceEntryFactory {
     private ServiceEntryFactory() {
     }
 
+    /** Everything a ServiceEntry is made from: the links to the service add ports ({@link GenerationMemo}). */
+    private record Inputs(ExternalService service, List<Link> links, String scenario, IstioApiVersion api) {
+    }
+
     static void create(GenerationContext context, ExternalService service) {
         if (service.registered()) {
-            context.addIstio(serviceEntry(context, service), service.id(), SOURCES);
+            context.unit(service.id(), new Inputs(service, context.linksTo(service.id()), context.scenario().name(),
+                    context.istioApi()), () -> context.addIstio(serviceEntry(context, service), service.id(), SOURCES));
         }
     }
 

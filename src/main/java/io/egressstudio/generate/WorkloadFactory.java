@@ -25,23 +25,37 @@ final class WorkloadFactory {
     private WorkloadFactory() {
     }
 
+    /** Everything a workload's resources are made from ({@link GenerationMemo}). */
+    private record Inputs(Workload workload, Map<String, String> sidecarAnnotations, String scenario,
+                          boolean injectedByLabel) {
+    }
+
     static void create(GenerationContext context, Workload workload, Map<String, String> sidecarAnnotations) {
-        context.addContext(deployment(context, workload, sidecarAnnotations), workload.id());
-        context.addContext(service(context, workload), workload.id());
+        boolean injectedByLabel = injectedByLabel(context, workload);
+        context.unit(workload.id(), new Inputs(workload, sidecarAnnotations, context.scenario().name(), injectedByLabel),
+                () -> {
+                    context.addContext(deployment(context, workload, sidecarAnnotations, injectedByLabel), workload.id());
+                    context.addContext(service(context, workload), workload.id());
+                });
+    }
+
+    /** Istio injects by the namespace's label, and the pod label says yes or opts out; Maistra reads an annotation. */
+    private static boolean injectedByLabel(GenerationContext context, Workload workload) {
+        return context.scenario().meshOf(workload).filter(m -> !m.flavour().memberRoll()).isPresent();
     }
 
     /**
      * Assembled part by part: fabric8's nested {@code withNew…()…end…()} copies every level it closes, which cost
      * about 85 KB per Deployment (50 MB per analysis of a 600-workload scenario, decision 0015).
      */
-    static Deployment deployment(GenerationContext context, Workload workload, Map<String, String> sidecarAnnotations) {
+    static Deployment deployment(GenerationContext context, Workload workload, Map<String, String> sidecarAnnotations,
+                                 boolean injectedByLabel) {
         Map<String, String> podAnnotations = new LinkedHashMap<>();
         podAnnotations.put(ResourceNames.INJECT_ANNOTATION, Boolean.toString(workload.sidecar()));
         podAnnotations.putAll(sidecarAnnotations);
         Map<String, String> labels = ResourceNames.workloadLabels(workload);
         Map<String, String> podLabels = new LinkedHashMap<>(labels);
-        if (context.scenario().meshOf(workload).filter(m -> !m.flavour().memberRoll()).isPresent()) {
-            // Istio injects by the namespace's label; the pod label says yes or opts out
+        if (injectedByLabel) {
             podLabels.put(ResourceNames.INJECT_ANNOTATION, Boolean.toString(workload.sidecar()));
             podAnnotations.remove(ResourceNames.INJECT_ANNOTATION);
         }

@@ -60,6 +60,8 @@ public final class MainViewModel {
     private final Executor background;
     private final Executor ui;
     private final BooleanBinding readOnly;
+    /** The scenario last given to the analyzer: the one shown, or about to be. */
+    private Scenario requested;
     private final StringBinding windowTitle;
 
     public MainViewModel(Scenario initial, DesignPipeline service, Executor background, Executor ui) {
@@ -100,20 +102,22 @@ public final class MainViewModel {
     private void updateShown() {
         Scenario base = document.scenario();
         int n = Math.min(step.get(), base.steps().size());
-        if (n == 0) {
-            stepNarrative.set("");
-            shown.set(base);
-        } else {
+        Scenario next = base;
+        String narrative = "";
+        if (n > 0) {
             Step s = base.steps().get(n - 1);
             try {
-                shown.set(Steps.after(base, n));
-                stepNarrative.set(s.title() + (s.narrative() == null ? "" : ": " + s.narrative()) + expected(s));
+                next = Steps.after(base, n);
+                narrative = s.title() + (s.narrative() == null ? "" : ": " + s.narrative()) + expected(s);
             } catch (Steps.StepException e) {
-                stepNarrative.set("This step no longer applies to the drawing: " + e.path() + ": " + e.getMessage());
-                shown.set(base);
+                narrative = "This step no longer applies to the drawing: " + e.path() + ": " + e.getMessage();
             }
         }
-        analyzer.submit(shown.get());
+        // the analysis starts first: it runs on the other core while this thread lays the canvas out for the edit
+        requested = next;
+        analyzer.submit(next);
+        shown.set(next);
+        stepNarrative.set(narrative);
     }
 
     private static String expected(Step s) {
@@ -130,7 +134,8 @@ public final class MainViewModel {
     }
 
     private void applyAnalysis(Analysed result) {
-        if (result.analysis().scenario() != shown.get()) {
+        // the analysis of what is shown, or about to be: a synchronous analyzer (tests) answers before it is shown
+        if (result.analysis().scenario() != requested) {
             return;
         }
         analysis.set(result.analysis());
@@ -167,7 +172,8 @@ public final class MainViewModel {
 
     /** Analyses what is shown again (something outside the scenario changed, e.g. certificates were issued). */
     public void reanalyze() {
-        analyzer.submit(shown.get());
+        requested = shown.get();
+        analyzer.submit(requested);
     }
 
     /** Applies an edit to the document, unless a walkthrough step is shown (steps are read-only views). */
