@@ -83,22 +83,27 @@ public final class PredictionFindings {
      * failing prediction was quadratic (2,000 links, 2,000 findings).
      */
     public static final class Explainers {
-        private final Set<String> codeAndResource;
+        /** Code → the resources findings of that code are on (the resources' strings keep their hash codes). */
+        private final Map<String, Set<String>> resourcesByCode;
 
-        private Explainers(Set<String> codeAndResource) {
-            this.codeAndResource = codeAndResource;
+        private Explainers(Map<String, Set<String>> resourcesByCode) {
+            this.resourcesByCode = resourcesByCode;
         }
 
         public static Explainers of(Collection<Finding> analyzerFindings) {
-            Set<String> index = new java.util.HashSet<>();
-            analyzerFindings.forEach(f -> index.add(f.code() + '\u0000' + f.resource()));
+            Map<String, Set<String>> index = new java.util.HashMap<>();
+            analyzerFindings.forEach(f -> index.computeIfAbsent(f.code(), k -> new java.util.HashSet<>()).add(f.resource()));
             return new Explainers(index);
         }
 
         boolean explain(Prediction p) {
             for (String code : EXPLAINED_BY.getOrDefault(p.outcome(), Set.of())) {
+                Set<String> resources = resourcesByCode.get(code);
+                if (resources == null) {
+                    continue;
+                }
                 for (String resource : p.resources()) {
-                    if (codeAndResource.contains(code + '\u0000' + resource)) {
+                    if (resources.contains(resource)) {
                         return true;
                     }
                 }
