@@ -108,7 +108,7 @@ public final class DesignPipeline {
         Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
         result.map(PredictionEngine.Result::predictions).orElse(Map.of()).forEach((id, p) -> {
             LinkPrediction before = previous == null ? null : previous.prediction(id);
-            predictions.put(id, p.equals(before) ? before : p);
+            predictions.put(id, p == before || p.equals(before) ? before : p);
         });
         List<DesignFinding> findings = result.map(PredictionEngine.Result::findings).orElse(List.of());
         return new DesignAnalysis(scenario, previous == null ? problems : same(problems, previous.problems()),

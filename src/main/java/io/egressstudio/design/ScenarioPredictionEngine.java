@@ -3,6 +3,7 @@ package io.egressstudio.design;
 import io.egressstudio.analyze.Analysis;
 import io.egressstudio.analyze.Finding;
 import io.egressstudio.analyze.Messages;
+import io.egressstudio.analyze.PredictionMemo;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Element;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The real engine: {@link Analysis#run} (the traffic predictor for each link's request, {@link
@@ -26,23 +28,37 @@ import java.util.Optional;
  * to fail that no analyzer finding explains, placed by {@link LinkFailures}.
  */
 public final class ScenarioPredictionEngine implements PredictionEngine {
+    /** A link's prediction as shown, and the predictor's prediction it was made from. */
+    private record Shown(Prediction from, LinkPrediction prediction) {
+    }
+
+    /** What the last run keeps for the next (decision 0022): predictions and what they read, and how each was shown. */
+    private record Memo(PredictionMemo predictions, Map<String, Shown> shown) {
+    }
+
+    private final AtomicReference<Memo> last = new AtomicReference<>(new Memo(PredictionMemo.NONE, Map.of()));
+
     @Override
     public Optional<Result> run(Scenario scenario, ResourceSet resources) {
-        Analysis analysis = Analysis.run(MeshView.of(resources), ScenarioRequests.all(scenario));
+        Memo before = last.get();
+        Analysis.Incremental incremental = Analysis.run(MeshView.of(resources), ScenarioRequests.all(scenario),
+                before.predictions());
+        Analysis analysis = incremental.analysis();
         Map<String, Element> elements = scenario.elementsById();
         Map<String, LinkPrediction> predictions = new LinkedHashMap<>();
+        Map<String, Shown> shown = new HashMap<>();
         List<DesignFinding> failures = new ArrayList<>();
         for (int i = 0; i < analysis.predictions().size(); i++) {
             Link link = scenario.links().get(i);
             Prediction p = analysis.predictions().get(i);
             analysis.requestFindings().get(i)
                     .ifPresent(f -> failures.add(LinkFailures.place(elements, link, p.outcome(), f)));
-            List<LinkPrediction.HopView> hops = new ArrayList<>();
-            for (Hop h : p.hops()) {
-                hops.add(new LinkPrediction.HopView(h.from(), h.to(), h.encryption().name()));
-            }
-            predictions.put(link.id(), new LinkPrediction(link.id(), p.outcome(), hops, p.explanation(), p.resources()));
+            Shown was = before.shown().get(link.id());
+            Shown now = was != null && was.from() == p ? was : new Shown(p, linkPrediction(link, p));
+            shown.put(link.id(), now);
+            predictions.put(link.id(), now.prediction());
         }
+        last.set(new Memo(incremental.memo(), shown));
         Map<String, ResourceSet.Entry> origins = new HashMap<>();
         for (ResourceSet.Entry e : resources.entries()) {
             origins.put(e.key().toString(), e);
@@ -61,5 +77,13 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
         }
         findings.addAll(failures);
         return Optional.of(new Result(predictions, findings));
+    }
+
+    private static LinkPrediction linkPrediction(Link link, Prediction p) {
+        List<LinkPrediction.HopView> hops = new ArrayList<>();
+        for (Hop h : p.hops()) {
+            hops.add(new LinkPrediction.HopView(h.from(), h.to(), h.encryption().name()));
+        }
+        return new LinkPrediction(link.id(), p.outcome(), hops, p.explanation(), p.resources());
     }
 }

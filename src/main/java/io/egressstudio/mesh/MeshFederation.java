@@ -14,6 +14,11 @@ final class MeshFederation {
     private final Map<String, GenericKubernetesResource> resources = new LinkedHashMap<>();
     private final List<ControlPlane> controlPlanes;
 
+    /** Whether another view's federation was read from equal resources (its answers also read the control planes). */
+    boolean sameResources(MeshFederation other) {
+        return resources.equals(other.resources);
+    }
+
     MeshFederation(ResourceSet set, List<ControlPlane> controlPlanes) {
         this.controlPlanes = controlPlanes;
         for (HasMetadata r : set.all()) {

@@ -34,6 +34,17 @@ public final class MeshIndex {
         this.controlPlane = controlPlane;
     }
 
+    /**
+     * Whether another index holds the same configuration: the same control plane and equal rules in the same order
+     * (every lookup map here is made from these lists, in order).
+     */
+    boolean sameContent(MeshIndex other) {
+        return controlPlane.equals(other.controlPlane) && allServices.equals(other.allServices)
+                && allDestinationRules.equals(other.allDestinationRules)
+                && allVirtualServices.equals(other.allVirtualServices) && allGateways.equals(other.allGateways)
+                && sidecars.equals(other.sidecars) && peerAuthentications.equals(other.peerAuthentications);
+    }
+
     public ControlPlane controlPlane() {
         return controlPlane;
     }

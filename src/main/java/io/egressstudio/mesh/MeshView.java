@@ -40,9 +40,125 @@ public final class MeshView {
     private final java.util.Set<String> assumedInjection = new java.util.TreeSet<>();
     private NamespaceLabels namespaceLabels;
     private final Map<String, String> origins = new HashMap<>();
+    /** What the prediction being made reads, while one is recorded ({@link #recording}); one thread records. */
+    private Reads reads;
 
     private MeshView(ResourceSet resources) {
         this.resources = resources;
+    }
+
+    /**
+     * What one prediction read of a view: the control planes whose configuration it looked at (their indexes and
+     * settings), or all of them. What is not per control plane (workloads, Kubernetes Services, Routes, Secrets,
+     * federation, namespace labels) every prediction counts as read. {@link Changes#unchangedFor} then says whether a
+     * later view answers every read the same, so the prediction need not be made again.
+     */
+    public static final class Reads {
+        private final java.util.Set<String> controlPlanes = new java.util.HashSet<>();
+        private boolean all;
+
+        private void read(ControlPlane cp) {
+            if (cp != null) {
+                controlPlanes.add(cp.key());
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} (a prediction), noting in {@code into} what it reads of this view. Every public method that
+     * answers from a control plane's configuration notes it (ArchitectureTest checks that each one calls a note).
+     */
+    public <T> T recording(Reads into, java.util.function.Supplier<T> work) {
+        Reads outer = reads;
+        reads = into;
+        try {
+            return work.get();
+        } finally {
+            reads = outer;
+        }
+    }
+
+    private ControlPlane noteRead(ControlPlane cp) {
+        if (reads != null) {
+            reads.read(cp);
+        }
+        return cp;
+    }
+
+    private void noteReadOfAll() {
+        if (reads != null) {
+            reads.all = true;
+        }
+    }
+
+    /** Facts every prediction reads (not per control plane): compared whole between two views. */
+    private void noteReadOfShared() {
+        // nothing to note: Changes compares the shared facts for every prediction
+    }
+
+    /** What differs between an earlier view and this one, as far as predictions read them; computed once each. */
+    public Changes changesFrom(MeshView earlier) {
+        return new Changes(earlier, this);
+    }
+
+    /** Whether a prediction made on the earlier view reads the same from the later one. */
+    public static final class Changes {
+        private final MeshView earlier;
+        private final MeshView later;
+        private final boolean sharedSame;
+        private final Map<String, Boolean> controlPlaneSame = new HashMap<>();
+        private Boolean allSame;
+
+        private Changes(MeshView earlier, MeshView later) {
+            this.earlier = earlier;
+            this.later = later;
+            this.sharedSame = later.sharedFactsEqual(earlier);
+        }
+
+        /** True when every read noted in {@code reads} answers the same in the later view as in the earlier one. */
+        public boolean unchangedFor(Reads reads) {
+            if (!sharedSame) {
+                return false;
+            }
+            if (reads.all) {
+                if (allSame == null) {
+                    allSame = earlier.controlPlaneKeys().equals(later.controlPlaneKeys())
+                            && later.controlPlaneKeys().stream().allMatch(this::same);
+                }
+                return allSame;
+            }
+            return reads.controlPlanes.stream().allMatch(this::same);
+        }
+
+        private boolean same(String key) {
+            return controlPlaneSame.computeIfAbsent(key, k -> {
+                MeshIndex before = earlier.indexes.get(k);
+                MeshIndex after = later.indexes.get(k);
+                return before != null && after != null && before.sameContent(after);
+            });
+        }
+    }
+
+    private List<String> controlPlaneKeys() {
+        return controlPlanes.stream().map(ControlPlane::key).toList();
+    }
+
+    /** The facts that are not any control plane's own, equal in both views (which control plane reads which namespace too). */
+    private boolean sharedFactsEqual(MeshView o) {
+        if (!controlPlaneKeys().equals(o.controlPlaneKeys()) || controlPlaneByNamespace.size() != o.controlPlaneByNamespace.size()) {
+            return false;
+        }
+        for (Map.Entry<String, ControlPlane> e : controlPlaneByNamespace.entrySet()) {
+            ControlPlane other = o.controlPlaneByNamespace.get(e.getKey());
+            if (other == null || !other.key().equals(e.getValue().key())) {
+                return false;
+            }
+        }
+        return workloads.equals(o.workloads) && kubernetesServices.equals(o.kubernetesServices)
+                && routesByHost.equals(o.routesByHost) && secrets.equals(o.secrets)
+                && federation.sameResources(o.federation) && ignoredConfig.equals(o.ignoredConfig)
+                && assumedInjection.equals(o.assumedInjection) && namespaceLabels.equals(o.namespaceLabels)
+                && origins.equals(o.origins);
     }
 
     public static MeshView of(ResourceSet resources) {
@@ -52,10 +168,12 @@ public final class MeshView {
     }
 
     public ResourceSet resources() {
+        noteReadOfAll();
         return resources;
     }
 
     public List<ControlPlane> controlPlanes() {
+        noteReadOfAll();
         return controlPlanes;
     }
 
@@ -63,8 +181,9 @@ public final class MeshView {
     public ControlPlane controlPlaneOf(String namespace) {
         ControlPlane cp = controlPlaneByNamespace.get(namespace);
         if (cp != null || namespace == null) {
-            return cp;
+            return noteRead(cp);
         }
+        noteReadOfAll();
         for (ControlPlane c : controlPlanes) {
             if (c.discoversUnlisted()) {
                 return c;
@@ -78,10 +197,12 @@ public final class MeshView {
      * the namespace's labels, which the input does not show).
      */
     public java.util.Set<String> assumedInjection() {
+        noteReadOfAll();
         return java.util.Collections.unmodifiableSet(assumedInjection);
     }
 
     public MeshIndex index(ControlPlane cp) {
+        noteRead(cp);
         return indexes.get(cp.key());
     }
 
@@ -91,14 +212,17 @@ public final class MeshView {
     }
 
     public WorkloadInfo workload(String namespace, String name) {
+        noteReadOfShared();
         return workloads.get(namespace + "/" + name);
     }
 
     public List<WorkloadInfo> workloads() {
+        noteReadOfShared();
         return List.copyOf(workloads.values());
     }
 
     public List<WorkloadInfo> workloadsIn(String namespace) {
+        noteReadOfShared();
         return workloadsByNamespace.getOrDefault(namespace, List.of());
     }
 
@@ -120,6 +244,7 @@ public final class MeshView {
      * assumed pod asks for injection), otherwise by its namespace's injection labels.
      */
     public boolean assumedSidecar(String namespace, Map<String, String> podLabels) {
+        noteReadOfAll();
         ControlPlane cp = controlPlaneOf(namespace);
         return cp != null && (cp.flavour().memberRoll() || injectedBy(namespace, podLabels, Map.of(), false) != null);
     }
@@ -129,6 +254,7 @@ public final class MeshView {
      * out: their pods get a proxy that istiod never configures. Namespace to that control plane.
      */
     public Map<String, ControlPlane> injectedOutsideDiscovery() {
+        noteReadOfAll();
         Map<String, ControlPlane> out = new java.util.TreeMap<>();
         for (String ns : namespaceLabels.labels().keySet()) {
             FlavourRules.requestedRevision(namespaceLabels.of(ns), Map.of(), Map.of())
@@ -144,6 +270,7 @@ public final class MeshView {
      * its revision, and the namespaces of workloads it gives a sidecar. Its own namespace is not one.
      */
     public List<String> injectedNamespaces(ControlPlane cp) {
+        noteReadOfAll();
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (String ns : namespaceLabels.labels().keySet().stream().sorted().toList()) {
             if (!ns.equals(cp.namespace()) && FlavourRules.requestedRevision(namespaceLabels.of(ns), Map.of(), Map.of())
@@ -168,6 +295,7 @@ public final class MeshView {
 
     /** Namespaces the input shows being read by more than one control plane; the view uses the first. */
     public Map<String, List<ControlPlane>> sharedNamespaces() {
+        noteReadOfAll();
         Map<String, List<ControlPlane>> out = new java.util.TreeMap<>();
         for (String ns : namespaceLabels.known()) {
             List<ControlPlane> readers = controlPlanes.stream().filter(cp -> cp.owns(ns)).toList();
@@ -197,10 +325,12 @@ public final class MeshView {
 
     /** A Kubernetes Service by its cluster host ({@code name.ns.svc.cluster.local}), in any namespace. */
     public MeshService kubernetesService(String host) {
+        noteReadOfShared();
         return kubernetesServices.get(host);
     }
 
     public List<WorkloadInfo> workloadsSelectedBy(MeshService service) {
+        noteReadOfShared();
         List<WorkloadInfo> out = new ArrayList<>();
         for (WorkloadInfo w : workloadsIn(service.namespace())) {
             if (w.selectedBy(service.selector())) {
@@ -211,29 +341,35 @@ public final class MeshView {
     }
 
     public List<Route> routesFor(String host) {
+        noteReadOfShared();
         return routesByHost.getOrDefault(host == null ? "" : host.toLowerCase(Locale.ROOT), List.of());
     }
 
     public Secret secret(String namespace, String name) {
+        noteReadOfShared();
         return secrets.get(namespace + "/" + name);
     }
 
     /** A federation resource (ServiceMeshPeer, ExportedServiceSet, ImportedServiceSet) by kind, namespace and name. */
     public GenericKubernetesResource federationResource(String kind, String namespace, String name) {
+        noteReadOfShared();
         return federation.resource(kind, namespace, name);
     }
 
     public List<GenericKubernetesResource> federationResources(String kind) {
+        noteReadOfShared();
         return federation.ofKind(kind);
     }
 
     /** Istio configuration in namespaces no control plane reads: istiod never sees it. */
     public List<String> ignoredConfig() {
+        noteReadOfShared();
         return ignoredConfig;
     }
 
     /** Where a resource key came from (a file and line, a scenario element, or "implied by ..."). */
     public String origin(String key) {
+        noteReadOfShared();
         return origins.get(key);
     }
 
@@ -452,11 +588,13 @@ public final class MeshView {
 
     /** The exporting mesh of a peer: the control plane named like the peer, or the one exporting to this mesh. */
     public ControlPlane peerControlPlane(String peer, ControlPlane importer) {
+        noteReadOfAll();
         return federation.peerControlPlane(peer, importer);
     }
 
     /** The service an exporting mesh exports under {@code name.namespace} to {@code importer}, as a cluster host. */
     public String exportedService(ControlPlane exporter, ControlPlane importer, String ns, String name) {
+        noteReadOfAll();
         return federation.exportedService(exporter, importer, ns, name);
     }
 }

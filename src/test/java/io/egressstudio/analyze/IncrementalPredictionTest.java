@@ -1,0 +1,70 @@
+package io.egressstudio.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.egressstudio.bench.DesignerBenchmark;
+import io.egressstudio.design.ScenarioEdits;
+import io.egressstudio.generate.ScenarioGenerator;
+import io.egressstudio.mesh.MeshView;
+import io.egressstudio.model.Link;
+import io.egressstudio.model.Mesh;
+import io.egressstudio.model.OutboundPolicy;
+import io.egressstudio.model.Scenario;
+import io.egressstudio.predict.ScenarioRequests;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An edit re-predicts only the requests that read what it changed: the rest keep their prediction, the same instance.
+ * (That the result always equals a fresh analysis is IncrementalAnalysisTest's.)
+ */
+class IncrementalPredictionTest {
+    private static final Scenario THREE_MESHES = DesignerBenchmark.largeScenario(3, 20, 40, 150);
+
+    @Test
+    void changingOneMeshsOutboundPolicyPredictsOnlyItsOwnRequestsAgain() {
+        Analysis.Incremental first = analyze(THREE_MESHES, PredictionMemo.NONE);
+        Mesh mesh = THREE_MESHES.meshes().get(0);
+        Scenario flipped = ScenarioEdits.replace(THREE_MESHES, mesh.id(), mesh.withOutboundPolicy(
+                mesh.outboundPolicy() == OutboundPolicy.ALLOW_ANY ? OutboundPolicy.REGISTRY_ONLY : OutboundPolicy.ALLOW_ANY));
+
+        Analysis.Incremental second = analyze(flipped, first.memo());
+
+        long fromThatMesh = flipped.links().stream().filter(l -> inMesh(flipped, l, mesh)).count();
+        assertThat(second.predicted()).isEqualTo(fromThatMesh).isPositive();
+        for (int i = 0; i < flipped.links().size(); i++) {
+            if (!inMesh(flipped, flipped.links().get(i), mesh)) {
+                assertThat(second.analysis().predictions().get(i)).as(flipped.links().get(i).id())
+                        .isSameAs(first.analysis().predictions().get(i));
+            }
+        }
+        assertThat(second.analysis()).isEqualTo(Analysis.run(MeshView.of(ScenarioGenerator.generate(flipped)),
+                ScenarioRequests.all(flipped)));
+    }
+
+    @Test
+    void anUnchangedDesignPredictsNothingAgainAndAChangedWorkloadEverything() {
+        Analysis.Incremental first = analyze(THREE_MESHES, PredictionMemo.NONE);
+        assertThat(first.predicted()).isPositive();
+        assertThat(analyze(THREE_MESHES, first.memo()).predicted()).isZero();
+
+        // workloads are read by every prediction (the client's sidecar), not per mesh
+        var workload = THREE_MESHES.workloads().get(0);
+        Scenario withoutSidecar = ScenarioEdits.replace(THREE_MESHES, workload.id(),
+                io.egressstudio.design.ElementPatch.setField(workload, "sidecar", false));
+        Analysis.Incremental afterWorkload = analyze(withoutSidecar, first.memo());
+        assertThat(afterWorkload.predicted()).isEqualTo(distinctRequests(withoutSidecar));
+    }
+
+    private static Analysis.Incremental analyze(Scenario s, PredictionMemo memo) {
+        return Analysis.run(MeshView.of(ScenarioGenerator.generate(s)), ScenarioRequests.all(s), memo);
+    }
+
+    private static long distinctRequests(Scenario s) {
+        return ScenarioRequests.all(s).stream().distinct().count();
+    }
+
+    private static boolean inMesh(Scenario s, Link link, Mesh mesh) {
+        return s.workloads().stream().filter(w -> w.id().equals(link.from()))
+                .anyMatch(w -> mesh.members().contains(w.namespace()));
+    }
+}
