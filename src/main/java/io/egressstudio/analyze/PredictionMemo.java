@@ -22,9 +22,10 @@ public final class PredictionMemo {
     private final MeshView view;
     private final Map<Request, Made> made;
 
+    /** Takes {@code made} as it is: the analysis that built it hands it over and keeps no reference. */
     PredictionMemo(MeshView view, Map<Request, Made> made) {
         this.view = view;
-        this.made = Map.copyOf(made);
+        this.made = java.util.Collections.unmodifiableMap(made);
     }
 
     MeshView view() {

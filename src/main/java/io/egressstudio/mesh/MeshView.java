@@ -127,7 +127,12 @@ public final class MeshView {
                 }
                 return allSame;
             }
-            return reads.controlPlanes.stream().allMatch(this::same);
+            for (String key : reads.controlPlanes) {
+                if (!same(key)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean same(String key) {
