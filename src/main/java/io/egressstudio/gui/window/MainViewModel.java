@@ -62,6 +62,8 @@ public final class MainViewModel {
     private final BooleanBinding readOnly;
     /** The scenario last given to the analyzer: the one shown, or about to be. */
     private Scenario requested;
+    /** Its analysis, when it came before the scenario was shown. */
+    private Analysed answeredEarly;
     private final StringBinding windowTitle;
 
     public MainViewModel(Scenario initial, DesignPipeline service, Executor background, Executor ui) {
@@ -118,6 +120,11 @@ public final class MainViewModel {
         analyzer.submit(next);
         shown.set(next);
         stepNarrative.set(narrative);
+        Analysed early = answeredEarly;
+        answeredEarly = null;
+        if (early != null) {
+            applyAnalysis(early);
+        }
     }
 
     private static String expected(Step s) {
@@ -134,8 +141,13 @@ public final class MainViewModel {
     }
 
     private void applyAnalysis(Analysed result) {
-        // the analysis of what is shown, or about to be: a synchronous analyzer (tests) answers before it is shown
         if (result.analysis().scenario() != requested) {
+            return;
+        }
+        if (result.analysis().scenario() != shown.get()) {
+            // a synchronous analyzer (tests) answers before the scenario is shown: applied once it is, so that an
+            // analysis is never of another scenario than the one shown
+            answeredEarly = result;
             return;
         }
         analysis.set(result.analysis());
