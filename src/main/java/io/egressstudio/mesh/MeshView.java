@@ -144,6 +144,32 @@ public final class MeshView {
         }
     }
 
+    /**
+     * Kinds (API group/kind) whose content reaches a prediction only through what {@link Changes} compares: the control
+     * planes' indexes and settings, and the shared facts. Any other kind (an AuthorizationPolicy, a ConfigMap, a kind
+     * added later that some class reads from {@link #resources()} ahead of a prediction) is compared whole, so no
+     * reader can miss a change.
+     */
+    private static final java.util.Set<String> READ_THROUGH_THE_VIEW = java.util.Set.of(
+            "networking.istio.io/ServiceEntry", "networking.istio.io/DestinationRule",
+            "networking.istio.io/VirtualService", "networking.istio.io/Gateway", "networking.istio.io/Sidecar",
+            "security.istio.io/PeerAuthentication", "apps/Deployment", "/Pod", "/Service", "/Secret", "/Namespace",
+            "route.openshift.io/Route", "maistra.io/ServiceMeshControlPlane", "maistra.io/ServiceMeshMemberRoll",
+            "maistra.io/ServiceMeshMember", "federation.maistra.io/ServiceMeshPeer",
+            "federation.maistra.io/ExportedServiceSet", "federation.maistra.io/ImportedServiceSet");
+
+    private static boolean readThroughTheView(HasMetadata r) {
+        String apiVersion = r.getApiVersion() == null ? "" : r.getApiVersion();
+        int slash = apiVersion.indexOf('/');
+        return READ_THROUGH_THE_VIEW.contains((slash < 0 ? "" : apiVersion.substring(0, slash)) + "/" + r.getKind());
+    }
+
+    private boolean otherResourcesEqual(MeshView o) {
+        List<HasMetadata> mine = resources.all().stream().filter(r -> !readThroughTheView(r)).toList();
+        List<HasMetadata> theirs = o.resources.all().stream().filter(r -> !readThroughTheView(r)).toList();
+        return mine.equals(theirs);
+    }
+
     private List<String> controlPlaneKeys() {
         return controlPlanes.stream().map(ControlPlane::key).toList();
     }
@@ -159,7 +185,7 @@ public final class MeshView {
                 return false;
             }
         }
-        return workloads.equals(o.workloads) && kubernetesServices.equals(o.kubernetesServices)
+        return otherResourcesEqual(o) && workloads.equals(o.workloads) && kubernetesServices.equals(o.kubernetesServices)
                 && routesByHost.equals(o.routesByHost) && secrets.equals(o.secrets)
                 && federation.sameResources(o.federation) && ignoredConfig.equals(o.ignoredConfig)
                 && assumedInjection.equals(o.assumedInjection) && namespaceLabels.equals(o.namespaceLabels)

@@ -55,6 +55,22 @@ class IncrementalPredictionTest {
         assertThat(afterWorkload.predicted()).isEqualTo(distinctRequests(withoutSidecar));
     }
 
+    @Test
+    void aResourceOfAKindTheViewDoesNotIndexPredictsEverythingAgain() {
+        io.egressstudio.mesh.ResourceSet resources = ScenarioGenerator.generate(THREE_MESHES);
+        Analysis.Incremental first = Analysis.run(MeshView.of(resources), ScenarioRequests.all(THREE_MESHES),
+                PredictionMemo.NONE);
+        // a kind some reader may take from the whole set ahead of a prediction (as AuthorizationPolicies are)
+        io.egressstudio.mesh.ResourceSet withConfigMap = resources.plus(io.egressstudio.mesh.ResourceSet.builder()
+                .add(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("settings")
+                        .withNamespace("m0-a").endMetadata().addToData("key", "value").build(), "test").build());
+
+        Analysis.Incremental second = Analysis.run(MeshView.of(withConfigMap), ScenarioRequests.all(THREE_MESHES),
+                first.memo());
+
+        assertThat(second.predicted()).isEqualTo(distinctRequests(THREE_MESHES));
+    }
+
     private static Analysis.Incremental analyze(Scenario s, PredictionMemo memo) {
         return Analysis.run(MeshView.of(ScenarioGenerator.generate(s)), ScenarioRequests.all(s), memo);
     }
