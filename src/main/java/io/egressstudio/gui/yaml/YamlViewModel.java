@@ -43,24 +43,34 @@ public final class YamlViewModel {
     private final ReadOnlyIntegerWrapper focusLine = new ReadOnlyIntegerWrapper(this, "focusLine", -1);
     private final BackgroundRunner<Request, Written> writer;
     private final Executor background;
+    /** The lines the writer made last; only its work function (one run at a time) touches it. */
+    private volatile List<String> lastWritten = List.of();
+    /** The list instance the pane shows (FX thread). */
+    private List<String> linesShown;
 
     public YamlViewModel(MainViewModel main, Executor background, Executor ui) {
         this.main = main;
         this.background = background;
         this.writer = new BackgroundRunner<>(r -> {
             String yaml = render(r);
-            return new Written(r.analysis(), yaml, yaml.lines().toList(),
-                    FieldLines.line(r.analysis(), yaml, r.focusId(), r.focus()));
+            // the lines compared here, off the FX thread: unchanged text hands the same list on, which the FX
+            // thread tells by identity (an edit's YAML is ~40,000 lines, mostly the same)
+            List<String> written = yaml.lines().toList();
+            List<String> before = lastWritten;
+            lastWritten = written.equals(before) ? before : written;
+            return new Written(r.analysis(), yaml, lastWritten, FieldLines.line(r.analysis(), yaml, r.focusId(), r.focus()));
         }, w -> {
             text.set(w.text());
-            if (!lines.equals(w.lines())) {
+            if (w.lines() != linesShown) {
                 lines.setAll(w.lines());
+                linesShown = w.lines();
             }
             focusLine.set(w.focusLine());
             written.set(w.analysis());
         }, e -> {
             text.set("# cannot write: " + e);
             lines.setAll(text.get());
+            linesShown = null;
         }, background, ui);
         main.analysisProperty().addListener((o, a, b) -> update());
         main.selection().ids().addListener((javafx.collections.ListChangeListener<String>) c -> update());
