@@ -193,7 +193,8 @@ public final class MeshView {
     }
 
     public static MeshView of(ResourceSet resources) {
-        MeshView view = new MeshView(resources);
+        // istiod reads Gateway API objects as the Istio objects it converts them to
+        MeshView view = new MeshView(KubernetesGateways.withImplied(resources));
         view.build();
         return view;
     }
@@ -469,7 +470,11 @@ public final class MeshView {
             ControlPlane cp = controlPlaneOf(ns);
             boolean gateway;
             boolean sidecar;
-            if (cp == null || cp.flavour().memberRoll()) {
+            if (KubernetesGateways.deployedForGateway(labels)) {
+                // istiod deploys a Gateway API gateway's proxy itself, uninjected, wherever the Gateway is
+                gateway = cp != null;
+                sidecar = false;
+            } else if (cp == null || cp.flavour().memberRoll()) {
                 gateway = cp != null && cp.namespace().equals(ns) && isGatewayName(cp, r.getMetadata().getName());
                 sidecar = cp != null && !gateway && FlavourRules.maistraInjects(annotations);
             } else {

@@ -71,7 +71,9 @@ final class TlsOrigination {
             if (index.controlPlane().autoMtls()) {
                 boolean proxied = hasProxy(service);
                 t.say("Auto mTLS: no DestinationRule sets TLS, so the proxy sends " + (proxied
-                        ? "Istio mTLS, since the destination has a proxy." : "plaintext, since the destination has no proxy."));
+                        ? "Istio mTLS, since the destination has a proxy." : gatewayBehind(service)
+                        ? "plaintext: the destination is a gateway, whose pods lack the security.istio.io/tlsMode label "
+                                + "auto mTLS looks for." : "plaintext, since the destination has no proxy."));
                 return new Origination(proxied ? "ISTIO_MUTUAL" : "DISABLE", proxied ? autoSni(service, port, subset) : null,
                         proxied, null, mesh.trustDomain());
             }
@@ -198,5 +200,10 @@ final class TlsOrigination {
         }
         // Gateway pods are not injected, so they lack the security.istio.io/tlsMode label auto mTLS looks for.
         return pods.stream().anyMatch(WorkloadInfo::sidecar);
+    }
+
+    private boolean gatewayBehind(MeshService service) {
+        return service.kind() == MeshService.Kind.KUBERNETES && !service.selector().isEmpty()
+                && view.workloadsSelectedBy(service).stream().anyMatch(WorkloadInfo::gateway);
     }
 }
