@@ -108,6 +108,9 @@ public final class Messages {
     public static final MessageType MESH_MEMBERSHIP_ASSUMED = new MessageType("ES0037", "MeshMembershipAssumed",
             Severity.INFO, "The input does not say how a namespace joins the mesh (or has no control plane): the "
                     + "prediction assumes upstream Istio's defaults.");
+    public static final MessageType REQUEST_DENIED = new MessageType("ES0038", "RequestDeniedByPolicy", Severity.ERROR,
+            "A request is predicted to be refused by an AuthorizationPolicy (403 RBAC: access denied, or a closed "
+                    + "connection).");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())

@@ -25,7 +25,8 @@ public final class PredictionFindings {
             Outcome.PROTOCOL_MISMATCH, Messages.REQUEST_PROTOCOL_MISMATCH,
             Outcome.MTLS_FAILURE, Messages.REQUEST_MTLS_FAILURE,
             Outcome.TLS_FAILURE, Messages.REQUEST_TLS_FAILURE,
-            Outcome.DOUBLE_TLS, Messages.REQUEST_DOUBLE_TLS);
+            Outcome.DOUBLE_TLS, Messages.REQUEST_DOUBLE_TLS,
+            Outcome.DENIED, Messages.REQUEST_DENIED);
 
     /** The analyzer codes that explain an outcome: one of them on the request's path makes a second finding redundant. */
     private static final Map<Outcome, Set<String>> EXPLAINED_BY = Map.of(
@@ -53,7 +54,9 @@ public final class PredictionFindings {
             Outcome.TLS_FAILURE, "Make the originated TLS match the server: the mode (SIMPLE or MUTUAL), the client "
                     + "certificate, the CA and the SNI.",
             Outcome.DOUBLE_TLS, "Originate TLS in one place only: let the application send plaintext, or drop the "
-                    + "DestinationRule's TLS origination.");
+                    + "DestinationRule's TLS origination.",
+            Outcome.DENIED, "Allow the caller in an ALLOW AuthorizationPolicy of the proxy that refuses it (its source "
+                    + "namespace or principal, over Istio mTLS), or narrow the DENY policy that matches it.");
 
     private static final String FIX_MARK = " Fix: ";
 
