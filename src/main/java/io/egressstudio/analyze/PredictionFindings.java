@@ -40,7 +40,8 @@ public final class PredictionFindings {
                     Messages.MISSING_SNI_PASSTHROUGH_ROUTE, Messages.CERTIFICATE_EXPIRED,
                     Messages.SERVER_CERTIFICATE_HOST_MISMATCH, Messages.CLIENT_CERTIFICATE_NOT_TRUSTED,
                     Messages.MUTUAL_WITHOUT_CLIENT_CERTIFICATE),
-            Outcome.DOUBLE_TLS, codes(Messages.DOUBLE_TLS));
+            Outcome.DOUBLE_TLS, codes(Messages.DOUBLE_TLS),
+            Outcome.DENIED, codes(Messages.AUTHORIZATION_HTTP_FIELDS_ON_TCP, Messages.AUTHORIZATION_IDENTITY_NEVER_SEEN));
 
     private static final Map<Outcome, String> DEFAULT_FIX = Map.of(
             Outcome.BLACKHOLE, "Register the host with a ServiceEntry visible to the client's namespace, or set the "

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * principals, request headers and claims) cannot be translated: for an ALLOW policy istiod drops the whole rule (it
  * matches nothing), for DENY and AUDIT it drops only that field (the rule matches more).
  */
-final class AuthorizationRules {
+public final class AuthorizationRules {
     /** What the proxy knows of a request when its RBAC filter runs. */
     record Request(String peer, boolean l7, String host, String method, String path, int port, String sni) {
         String peerNamespace() {
@@ -46,7 +46,7 @@ final class AuthorizationRules {
     }
 
     /** The HTTP-only fields a rule uses, as {@code to.operation.methods}; empty when it has none. */
-    static List<String> httpOnlyFields(Rule rule) {
+    public static List<String> httpOnlyFields(Rule rule) {
         List<String> fields = new ArrayList<>();
         for (RuleFrom from : Specs.orEmpty(rule.getFrom())) {
             Source s = from.getSource();
@@ -79,7 +79,7 @@ final class AuthorizationRules {
     }
 
     /** The identity fields a rule uses (they need the caller's mTLS certificate), as {@code from.source.namespaces}. */
-    static List<String> identityFields(Rule rule) {
+    public static List<String> identityFields(Rule rule) {
         List<String> fields = new ArrayList<>();
         for (RuleFrom from : Specs.orEmpty(rule.getFrom())) {
             Source s = from.getSource();

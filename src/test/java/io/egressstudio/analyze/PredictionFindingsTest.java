@@ -88,6 +88,29 @@ class PredictionFindingsTest {
     }
 
     @Test
+    void aRefusalThatEs0041ExplainsOnThePolicyIsNotReportedTwice() {
+        Fixture fixture = Fixture.load(Fixture.ROOT.resolve("analyzers/ES0041-authorization-identity-never-seen.yaml"));
+        Analysis analysis = analysisOf(fixture);
+
+        assertThat(analysis.predictions()).extracting(Prediction::outcome).containsExactly(Outcome.DENIED);
+        assertThat(analysis.findings()).extracting(Finding::code).contains("ES0041").doesNotContain("ES0038");
+    }
+
+    @Test
+    void aRefusalByADenyRuleNamesThePolicyAndHowToNarrowIt() {
+        Fixture fixture = Fixture.load(Fixture.ROOT.resolve("rules/authz-deny-before-allow.yaml"));
+        Analysis analysis = analysisOf(fixture);
+
+        Prediction denied = analysis.predictions().stream().filter(p -> p.outcome() == Outcome.DENIED)
+                .findFirst().orElseThrow();
+        Finding finding = ownFindings(analysis, denied.request()).get(0);
+        assertThat(finding.code()).isEqualTo("ES0038");
+        assertThat(finding.resource()).isEqualTo("AuthorizationPolicy/istio-system/no-headers");
+        assertThat(finding.message()).contains("RBAC: access denied").contains("DENY");
+        assertThat(finding.fix()).contains("DENY rule");
+    }
+
+    @Test
     void blackholesUnregisteredHostUnderRegistryOnlyWithTheFixFromThePrediction() {
         Fixture fixture = Fixture.load(Fixture.ROOT.resolve("rules/sidecar-outbound-policy.yaml"));
         Analysis analysis = analysisOf(fixture);
