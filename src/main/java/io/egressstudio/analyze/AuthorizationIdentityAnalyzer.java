@@ -57,13 +57,24 @@ final class AuthorizationIdentityAnalyzer implements Analyzer {
                 report.accept(Finding.of(Messages.AUTHORIZATION_IDENTITY_NEVER_SEEN, p.key(), "spec.rules[" + i + "]",
                         p.key() + " spec.rules[" + i + "] names callers by " + String.join(", ", fields) + ", but "
                                 + why + ": no caller identity ever reaches its RBAC filter, so "
-                                + (p.action().equals("ALLOW") ? "the rule never matches and every caller is refused."
-                                : "the rule never matches (not-fields always do) and refuses nothing by identity."),
+                                + consequence(p.action(), fields),
                         "Send mesh traffic to it over Istio mTLS (a Gateway server with tls.mode ISTIO_MUTUAL and "
                                 + "DestinationRules that originate ISTIO_MUTUAL; no DISABLE PeerAuthentication), or "
                                 + "match on hosts, SNI and ports instead."));
             }
         }
+    }
+
+    /** Without an identity a listed value never matches and a not-list always holds. */
+    private static String consequence(String action, List<String> fields) {
+        boolean negated = fields.stream().anyMatch(f -> f.contains(".not"));
+        boolean listed = fields.stream().anyMatch(f -> !f.contains(".not"));
+        if (action.equals("ALLOW")) {
+            return listed ? "the rule never matches: every caller it names is refused."
+                    : "its not-fields always hold: it allows every caller, the ones it excludes too.";
+        }
+        return negated ? "its not-fields always hold: the DENY rule refuses every caller, the ones it excludes too."
+                : "the DENY rule never matches and refuses none of the callers it names.";
     }
 
     /** Why a proxy never sees a caller's identity, or null when it can. */
