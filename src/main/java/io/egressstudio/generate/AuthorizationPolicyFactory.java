@@ -1,5 +1,6 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.FieldSources;
 import io.egressstudio.model.AccessAction;
 import io.egressstudio.model.AccessRule;
 import io.egressstudio.model.AppProtocol;
@@ -36,6 +37,9 @@ import java.util.Set;
  * ALLOW it drops the whole rule). security.istio.io/v1 from Istio 1.22; v1beta1 before (Maistra 2.x).
  */
 final class AuthorizationPolicyFactory {
+    private static final FieldSources GATEWAY_SOURCES = FieldSources.of(Map.of("spec.rules", "accessRules",
+            "spec.selector.matchLabels", "selector"));
+    private static final FieldSources WORKLOAD_SOURCES = FieldSources.of(Map.of("spec.rules", "accessRules"));
     /** The first Istio minor release that serves security.istio.io/v1. */
     private static final int V1_SINCE = 22;
 
@@ -80,7 +84,8 @@ final class AuthorizationPolicyFactory {
             spec.setRules(rules);
             ObjectMeta meta = context.meta(name + "-" + action.name().toLowerCase(java.util.Locale.ROOT), namespace,
                     element.id());
-            context.add(resource(meta, spec, mesh), element.id());
+            context.add(resource(meta, spec, mesh), element.id(), element instanceof EgressGateway ? GATEWAY_SOURCES
+                    : WORKLOAD_SOURCES);
         }
     }
 

@@ -60,13 +60,16 @@ final class Authorization {
         }
         for (AuthorizationPolicies.Policy p : applying) {
             if (!p.dryRun() && p.action().equals("DENY")) {
-                deny(t, p, request, l7);
+                deny(t, p, applying, request, l7);
             }
         }
         if (allow.isEmpty()) {
+            useAll(t, applying);
             t.say("No ALLOW policy selects " + proxyLabel + " and no DENY rule matches: the request is allowed.");
             return;
         }
+        // every policy of the proxy took part in the decision; the one that decides is named last, below
+        useAll(t, applying.stream().filter(p -> !allow.contains(p)).toList());
         List<String> misses = new ArrayList<>();
         for (AuthorizationPolicies.Policy p : allow) {
             List<Rule> rules = p.rules();
@@ -78,7 +81,7 @@ final class Authorization {
             for (int i = 0; i < rules.size(); i++) {
                 AuthorizationRules.Verdict v = AuthorizationRules.match(rules.get(i), "ALLOW", request, p.namespace());
                 if (v.matches()) {
-                    t.use(p.key());
+                    useAll(t, allow);
                     t.say("ALLOW " + p.key() + " spec.rules[" + i + "] matches: " + v.why() + ". The request is allowed.");
                     return;
                 }
@@ -92,11 +95,19 @@ final class Authorization {
                 ? ", and send it to the proxy over Istio mTLS (ISTIO_MUTUAL) so that its identity is seen." : "."));
     }
 
-    private static void deny(Trace t, AuthorizationPolicies.Policy p, AuthorizationRules.Request request, boolean l7) {
+    /** Names the policies among the resources that decided the request (an edit of any of them changes it). */
+    private static void useAll(Trace t, List<AuthorizationPolicies.Policy> policies) {
+        policies.forEach(p -> t.use(p.key()));
+    }
+
+    private static void deny(Trace t, AuthorizationPolicies.Policy p, List<AuthorizationPolicies.Policy> applying,
+                             AuthorizationRules.Request request, boolean l7) {
         List<Rule> rules = p.rules();
         for (int i = 0; i < rules.size(); i++) {
             AuthorizationRules.Verdict v = AuthorizationRules.match(rules.get(i), "DENY", request, p.namespace());
             if (v.matches()) {
+                // the refusing policy last: a finding lands on the last resource that decided
+                useAll(t, applying.stream().filter(other -> other != p).toList());
                 t.use(p.key());
                 throw t.end(Outcome.DENIED, "DENY " + p.key() + " spec.rules[" + i + "] matches (" + v.why() + "): "
                         + refusal(l7, "ns[" + p.namespace() + "]-policy[" + p.name() + "]-rule[" + i + "]")
