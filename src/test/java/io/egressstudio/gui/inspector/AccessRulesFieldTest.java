@@ -62,6 +62,22 @@ class AccessRulesFieldTest {
     }
 
     @Test
+    void withPlainHttpToTheGatewayItSeesNoIdentityRefusesBothAndSaysWhy(@TempDir Path config) throws Exception {
+        MainViewModel vm = finished("3-egress-authz");
+        InspectorViewModel inspector = new InspectorViewModel(vm, new CertificateStore(config));
+        vm.selection().select("egress");
+
+        assertThat(inspector.commit(inspector.field("serverTls"), "NONE")).isTrue();
+
+        assertThat(vm.analysis().prediction("greeting-call").outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(vm.analysis().prediction("other-call").outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(vm.analysis().findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("ES0041");
+            assertThat(f.message()).contains("Istio mTLS");
+        });
+    }
+
+    @Test
     void clearingTheRulesRemovesThePolicyAndLetsEveryoneOut(@TempDir Path config) throws Exception {
         MainViewModel vm = finished("3-egress-authz");
         InspectorViewModel inspector = new InspectorViewModel(vm, new CertificateStore(config));
