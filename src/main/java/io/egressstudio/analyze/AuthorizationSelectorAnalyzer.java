@@ -38,9 +38,10 @@ final class AuthorizationSelectorAnalyzer implements Analyzer {
             if (!described) {
                 continue;
             }
-            report.accept(Finding.of(Messages.AUTHORIZATION_POLICY_SELECTS_NOTHING, p.key(), "spec.selector.matchLabels",
-                    p.key() + " selects " + p.selector() + ", which no proxy " + (p.root() ? "of the mesh"
-                            : "in " + p.namespace()) + " carries: its " + p.action() + " rules are enforced nowhere.",
+            String where = p.root() ? "of the mesh" : "in " + p.namespace();
+            report.accept(Finding.of(Messages.AUTHORIZATION_POLICY_SELECTS_NOTHING, p.key(),
+                    "spec.selector.matchLabels", p.key() + " selects " + p.selector() + ", which no proxy " + where
+                            + " carries: its " + p.action() + " rules are enforced nowhere.",
                     "Use the labels of the pods it should protect (an egress gateway's carry istio: egressgateway), "
                             + "or put the policy in their namespace."));
         }

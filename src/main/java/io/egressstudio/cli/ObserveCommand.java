@@ -36,8 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "observe", mixinStandardHelpOptions = true,
         description = {"Show what each link's traffic really does (from Prometheus, and Kiali if given), beside the "
                 + "prediction; a link whose traffic contradicts its prediction is flagged with both explanations.",
-                "Observed states: OK, PASSTHROUGH, BLACKHOLE, MTLS_FAILURE, TLS_FAILURE, PROTOCOL_MISMATCH, NO_ROUTE, DENIED (403), "
-                        + "FAILURE (flags do not say which), NO_TRAFFIC, STALE (no fresh sample within --stale-after "
+                "Observed states: OK, PASSTHROUGH, BLACKHOLE, MTLS_FAILURE, TLS_FAILURE, PROTOCOL_MISMATCH, NO_ROUTE, "
+                        + "DENIED (403), FAILURE (flags do not say which), NO_TRAFFIC, STALE (no fresh sample within --stale-after "
                         + "intervals), UNREACHABLE (the source cannot be reached).",
                 "With --format json, stdout has one object per poll, on one line: "
                         + "{\"links\":[{\"from\",\"to\",\"predicted\",\"observed\",\"requestsPerSecond\",\"errorShare\"}]}; "
