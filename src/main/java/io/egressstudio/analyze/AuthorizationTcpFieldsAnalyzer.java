@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * ES0040: an ALLOW or DENY rule with HTTP-only fields (hosts, methods, paths, request principals, request headers)
- * on a gateway that receives TCP or passes TLS through on one of its servers. istiod cannot put those fields in the
+ * on a gateway that receives TCP or passes TLS through on one of its servers, or on a sidecar with a port that is not
+ * declared HTTP. istiod cannot put those fields in the
  * TCP RBAC filter: it drops the whole rule from an ALLOW policy (the rule matches nothing there, so the traffic it
  * was meant to allow is refused) and ignores the fields in a DENY rule (which then refuses more than it says).
  */
@@ -38,9 +39,8 @@ final class AuthorizationTcpFieldsAnalyzer implements Analyzer {
             if (!p.action().equals("ALLOW") && !p.action().equals("DENY")) {
                 continue;
             }
-            Optional<ProxyIntake.GatewayServer> tcp = policies.selected(p).stream().filter(WorkloadInfo::gateway)
-                    .flatMap(w -> ProxyIntake.servers(view, w).stream()).filter(ProxyIntake.GatewayServer::tcp)
-                    .findFirst();
+            Optional<String> tcp = policies.selected(p).stream().map(w -> tcpPath(view, w))
+                    .filter(java.util.Objects::nonNull).findFirst();
             if (tcp.isEmpty()) {
                 continue;
             }
@@ -53,8 +53,7 @@ final class AuthorizationTcpFieldsAnalyzer implements Analyzer {
                 boolean allow = p.action().equals("ALLOW");
                 report.accept(Finding.of(Messages.AUTHORIZATION_HTTP_FIELDS_ON_TCP, p.key(), "spec.rules[" + i + "]",
                         p.key() + " spec.rules[" + i + "] uses " + String.join(", ", fields) + ", which only HTTP "
-                                + "has, on a gateway that receives TCP or passes TLS through (" + tcp.get().where()
-                                + "): " + (allow ? "there Istio leaves the whole rule out of the ALLOW policy, so it "
+                                + "has, on a proxy that receives TCP or passes TLS through (" + tcp.get() + "): " + (allow ? "there Istio leaves the whole rule out of the ALLOW policy, so it "
                                 + "allows nothing and that traffic is refused."
                                 : "there Istio ignores those fields, so the DENY rule refuses every connection its "
                                 + "other fields match."),
@@ -62,5 +61,14 @@ final class AuthorizationTcpFieldsAnalyzer implements Analyzer {
                                 + "to.operation.ports; keep methods and paths for servers that terminate HTTP."));
             }
         }
+    }
+
+    /** Where a proxy's RBAC filter sees TCP: a gateway server that does not terminate HTTP, a sidecar's TCP port. */
+    private static String tcpPath(MeshView view, WorkloadInfo w) {
+        if (w.gateway()) {
+            return ProxyIntake.servers(view, w).stream().filter(ProxyIntake.GatewayServer::tcp)
+                    .map(ProxyIntake.GatewayServer::where).findFirst().orElse(null);
+        }
+        return ProxyIntake.tcpPort(view, w);
     }
 }

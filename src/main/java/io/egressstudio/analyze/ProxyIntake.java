@@ -48,6 +48,29 @@ final class ProxyIntake {
         return out;
     }
 
+    /**
+     * A port of a Kubernetes Service in front of a sidecar that is not declared HTTP (its RBAC filter there is a TCP
+     * one), as {@code Service/ns/name port N}, or null when every port is HTTP.
+     */
+    static String tcpPort(MeshView view, WorkloadInfo sidecar) {
+        ControlPlane cp = view.controlPlaneOf(sidecar.namespace());
+        if (cp == null) {
+            return null;
+        }
+        for (io.egressstudio.mesh.MeshService s : view.index(cp).services()) {
+            if (s.kind() != io.egressstudio.mesh.MeshService.Kind.KUBERNETES
+                    || !view.workloadsSelectedBy(s).contains(sidecar)) {
+                continue;
+            }
+            for (io.egressstudio.mesh.ServicePort p : s.ports()) {
+                if (!p.protocol().isHttp()) {
+                    return s.key() + " port " + p.number() + " (" + p.protocol() + ")";
+                }
+            }
+        }
+        return null;
+    }
+
     /** Whether a sidecar's PeerAuthentication disables mTLS for the whole workload, and which one says so. */
     static Rules.Pa mtlsDisabledBy(MeshView view, WorkloadInfo sidecar) {
         ControlPlane cp = view.controlPlaneOf(sidecar.namespace());
