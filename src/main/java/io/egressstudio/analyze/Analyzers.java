@@ -36,7 +36,10 @@ public final class Analyzers {
             new GatewayHostAnalyzer(),
             new SidecarSelectionAnalyzer(),
             new DuplicateGatewayCredentialAnalyzer(),
-            new GatewayCredentialAnalyzer());
+            new GatewayCredentialAnalyzer(),
+            new AuthorizationSelectorAnalyzer(),
+            new AuthorizationTcpFieldsAnalyzer(),
+            new AuthorizationIdentityAnalyzer());
 
     private Analyzers() {
     }

@@ -108,6 +108,20 @@ public final class Messages {
     public static final MessageType MESH_MEMBERSHIP_ASSUMED = new MessageType("ES0037", "MeshMembershipAssumed",
             Severity.INFO, "The input does not say how a namespace joins the mesh (or has no control plane): the "
                     + "prediction assumes upstream Istio's defaults.");
+    public static final MessageType REQUEST_DENIED = new MessageType("ES0038", "RequestDeniedByPolicy", Severity.ERROR,
+            "A request is predicted to be refused by an AuthorizationPolicy (403 RBAC: access denied, or a closed "
+                    + "connection).");
+    public static final MessageType AUTHORIZATION_POLICY_SELECTS_NOTHING = new MessageType("ES0039",
+            "AuthorizationPolicySelectsNothing", Severity.WARNING,
+            "An AuthorizationPolicy's selector matches no workload it could apply to: it is enforced nowhere.");
+    public static final MessageType AUTHORIZATION_HTTP_FIELDS_ON_TCP = new MessageType("ES0040",
+            "AuthorizationHttpFieldsOnTcp", Severity.WARNING,
+            "An AuthorizationPolicy rule uses HTTP-only fields on a gateway that receives TCP or passes TLS through: "
+                    + "Istio drops the rule (ALLOW) or ignores the fields (DENY) there.");
+    public static final MessageType AUTHORIZATION_IDENTITY_NEVER_SEEN = new MessageType("ES0041",
+            "AuthorizationIdentityNeverSeen", Severity.ERROR,
+            "An AuthorizationPolicy rule names callers (principals, namespaces) on a proxy that never receives Istio "
+                    + "mTLS, so it never sees their identity.");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())

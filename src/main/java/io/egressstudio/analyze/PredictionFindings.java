@@ -25,7 +25,8 @@ public final class PredictionFindings {
             Outcome.PROTOCOL_MISMATCH, Messages.REQUEST_PROTOCOL_MISMATCH,
             Outcome.MTLS_FAILURE, Messages.REQUEST_MTLS_FAILURE,
             Outcome.TLS_FAILURE, Messages.REQUEST_TLS_FAILURE,
-            Outcome.DOUBLE_TLS, Messages.REQUEST_DOUBLE_TLS);
+            Outcome.DOUBLE_TLS, Messages.REQUEST_DOUBLE_TLS,
+            Outcome.DENIED, Messages.REQUEST_DENIED);
 
     /** The analyzer codes that explain an outcome: one of them on the request's path makes a second finding redundant. */
     private static final Map<Outcome, Set<String>> EXPLAINED_BY = Map.of(
@@ -39,7 +40,8 @@ public final class PredictionFindings {
                     Messages.MISSING_SNI_PASSTHROUGH_ROUTE, Messages.CERTIFICATE_EXPIRED,
                     Messages.SERVER_CERTIFICATE_HOST_MISMATCH, Messages.CLIENT_CERTIFICATE_NOT_TRUSTED,
                     Messages.MUTUAL_WITHOUT_CLIENT_CERTIFICATE),
-            Outcome.DOUBLE_TLS, codes(Messages.DOUBLE_TLS));
+            Outcome.DOUBLE_TLS, codes(Messages.DOUBLE_TLS),
+            Outcome.DENIED, codes(Messages.AUTHORIZATION_HTTP_FIELDS_ON_TCP, Messages.AUTHORIZATION_IDENTITY_NEVER_SEEN));
 
     private static final Map<Outcome, String> DEFAULT_FIX = Map.of(
             Outcome.BLACKHOLE, "Register the host with a ServiceEntry visible to the client's namespace, or set the "
@@ -53,7 +55,9 @@ public final class PredictionFindings {
             Outcome.TLS_FAILURE, "Make the originated TLS match the server: the mode (SIMPLE or MUTUAL), the client "
                     + "certificate, the CA and the SNI.",
             Outcome.DOUBLE_TLS, "Originate TLS in one place only: let the application send plaintext, or drop the "
-                    + "DestinationRule's TLS origination.");
+                    + "DestinationRule's TLS origination.",
+            Outcome.DENIED, "Allow the caller in an ALLOW AuthorizationPolicy of the proxy that refuses it (its source "
+                    + "namespace or principal, over Istio mTLS), or narrow the DENY policy that matches it.");
 
     private static final String FIX_MARK = " Fix: ";
 

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Show what each link's traffic really does (from Prometheus, and Kiali if given), beside the "
                 + "prediction; a link whose traffic contradicts its prediction is flagged with both explanations.",
                 "Observed states: OK, PASSTHROUGH, BLACKHOLE, MTLS_FAILURE, TLS_FAILURE, PROTOCOL_MISMATCH, NO_ROUTE, "
-                        + "FAILURE (flags do not say which), NO_TRAFFIC, STALE (no fresh sample within --stale-after "
+                        + "DENIED (403), FAILURE (flags do not say which), NO_TRAFFIC, STALE (no fresh sample within --stale-after "
                         + "intervals), UNREACHABLE (the source cannot be reached).",
                 "With --format json, stdout has one object per poll, on one line: "
                         + "{\"links\":[{\"from\",\"to\",\"predicted\",\"observed\",\"requestsPerSecond\",\"errorShare\"}]}; "

@@ -33,6 +33,8 @@ public enum ApiKind {
     SIDECAR("Sidecar", "networking.istio.io", "sidecars", true, Provider.ISTIO, "v1beta1", "v1alpha3", "v1"),
     PEER_AUTHENTICATION("PeerAuthentication", "security.istio.io", "peerauthentications", true, Provider.ISTIO,
             "v1beta1", "v1"),
+    AUTHORIZATION_POLICY("AuthorizationPolicy", "security.istio.io", "authorizationpolicies", true, Provider.ISTIO,
+            "v1", "v1beta1"),
     ROUTE("Route", "route.openshift.io", "routes", true, Provider.OPENSHIFT, "v1"),
     SERVICE_MESH_PEER("ServiceMeshPeer", "federation.maistra.io", "servicemeshpeers", true,
             Provider.FEDERATION, "v1"),
@@ -143,7 +145,7 @@ public enum ApiKind {
     /** The configuration kinds import reads (Deployments and Services are read too, as context). */
     public static List<ApiKind> configuration() {
         return List.of(SERVICE_MESH_CONTROL_PLANE, SERVICE_MESH_MEMBER_ROLL, SERVICE_MESH_MEMBER, SERVICE_ENTRY,
-                DESTINATION_RULE, GATEWAY, VIRTUAL_SERVICE, SIDECAR, PEER_AUTHENTICATION, ROUTE, SERVICE_MESH_PEER,
+                DESTINATION_RULE, GATEWAY, VIRTUAL_SERVICE, SIDECAR, PEER_AUTHENTICATION, AUTHORIZATION_POLICY, ROUTE, SERVICE_MESH_PEER,
                 EXPORTED_SERVICE_SET, IMPORTED_SERVICE_SET);
     }
 }

@@ -58,6 +58,7 @@ final class LinkFailures {
                     : "sidecarTls.mode", null);
             case PROTOCOL_MISMATCH -> new Target(link.id(), link.sidecarTls() != null ? "sidecarTls.mode" : "app", null);
             case NO_ROUTE -> new Target(link.id(), viaGateway ? "via" : "port", null);
+            case DENIED -> new Target(viaGateway ? link.via() : link.id(), viaGateway ? "accessRules" : null, null);
             default -> new Target(link.id(), null, null);
         };
     }

@@ -23,7 +23,7 @@ public final class ManifestWriter {
     /** Kinds in the order a cluster needs them: what others refer to comes first. */
     static final List<String> ORDER = List.of("Namespace", "ServiceMeshControlPlane", "ServiceMeshMemberRoll",
             "ServiceMeshMember", "Istio", "IstioCNI", "Secret", "ConfigMap", "Role", "RoleBinding", "ServiceEntry", "DestinationRule",
-            "Gateway", "VirtualService", "Sidecar", "PeerAuthentication", "Route", "ServiceMeshPeer",
+            "Gateway", "VirtualService", "Sidecar", "PeerAuthentication", "AuthorizationPolicy", "Route", "ServiceMeshPeer",
             "ExportedServiceSet", "ImportedServiceSet");
     static final String SINGLE_FILE = "manifests.yaml";
     static final String CLUSTER_FOLDER = "_cluster";

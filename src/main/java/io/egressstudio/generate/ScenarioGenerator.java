@@ -57,6 +57,7 @@ public final class ScenarioGenerator {
             links.create(link);
         }
         gatewayServers.emit(context);
+        AuthorizationPolicyFactory.create(context);
         for (ExternalService service : scenario.externalServices()) {
             if (service.server().kind() == ServerKind.MESH_INGRESS && service.server().ingress() != null) {
                 IngressFactory.create(context, service);

@@ -25,7 +25,7 @@ final class ManifestShapes {
      * namespace).
      */
     private static final Set<String> NEEDS_NAMESPACE = Set.of("ServiceEntry", "DestinationRule", "VirtualService",
-            "Gateway", "Sidecar", "PeerAuthentication", "ServiceMeshControlPlane", "ServiceMeshMemberRoll",
+            "Gateway", "Sidecar", "PeerAuthentication", "AuthorizationPolicy", "ServiceMeshControlPlane", "ServiceMeshMemberRoll",
             "ServiceMeshMember", "ServiceMeshPeer", "ExportedServiceSet", "ImportedServiceSet", "Service", "Deployment",
             "Pod", "Secret", "Route");
 

@@ -128,6 +128,38 @@ public final class ScenarioValidator {
         for (int i = 0; i < workload.ports().size(); i++) {
             port(workload.ports().get(i), path + ".ports[" + i + "]");
         }
+        accessRules(workload.accessRules(), path + ".accessRules");
+    }
+
+    private void accessRules(List<AccessRule> rules, String path) {
+        for (int r = 0; r < rules.size(); r++) {
+            AccessRule rule = rules.get(r);
+            String rp = path + "[" + r + "]";
+            for (int i = 0; i < rule.hosts().size(); i++) {
+                if (!Names.isHost(rule.hosts().get(i))) {
+                    problems.add(new Problem(rp + ".hosts[" + i + "]", "host '" + rule.hosts().get(i)
+                            + "' is not a valid DNS name (lowercase labels separated by dots, optionally starting with '*.')"));
+                }
+            }
+            for (int i = 0; i < rule.ports().size(); i++) {
+                port(rule.ports().get(i), rp + ".ports[" + i + "]");
+            }
+            for (int i = 0; i < rule.methods().size(); i++) {
+                check(rule.methods().get(i), rp + ".methods[" + i + "]", m -> m.matches("[A-Z]+"),
+                        "an HTTP method in capitals, such as GET");
+            }
+            for (int i = 0; i < rule.paths().size(); i++) {
+                check(rule.paths().get(i), rp + ".paths[" + i + "]", p -> p.matches("\\*|/\\S*|\\*\\S*"),
+                        "a path starting with '/', optionally ending with '*', or '*' followed by a suffix");
+            }
+            for (List<String> names : List.of(rule.namespaces(), rule.principals())) {
+                String field = names == rule.namespaces() ? "namespaces" : "principals";
+                for (int i = 0; i < names.size(); i++) {
+                    check(names.get(i), rp + "." + field + "[" + i + "]", n -> !n.isBlank() && !n.contains(" "),
+                            "a name without spaces ('*' as a wildcard)");
+                }
+            }
+        }
     }
 
     private void egressGateway(EgressGateway gateway, String path) {
@@ -136,6 +168,7 @@ public final class ScenarioValidator {
         if (gateway.namespace() != null) {
             label(gateway.namespace(), path + ".namespace");
         }
+        accessRules(gateway.accessRules(), path + ".accessRules");
     }
 
     private void externalService(ExternalService service, String path) {

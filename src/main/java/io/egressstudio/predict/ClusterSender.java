@@ -54,6 +54,7 @@ final class ClusterSender {
                     + "the port HTTP) or remove the TLS origination.");
         }
         int endpointPort = port.endpointPort();
+        t.sentBy(proxy);
         t.hop(proxyId, service.host() + ":" + endpointPort, onward.encryption());
         return next.atService(t, service, port, onward, mesh, depth + 1);
     }

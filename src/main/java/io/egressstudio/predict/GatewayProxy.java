@@ -26,11 +26,13 @@ final class GatewayProxy {
     private final MeshView view;
     private final GatewayServerTls serverTls;
     private final ClusterSender sender;
+    private final Authorization authorization;
 
     GatewayProxy(MeshView view, ClusterSender sender) {
         this.view = view;
         this.serverTls = new GatewayServerTls(view);
         this.sender = sender;
+        this.authorization = new Authorization(view);
     }
 
     /** A server of a Gateway resource; {@code index} is its position in spec.servers, for the explanation. */
@@ -55,6 +57,9 @@ final class GatewayProxy {
         GatewayServerTls.Accepted accepted = serverTls.accept(t, gateway, cp, protocol, tls, tlsMode, wire);
         Wire inner = accepted.inner();
         Protocol routing = accepted.routing();
+        // Envoy's RBAC filter runs in the server's filter chain, before the router picks a route
+        authorization.enforce(t, "gateway proxy " + id, gateway, tlsMode.equals("ISTIO_MUTUAL"), routing.isHttp(), wire,
+                servicePort.endpointPort());
         String host = routing == Protocol.TLS ? wire.sni() : wire.host();
         List<Rules.Vs> bound = index.gatewayVirtualServices(gw.ref(), gateway.namespace(), host);
         if (bound.isEmpty()) {

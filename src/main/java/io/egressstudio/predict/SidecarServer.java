@@ -13,9 +13,11 @@ import io.egressstudio.model.Outcome;
  */
 final class SidecarServer {
     private final MeshView view;
+    private final Authorization authorization;
 
     SidecarServer(MeshView view) {
         this.view = view;
+        this.authorization = new Authorization(view);
     }
 
     /** {@code senderMesh} is the mesh of the proxy that sent the request, or null when no proxy did. */
@@ -58,6 +60,8 @@ final class SidecarServer {
                     + "certificate the client does not trust" : "passes the TLS on to an application that speaks "
                     + "plaintext") + ": the handshake fails, 503 UF.");
         }
+        authorization.enforce(t, "the sidecar of " + pod.id(), pod, o.equals("ISTIO_MUTUAL"),
+                port.protocol().isHttp() && !wire.appTls(), wire, port.endpointPort());
         return t.ok(pod.id() + ":" + port.endpointPort());
     }
 }

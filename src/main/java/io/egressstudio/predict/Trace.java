@@ -30,6 +30,16 @@ final class Trace {
         }
     }
 
+    /**
+     * The workload whose proxy sent the hop being followed (a client's sidecar or a gateway): the identity a receiving
+     * proxy sees when that hop is Istio mTLS. Null before any proxy has sent.
+     */
+    io.egressstudio.mesh.WorkloadInfo sender;
+
+    void sentBy(io.egressstudio.mesh.WorkloadInfo proxy) {
+        sender = proxy;
+    }
+
     void say(String line) {
         lines.add(line);
     }

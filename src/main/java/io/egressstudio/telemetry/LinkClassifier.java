@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>{@code destination_service_name="BlackHoleCluster"} (HTTP 502, or TCP <em>closed</em> with flag UH; opened is
  *       not counted): BLACKHOLE;</li>
  *   <li>the host itself, answered: OK; 5xx or no response: by flag, UC → MTLS_FAILURE, UF/URX → TLS_FAILURE, NR →
- *       NO_ROUTE, DPE → PROTOCOL_MISMATCH, otherwise FAILURE;</li>
+ *       NO_ROUTE, DPE → PROTOCOL_MISMATCH, otherwise FAILURE; 403 without a flag → DENIED (an
+ *       AuthorizationPolicy's {@code RBAC: access denied});</li>
  *   <li>nothing, or only zero rates: NO_TRAFFIC.</li>
  * </ul>
  * The state with the most requests or connections per second wins; the error share says how much of the link's
@@ -155,6 +156,9 @@ public final class LinkClassifier {
                 return new Category(ObservedState.BLACKHOLE, true, true);
             }
             int code = s.status();
+            if (deniedByPolicy(s)) {
+                return new Category(ObservedState.DENIED, true, true);
+            }
             boolean error = code >= 500 || code == 0 || s.hasFlag("NR") || s.hasFlag("DPE");
             if (s.passthrough()) {
                 return new Category(ObservedState.PASSTHROUGH, error, true);
@@ -172,6 +176,15 @@ public final class LinkClassifier {
         ObservedState state = s.blackhole() ? ObservedState.BLACKHOLE
                 : s.passthrough() ? ObservedState.PASSTHROUGH : ObservedState.FAILURE;
         return new Category(state, true, true);
+    }
+
+    /**
+     * Envoy's RBAC filter answers 403 itself, without a response flag; the body {@code RBAC: access denied} and the
+     * access log's {@code rbac_access_denied_matched_policy[...]} are not in the metrics, so a server's own 403 reads
+     * the same (docs/observe.md says so).
+     */
+    private static boolean deniedByPolicy(IstioSeries s) {
+        return s.status() == 403 && !s.hasFlags() && !s.passthrough() && !s.blackhole();
     }
 
     private static ObservedState failureKind(IstioSeries s) {
@@ -304,6 +317,8 @@ public final class LinkClassifier {
                     + "or a server that refuses connections";
             case NO_ROUTE -> "fail with 404 NR: a proxy has no route for them";
             case PROTOCOL_MISMATCH -> "fail with 400 DPE: the bytes do not fit the declared protocol";
+            case DENIED -> "are refused with 403 (RBAC: access denied): an AuthorizationPolicy of a proxy on the way "
+                    + "does not allow them";
             case FAILURE -> "fail (5xx, no response, or connections closed with a flag) and the flags do not say why";
             default -> "";
         };

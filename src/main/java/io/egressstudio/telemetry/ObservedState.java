@@ -30,6 +30,11 @@ public enum ObservedState {
     PROTOCOL_MISMATCH(Outcome.PROTOCOL_MISMATCH),
     /** 404 with flag NR: a proxy had no route for the request. */
     NO_ROUTE(Outcome.NO_ROUTE),
+    /**
+     * 403 without a proxy flag: Envoy's RBAC filter refused the request ({@code RBAC: access denied}; the access log's
+     * response code details say {@code rbac_access_denied_matched_policy[...]}, which the metrics do not carry).
+     */
+    DENIED(Outcome.DENIED),
     /** Requests fail (5xx, no response, or a closed connection with a flag) and the flags do not say why. */
     FAILURE(null),
     /** Telemetry was read and shows no requests or connections for this link in the query window. */
@@ -65,7 +70,7 @@ public enum ObservedState {
         return switch (this) {
             case TLS_FAILURE -> EnumSet.of(Outcome.TLS_FAILURE, Outcome.MTLS_FAILURE, Outcome.DOUBLE_TLS);
             case FAILURE -> EnumSet.of(Outcome.MTLS_FAILURE, Outcome.TLS_FAILURE, Outcome.DOUBLE_TLS,
-                    Outcome.PROTOCOL_MISMATCH, Outcome.NO_ROUTE);
+                    Outcome.PROTOCOL_MISMATCH, Outcome.NO_ROUTE, Outcome.DENIED);
             case NO_TRAFFIC, STALE, UNREACHABLE -> EnumSet.noneOf(Outcome.class);
             default -> EnumSet.of(outcome);
         };

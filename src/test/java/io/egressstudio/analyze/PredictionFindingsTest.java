@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PredictionFindingsTest {
     /** The codes only this test's fixtures exercise (the catalogue meta-test reads it). */
-    static final Set<String> COVERS = Set.of("ES0021", "ES0022", "ES0023", "ES0024", "ES0025", "ES0026");
+    static final Set<String> COVERS = Set.of("ES0021", "ES0022", "ES0023", "ES0024", "ES0025", "ES0026", "ES0038");
 
     private static final List<String> FOLDERS = List.of("rules", "seed", "analyzers", "findings");
 
@@ -53,7 +53,7 @@ class PredictionFindingsTest {
                             .filter(f -> f.request() == null && p.resources().contains(f.resource())).toList();
                     assertThat(own.size() + explaining.size()).as("a finding for " + p.outcome()).isPositive();
                     for (Finding f : own) {
-                        assertThat(f.code()).matches("ES00(2[1-6])");
+                        assertThat(f.code()).matches("ES00(2[1-6]|38)");
                         assertThat(f.severity()).isEqualTo(Severity.ERROR);
                         assertThat(f.message()).startsWith("Predicted " + p.outcome() + ": ").doesNotContain(" Fix: ");
                         assertThat(f.fix()).isNotBlank();
@@ -85,6 +85,29 @@ class PredictionFindingsTest {
 
         assertThat(analysis.predictions()).extracting(Prediction::outcome).contains(Outcome.DOUBLE_TLS);
         assertThat(analysis.findings()).extracting(Finding::code).contains("ES0007").doesNotContain("ES0026");
+    }
+
+    @Test
+    void aRefusalThatEs0041ExplainsOnThePolicyIsNotReportedTwice() {
+        Fixture fixture = Fixture.load(Fixture.ROOT.resolve("analyzers/ES0041-authorization-identity-never-seen.yaml"));
+        Analysis analysis = analysisOf(fixture);
+
+        assertThat(analysis.predictions()).extracting(Prediction::outcome).containsExactly(Outcome.DENIED);
+        assertThat(analysis.findings()).extracting(Finding::code).contains("ES0041").doesNotContain("ES0038");
+    }
+
+    @Test
+    void aRefusalByADenyRuleNamesThePolicyAndHowToNarrowIt() {
+        Fixture fixture = Fixture.load(Fixture.ROOT.resolve("rules/authz-deny-before-allow.yaml"));
+        Analysis analysis = analysisOf(fixture);
+
+        Prediction denied = analysis.predictions().stream().filter(p -> p.outcome() == Outcome.DENIED)
+                .findFirst().orElseThrow();
+        Finding finding = ownFindings(analysis, denied.request()).get(0);
+        assertThat(finding.code()).isEqualTo("ES0038");
+        assertThat(finding.resource()).isEqualTo("AuthorizationPolicy/istio-system/no-headers");
+        assertThat(finding.message()).contains("RBAC: access denied").contains("DENY");
+        assertThat(finding.fix()).contains("DENY rule");
     }
 
     @Test

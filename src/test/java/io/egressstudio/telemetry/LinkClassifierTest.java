@@ -46,6 +46,29 @@ class LinkClassifierTest {
     }
 
     @Test
+    void forbiddenWithoutAProxyFlagIsRefusedByPolicyAndAgreesWithAPredictedDenial() {
+        LinkTarget t = LinkTarget.direct("l", "ns/app", "api.example.com:80", Outcome.DENIED);
+        LinkSample s = only(t, http("ns/app", "api.example.com", "api.example.com", "403", "-", 2.0));
+
+        assertThat(s.state()).isEqualTo(ObservedState.DENIED);
+        assertThat(s.errorShare()).isEqualTo(1.0);
+        assertThat(s.explanation().get(0)).contains("RBAC: access denied");
+        assertThat(ObservedState.DENIED.contradicts(Outcome.DENIED)).isFalse();
+        assertThat(ObservedState.DENIED.contradicts(Outcome.OK)).isTrue();
+        assertThat(ObservedState.FAILURE.contradicts(Outcome.DENIED)).isFalse();
+    }
+
+    @Test
+    void anEgressGatewayRefusingTheClientIsDeniedOnTheClientsHop() {
+        LinkTarget t = new LinkTarget("l", "ns", "app", "api.example.com", 80, "istio-system",
+                "istio-egressgateway", Outcome.DENIED, List.of());
+        LinkSample s = only(t, http("ns/app", "istio-egressgateway", "istio-egressgateway.istio-system.svc.cluster.local",
+                "403", "-", 1.0));
+
+        assertThat(s.state()).isEqualTo(ObservedState.DENIED);
+    }
+
+    @Test
     void proxyGeneratedResponsesSayWhichFailure() {
         LinkTarget t = LinkTarget.direct("l", "ns/app", "api.example.com:80", Outcome.OK);
 

@@ -29,6 +29,7 @@ public final class LegendView {
         "The app already sends TLS and a proxy originates TLS over it",
         "The bytes do not fit the declared protocol",
         "A proxy has no route for the request (404 NR)",
+        "An AuthorizationPolicy refuses the request (403 RBAC: access denied; TCP: connection closed)",
     };
     /** Room kept free beside the legend: its anchor offsets and a margin. */
     private static final double SIDE_ROOM = 24;

@@ -112,7 +112,7 @@ final class LinkGlyph extends Group {
 
     /** Updates the shapes only when what they show changed (thousands of links, one analysis each edit). */
     private void redraw() {
-        Object key = List.of(hops, prediction == null ? List.of() : prediction.hops());
+        Object key = List.of(hops, prediction == null ? List.of() : prediction.hops(), refused(prediction));
         if (!key.equals(drawn)) {
             drawn = key;
             draw(prediction);
@@ -149,9 +149,28 @@ final class LinkGlyph extends Group {
             double ey = last.to().y();
             double angle = Math.atan2(ey - last.from().y(), ex - last.from().x());
             double len = 10 * fonts.scale();
-            arrow.getPoints().setAll(ex, ey,
-                    ex - len * Math.cos(angle - 0.4), ey - len * Math.sin(angle - 0.4),
-                    ex - len * Math.cos(angle + 0.4), ey - len * Math.sin(angle + 0.4));
+            boolean refused = refused(p);
+            arrow.getStyleClass().remove(Styles.REFUSED);
+            if (refused) {
+                // the request stops at this proxy: a bar across the line's end instead of an arrow head
+                arrow.getStyleClass().add(Styles.REFUSED);
+                // set back from the box, so that it stands clear of other links ending at the same proxy
+                double half = 9 * fonts.scale();
+                double thick = 4 * fonts.scale();
+                double back = 6 * fonts.scale();
+                double nx = -Math.sin(angle);
+                double ny = Math.cos(angle);
+                double cx = ex - Math.cos(angle) * back;
+                double cy = ey - Math.sin(angle) * back;
+                double bx = Math.cos(angle) * thick;
+                double by = Math.sin(angle) * thick;
+                arrow.getPoints().setAll(cx + nx * half, cy + ny * half, cx - nx * half, cy - ny * half,
+                        cx - nx * half - bx, cy - ny * half - by, cx + nx * half - bx, cy + ny * half - by);
+            } else {
+                arrow.getPoints().setAll(ex, ey,
+                        ex - len * Math.cos(angle - 0.4), ey - len * Math.sin(angle - 0.4),
+                        ex - len * Math.cos(angle + 0.4), ey - len * Math.sin(angle + 0.4));
+            }
         }
         if (structure) {
             List<Node> children = new ArrayList<>();
@@ -162,6 +181,11 @@ final class LinkGlyph extends Group {
             }
             getChildren().setAll(children);
         }
+    }
+
+    /** Whether a policy refuses the request: the link ends in a bar at the refusing proxy. */
+    private static boolean refused(LinkPrediction p) {
+        return p != null && p.outcome() == Outcome.DENIED;
     }
 
     private static PseudoClass outcomeClass(Outcome outcome) {

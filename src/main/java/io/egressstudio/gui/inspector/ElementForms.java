@@ -1,5 +1,6 @@
 package io.egressstudio.gui.inspector;
 
+import static io.egressstudio.gui.inspector.FieldSpec.Type.ACCESS_RULES;
 import static io.egressstudio.gui.inspector.FieldSpec.Type.AREA;
 import static io.egressstudio.gui.inspector.FieldSpec.Type.BOOL;
 import static io.egressstudio.gui.inspector.FieldSpec.Type.INT;
@@ -81,7 +82,10 @@ public final class ElementForms {
                     FieldSpec.text("namespace", "Namespace", "In a mesh when a mesh lists it as a member"),
                     FieldSpec.of("ports", "Ports", INT_LIST, null),
                     FieldSpec.of("sidecar", "Sidecar", BOOL, "sidecar.istio.io/inject"),
-                    FieldSpec.text("serviceAccount", "Service account", null))));
+                    FieldSpec.text("serviceAccount", "Service account", null),
+                    FieldSpec.of("accessRules", "Who may call it", ACCESS_RULES, "One rule a line: [ALLOW|DENY] "
+                            + "namespaces=NS,NS principals=ID hosts=HOST ports=N methods=GET paths=/p*; its sidecar "
+                            + "enforces them on what it receives (namespaces and principals need Istio mTLS)"))));
         }
         if (element instanceof EgressGateway) {
             return List.of(new Section("Egress gateway", List.of(
@@ -94,7 +98,11 @@ public final class ElementForms {
                             "The Gateway server's tls mode for links whose app sends HTTP. ISTIO_MUTUAL: HTTPS on 443 "
                                     + "and sidecars originate ISTIO_MUTUAL with the host as SNI; NONE: plain HTTP on "
                                     + "80; empty: ISTIO_MUTUAL only when the link's sidecar TLS says so")
-                            .emptyMeans("per link"))));
+                            .emptyMeans("per link"),
+                    FieldSpec.of("accessRules", "Who may leave", ACCESS_RULES, "One rule a line: [ALLOW|DENY] "
+                            + "namespaces=NS,NS principals=ID hosts=HOST ports=N methods=GET paths=/p*. With ALLOW rules, "
+                            + "whatever none matches is refused (403). The gateway sees the caller's namespace only "
+                            + "over Istio mTLS: set Server TLS to ISTIO_MUTUAL"))));
         }
         if (element instanceof ExternalService service) {
             List<Section> sections = new ArrayList<>();

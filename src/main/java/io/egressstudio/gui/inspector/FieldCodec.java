@@ -30,6 +30,9 @@ final class FieldCodec {
                 }
                 return String.join(", ", parts);
             }
+            case ACCESS_RULES -> {
+                return AccessRulesCodec.format(node);
+            }
             case PORTS -> {
                 List<String> parts = new ArrayList<>();
                 for (JsonNode p : node) {
@@ -83,6 +86,9 @@ final class FieldCodec {
                     out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
                 }
                 return out;
+            }
+            case ACCESS_RULES -> {
+                return AccessRulesCodec.parse(t);
             }
             case PORTS -> {
                 List<Map<String, Object>> out = new ArrayList<>();

@@ -28,7 +28,9 @@ public record FieldSpec(String path, String label, Type type, Function<Scenario,
         /** {@code key=value, ...}. */
         MAP,
         /** External service ports: {@code NUMBER/PROTOCOL[>TARGET] [NAME], ...}. */
-        PORTS
+        PORTS,
+        /** Access rules, one a line: {@code [ALLOW|DENY] namespaces=a,b hosts=h ports=443 methods=GET paths=/x*}. */
+        ACCESS_RULES
     }
 
     public static FieldSpec text(String path, String label, String help) {

@@ -286,7 +286,7 @@ public final class InspectorView {
                 });
                 return combo;
             }
-            case AREA -> {
+            case AREA, ACCESS_RULES -> {
                 TextArea area = new TextArea();
                 area.setPrefRowCount(3);
                 area.setWrapText(true);

@@ -23,6 +23,8 @@ public final class Styles {
     /** The "!" badge of an element or link with ERROR or WARNING findings (with {@link #finding(String)}). */
     public static final String FINDING_BADGE = "finding-badge";
     public static final String BADGE_TEXT = "badge-text";
+    /** The end of a link an AuthorizationPolicy refuses: a bar across the line, not an arrow head. */
+    public static final String REFUSED = "refused";
     /** What an empty canvas says. */
     public static final String CANVAS_EMPTY_HINT = "canvas-empty-hint";
 

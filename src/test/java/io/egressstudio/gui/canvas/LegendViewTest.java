@@ -57,9 +57,20 @@ class LegendViewTest {
     }
 
     @Test
+    void explainsALinkRefusedByAnAuthorizationPolicyInItsOwnColour(FxRobot robot) {
+        Label denied = robot.lookup("#legend-outcome-denied").queryAs(Label.class);
+        Label noRoute = robot.lookup("#legend-outcome-no-route").queryAs(Label.class);
+
+        assertThat(denied.getText()).isEqualTo("DENIED");
+        assertThat(denied.getTooltip().getText()).contains("AuthorizationPolicy").contains("403");
+        assertThat(((Line) denied.getGraphic()).getStroke()).as("a colour of its own")
+                .isNotEqualTo(((Line) noRoute.getGraphic()).getStroke());
+    }
+
+    @Test
     void wrapsWithinTheCanvasAreaSoNoEntryIsCutOff(FxRobot robot) throws Exception {
         List<Node> entries = WaitForAsyncUtils.asyncFx(() -> List.copyOf(((Pane) legend).getChildren())).get();
-        assertThat(entries).hasSize(11);
+        assertThat(entries).hasSize(12);
 
         // the wrap length follows the area's width from the next layout pass on: wait for it, fail if it never fits
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> legend.getWidth() > 0

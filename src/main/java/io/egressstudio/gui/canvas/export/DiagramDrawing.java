@@ -80,7 +80,8 @@ public record DiagramDrawing(List<Group> groups, Rect extent, Set<Outcome> outco
                 }
             }
             if (!hops.isEmpty()) {
-                lines.add(arrow(hops.get(hops.size() - 1), colour));
+                lines.add(prediction != null && prediction.outcome() == Outcome.DENIED
+                        ? refusedBar(hops.get(hops.size() - 1), colour) : arrow(hops.get(hops.size() - 1), colour));
             }
             String tooltip = prediction == null ? "No prediction" : prediction.outcome() + ": " + prediction.explanationText();
             groups.add(new Group("link-" + r.id(), tooltip, lines));
@@ -172,6 +173,22 @@ public record DiagramDrawing(List<Group> groups, Rect extent, Set<Outcome> outco
         return new Shape.Polygon(List.of(new Point(ex, ey),
                 new Point(ex - ARROW * Math.cos(angle - 0.4), ey - ARROW * Math.sin(angle - 0.4)),
                 new Point(ex - ARROW * Math.cos(angle + 0.4), ey - ARROW * Math.sin(angle + 0.4))), colour);
+    }
+
+    /** A link an AuthorizationPolicy refuses ends in a bar across the line, set back from the refusing proxy. */
+    private static Shape refusedBar(Hop last, Colour colour) {
+        double angle = Math.atan2(last.to().y() - last.from().y(), last.to().x() - last.from().x());
+        double half = ARROW * 0.9;
+        double thick = ARROW * 0.4;
+        double cx = last.to().x() - Math.cos(angle) * ARROW * 0.6;
+        double cy = last.to().y() - Math.sin(angle) * ARROW * 0.6;
+        double nx = -Math.sin(angle);
+        double ny = Math.cos(angle);
+        double bx = Math.cos(angle) * thick;
+        double by = Math.sin(angle) * thick;
+        return new Shape.Polygon(List.of(new Point(cx + nx * half, cy + ny * half),
+                new Point(cx - nx * half, cy - ny * half), new Point(cx - nx * half - bx, cy - ny * half - by),
+                new Point(cx + nx * half - bx, cy + ny * half - by)), colour);
     }
 
     private static String background(NodeKind kind) {

@@ -28,6 +28,7 @@ final class Legend {
             case DOUBLE_TLS -> "TLS inside TLS";
             case PROTOCOL_MISMATCH -> "bytes do not fit the protocol";
             case NO_ROUTE -> "no route (404)";
+            case DENIED -> "refused by policy (403)";
         };
     }
 

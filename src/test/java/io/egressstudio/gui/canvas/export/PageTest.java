@@ -40,6 +40,24 @@ class PageTest {
     }
 
     @Test
+    void anExportedLinkThatAPolicyRefusesEndsInABarAndTheLegendSaysDenied() {
+        Scenario s = io.egressstudio.io.BuiltInDesigns.finished("3-egress-authz");
+        DesignAnalysis analysis = new DesignPipeline(PredictionEngines.standard()).analyze(s);
+        Page page = DiagramImages.page(s, analysis::prediction, ExportOptions.defaults().withSize(1920, 1080));
+
+        java.util.function.Function<String, Shape> end = id -> {
+            java.util.List<Shape> shapes = page.groups().stream().filter(g -> g.id().equals(id)).findFirst()
+                    .orElseThrow().shapes();
+            return shapes.get(shapes.size() - 1);
+        };
+        assertThat(end.apply("link-other-call")).isInstanceOfSatisfying(Shape.Polygon.class,
+                bar -> assertThat(bar.points()).as("a bar: four corners").hasSize(4));
+        assertThat(end.apply("link-greeting-call")).isInstanceOfSatisfying(Shape.Polygon.class,
+                arrow -> assertThat(arrow.points()).as("an arrow head").hasSize(3));
+        assertThat(Legend.meaning(io.egressstudio.model.Outcome.DENIED)).contains("403");
+    }
+
+    @Test
     void aSlideFillsItsWidthOrItsHeight() {
         Page page = page("1b-egress-encrypted", ExportOptions.defaults().withSize(1920, 1080));
 
