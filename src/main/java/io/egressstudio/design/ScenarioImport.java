@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.egressstudio.generate.ResourceNames;
 import io.egressstudio.mesh.ControlPlane;
+import io.egressstudio.mesh.AccessRulesImport;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.mesh.WorkloadInfo;
@@ -207,8 +208,12 @@ public final class ScenarioImport {
             }
             String account = text(deployment.tree().path("spec").path("template").path("spec")
                     .path("serviceAccountName"));
+            // who may call it: the AuthorizationPolicies its sidecar enforces, as access rules
+            AccessRulesImport.Result access = AccessRulesImport.of(view, deployment.namespace(),
+                    Map.of("app", deployment.name()));
+            notes.addAll(access.notes());
             Workload workload = new Workload(ids.id(deployment, deployment.name()), deployment.namespace(),
-                    deployment.name(), ports, sidecar, account);
+                    deployment.name(), ports, sidecar, account, access.rules());
             workloads.add(workload);
             deploymentOf.put(workload.id(), deployment);
             workloadByName.put(deployment.namespace() + "/" + deployment.name(), workload);
@@ -353,8 +358,11 @@ public final class ScenarioImport {
             Map<String, String> selector = new LinkedHashMap<>();
             gateway.get().spec().path("selector").properties()
                     .forEach(f -> selector.put(f.getKey(), f.getValue().asText()));
+            // who may leave through it: the AuthorizationPolicies selecting its pods, as access rules
+            AccessRulesImport.Result access = AccessRulesImport.of(view, parts[1], selector);
+            notes.addAll(access.notes());
             gateways.add(new EgressGateway(ids.id(gateway.get(), mesh.get().id() + "-" + parts[0]), mesh.get().id(),
-                    parts[0], parts[1].equals(mesh.get().namespace()) ? parts[1] : parts[1], selector));
+                    parts[0], parts[1], selector, null, access.rules()));
         }
     }
 

@@ -56,6 +56,8 @@ public final class MeshView {
     public static final class Reads {
         private final java.util.Set<String> controlPlanes = new java.util.HashSet<>();
         private boolean all;
+        /** The prediction took resources from the whole set ({@link #resources()}): only an equal set answers the same. */
+        private boolean everything;
 
         private void read(ControlPlane cp) {
             if (cp != null) {
@@ -85,6 +87,12 @@ public final class MeshView {
         return cp;
     }
 
+    private void noteReadOfEverything() {
+        if (reads != null) {
+            reads.everything = true;
+        }
+    }
+
     private void noteReadOfAll() {
         if (reads != null) {
             reads.all = true;
@@ -108,6 +116,7 @@ public final class MeshView {
         private final boolean sharedSame;
         private final Map<String, Boolean> controlPlaneSame = new HashMap<>();
         private Boolean allSame;
+        private Boolean everythingSame;
 
         private Changes(MeshView earlier, MeshView later) {
             this.earlier = earlier;
@@ -119,6 +128,14 @@ public final class MeshView {
         public boolean unchangedFor(Reads reads) {
             if (!sharedSame) {
                 return false;
+            }
+            if (reads.everything) {
+                if (everythingSame == null) {
+                    everythingSame = earlier.resources.all().equals(later.resources.all());
+                }
+                if (!everythingSame) {
+                    return false;
+                }
             }
             if (reads.all) {
                 if (allSame == null) {
@@ -146,15 +163,15 @@ public final class MeshView {
 
     /**
      * Kinds (API group/kind) whose content reaches a prediction only through what {@link Changes} compares: the control
-     * planes' indexes and settings, and the shared facts. Any other kind (an AuthorizationPolicy, a ConfigMap, a kind
-     * added later that some class reads from {@link #resources()} ahead of a prediction) is compared whole, so no
-     * reader can miss a change.
+     * planes' indexes and settings, and the shared facts (a prediction that takes resources from {@link #resources()}
+     * itself is kept only for an equal set). Any other kind (workloads' Deployments and Services, Namespaces, an
+     * AuthorizationPolicy, a ConfigMap, a kind added later that some class reads ahead of a prediction) is compared
+     * whole, so no reader can miss a change.
      */
     private static final java.util.Set<String> READ_THROUGH_THE_VIEW = java.util.Set.of(
             "networking.istio.io/ServiceEntry", "networking.istio.io/DestinationRule",
             "networking.istio.io/VirtualService", "networking.istio.io/Gateway", "networking.istio.io/Sidecar",
-            "security.istio.io/PeerAuthentication", "apps/Deployment", "/Pod", "/Service", "/Secret", "/Namespace",
-            "route.openshift.io/Route", "maistra.io/ServiceMeshControlPlane", "maistra.io/ServiceMeshMemberRoll",
+            "security.istio.io/PeerAuthentication", "/Secret", "route.openshift.io/Route", "maistra.io/ServiceMeshControlPlane", "maistra.io/ServiceMeshMemberRoll",
             "maistra.io/ServiceMeshMember", "federation.maistra.io/ServiceMeshPeer",
             "federation.maistra.io/ExportedServiceSet", "federation.maistra.io/ImportedServiceSet");
 
@@ -200,7 +217,7 @@ public final class MeshView {
     }
 
     public ResourceSet resources() {
-        noteReadOfAll();
+        noteReadOfEverything();
         return resources;
     }
 
