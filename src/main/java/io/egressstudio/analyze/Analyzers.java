@@ -38,6 +38,7 @@ public final class Analyzers {
             new DuplicateGatewayCredentialAnalyzer(),
             new GatewayCredentialAnalyzer(),
             new AuthorizationSelectorAnalyzer(),
+            new GatewayApiRouteAnalyzer(),
             new AuthorizationTcpFieldsAnalyzer(),
             new AuthorizationIdentityAnalyzer());
 

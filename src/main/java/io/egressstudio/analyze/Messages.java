@@ -122,6 +122,9 @@ public final class Messages {
             "AuthorizationIdentityNeverSeen", Severity.ERROR,
             "An AuthorizationPolicy rule names callers (principals, namespaces) on a proxy that never receives Istio "
                     + "mTLS, so it never sees their identity.");
+    public static final MessageType GATEWAY_API_ROUTE_NOT_ATTACHED = new MessageType("ES0042",
+            "GatewayApiRouteNotAttached", Severity.WARNING,
+            "A Gateway API route attaches nowhere or to no listener of its Gateway, or names a backend istiod refuses.");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())

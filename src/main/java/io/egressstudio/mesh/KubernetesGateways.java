@@ -44,7 +44,7 @@ import java.util.Optional;
  * <p>Not converted: GRPCRoute, header and query matches (a rule with one is left out: it matches fewer requests than a
  * rule without), ReferenceGrant checks, ListenerSets, BackendTLSPolicy, waypoints (class {@code istio-waypoint}).
  */
-final class KubernetesGateways {
+public final class KubernetesGateways {
     static final String GROUP = "gateway.networking.k8s.io";
     static final String CLASS = "istio";
     static final String GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
@@ -55,19 +55,32 @@ final class KubernetesGateways {
     private final ResourceSet resources;
     private final Map<String, Map<String, Object>> gateways = new LinkedHashMap<>();
     private final List<ResourceSet.Entry> implied = new ArrayList<>();
+    private final List<RouteProblem> problems = new ArrayList<>();
+
+    /**
+     * A route that istiod does not attach where it says, or a backend it refuses: what its status would say, read
+     * from the spec (a route's {@code status} is not there offline).
+     */
+    public record RouteProblem(String route, String field, String problem, String consequence) {
+    }
+
+    /** The set with the implied objects, and the problems of its routes. */
+    record Converted(ResourceSet resources, List<RouteProblem> problems) {
+    }
 
     private KubernetesGateways(ResourceSet resources) {
         this.resources = resources;
     }
 
-    /** The set with what istiod makes of its Gateway API objects added; the set itself when it has none. */
-    static ResourceSet withImplied(ResourceSet resources) {
+    /** The set with what istiod makes of its Gateway API objects added (the set itself when it has none). */
+    static Converted withImplied(ResourceSet resources) {
         if (resources.entries().stream().noneMatch(e -> isGatewayApi(e.resource()))) {
-            return resources;
+            return new Converted(resources, List.of());
         }
         KubernetesGateways k = new KubernetesGateways(resources);
         k.convert();
-        return ResourceSet.builder().addAll(resources).addAll(ResourceSet.of(k.implied)).build();
+        return new Converted(ResourceSet.builder().addAll(resources).addAll(ResourceSet.of(k.implied)).build(),
+                List.copyOf(k.problems));
     }
 
     /** Whether a Deployment's pod labels say istiod deployed it for a Gateway API gateway. */
@@ -185,24 +198,82 @@ final class KubernetesGateways {
             String parentNs = parent.get("namespace") == null ? ns : text(parent.get("namespace"));
             Integer port = parent.get("port") == null ? null : integer(parent.get("port"));
             String origin = "implied by " + route.getKind() + "/" + ns + "/" + route.getMetadata().getName();
+            String key = MeshView.key(route);
+            String field = "spec.parentRefs[" + i + "]";
+            String parentName = parentNs + "/" + text(parent.get("name"));
             if (kind.equals("ServiceEntry") && "networking.istio.io".equals(parent.get("group"))) {
                 int index = i;
-                serviceEntryHosts(parentNs, text(parent.get("name"))).ifPresent(hosts -> implied.add(virtualService(
-                        route, index + "~mesh", ns, hosts, "mesh", port, spec, origin)));
-            } else if (kind.equals("Gateway") && (parent.get("group") == null || GROUP.equals(parent.get("group")))) {
-                Map<String, Object> gateway = gateways.get(parentNs + "/" + text(parent.get("name")));
-                if (gateway == null) {
-                    continue; // not an istio-class gateway: another controller's, or missing (no status either)
+                Optional<List<String>> hosts = serviceEntryHosts(parentNs, text(parent.get("name")));
+                hosts.ifPresent(h -> implied.add(virtualService(route, index + "~mesh", ns, h, "mesh", port, spec,
+                        origin)));
+                if (hosts.isEmpty()) {
+                    problems.add(new RouteProblem(key, field, "its parent ServiceEntry " + parentName + " does not exist",
+                            "the route changes nothing: the mesh sends that traffic as if the route were not there"));
                 }
+            } else if (kind.equals("Gateway") && (parent.get("group") == null || GROUP.equals(parent.get("group")))) {
+                Map<String, Object> gateway = gateways.get(parentName);
+                if (gateway == null) {
+                    if (resources.get("Gateway", parentNs, text(parent.get("name"))).stream()
+                            .noneMatch(e -> isGatewayApi(e.resource()))) {
+                        problems.add(new RouteProblem(key, field, "its parent Gateway " + parentName + " does not exist",
+                                "the route is attached nowhere (istiod writes no status for it)"));
+                    }
+                    continue; // a Gateway of another class belongs to another controller
+                }
+                boolean attached = false;
                 for (Map<String, Object> listener : maps(gateway.get("listeners"))) {
                     if (attaches(route, ns, parentNs, parent, port, listener)) {
                         List<String> hosts = hostsOn(listener, hostnames);
                         if (!hosts.isEmpty()) {
+                            attached = true;
                             implied.add(virtualService(route, i + "~" + text(listener.get("name")), ns, hosts,
-                                    parentNs + "/" + text(parent.get("name"))
-                                    + AUTOGENERATED + text(listener.get("name")), port, spec, origin));
+                                    parentName + AUTOGENERATED + text(listener.get("name")), port, spec, origin));
                         }
                     }
+                }
+                if (!attached) {
+                    problems.add(new RouteProblem(key, field, "no listener of Gateway " + parentName + " takes it ("
+                            + mismatch(route, ns, parentNs, parent, port, hostnames, maps(gateway.get("listeners"))) + ")",
+                            "the gateway has no route for these requests and answers 404 (NR)"));
+                }
+            }
+            backendProblems(route, spec);
+        }
+    }
+
+    /** Why no listener takes a route: the first check that fails on every listener. */
+    private static String mismatch(HasMetadata route, String routeNs, String gatewayNs, Map<String, Object> parent,
+                                   Integer port, List<String> hostnames, List<Map<String, Object>> listeners) {
+        if (parent.get("sectionName") != null
+                && listeners.stream().noneMatch(l -> parent.get("sectionName").equals(l.get("name")))) {
+            return "no listener is named " + parent.get("sectionName");
+        }
+        if (port != null && listeners.stream().noneMatch(l -> integer(l.get("port")) == port)) {
+            return "no listener has port " + port;
+        }
+        if (!routeNs.equals(gatewayNs) && listeners.stream().allMatch(KubernetesGateways::sameNamespaceOnly)) {
+            return "its listeners admit routes of namespace " + gatewayNs + " only, and the route is in " + routeNs;
+        }
+        if (listeners.stream().noneMatch(l -> attaches(route, routeNs, gatewayNs, parent, port, l))) {
+            return "no listener speaks the protocol a " + route.getKind() + " needs";
+        }
+        return "none of its hostnames " + hostnames + " is a listener's hostname";
+    }
+
+    /** A backendRef istiod refuses: a kind it does not route to (a ServiceEntry among them), a Hostname with a namespace. */
+    private void backendProblems(HasMetadata route, Map<String, Object> spec) {
+        List<Map<String, Object>> rules = maps(spec.get("rules"));
+        for (int r = 0; r < rules.size(); r++) {
+            List<Map<String, Object>> backends = maps(rules.get(r).get("backendRefs"));
+            for (int b = 0; b < backends.size(); b++) {
+                Map<String, Object> backend = backends.get(b);
+                if (destination(backend, "").isEmpty()) {
+                    problems.add(new RouteProblem(MeshView.key(route), "spec.rules[" + r + "].backendRefs[" + b + "]",
+                            "istiod refuses the backend " + text(backend.get("group")) + "/"
+                                    + (backend.get("kind") == null ? "Service" : text(backend.get("kind"))) + " "
+                                    + text(backend.get("name")) + " (InvalidKind; a Hostname takes no namespace)",
+                            "requests routed to it get 500; name an external host with group networking.istio.io, "
+                                    + "kind Hostname"));
                 }
             }
         }

@@ -40,6 +40,7 @@ public final class MeshView {
     private final java.util.Set<String> assumedInjection = new java.util.TreeSet<>();
     private NamespaceLabels namespaceLabels;
     private final Map<String, String> origins = new HashMap<>();
+    private final List<KubernetesGateways.RouteProblem> routeProblems = new ArrayList<>();
     /** What the prediction being made reads, while one is recorded ({@link #recording}); one thread records. */
     private Reads reads;
 
@@ -211,7 +212,9 @@ public final class MeshView {
 
     public static MeshView of(ResourceSet resources) {
         // istiod reads Gateway API objects as the Istio objects it converts them to
-        MeshView view = new MeshView(KubernetesGateways.withImplied(resources));
+        KubernetesGateways.Converted converted = KubernetesGateways.withImplied(resources);
+        MeshView view = new MeshView(converted.resources());
+        view.routeProblems.addAll(converted.problems());
         view.build();
         return view;
     }
@@ -408,6 +411,12 @@ public final class MeshView {
     public List<GenericKubernetesResource> federationResources(String kind) {
         noteReadOfShared();
         return federation.ofKind(kind);
+    }
+
+    /** Gateway API routes that attach nowhere, or to no listener, and backends istiod refuses (from their spec). */
+    public List<KubernetesGateways.RouteProblem> routeProblems() {
+        noteReadOfShared();
+        return List.copyOf(routeProblems);
     }
 
     /** Istio configuration in namespaces no control plane reads: istiod never sees it. */
