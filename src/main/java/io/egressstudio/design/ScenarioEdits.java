@@ -155,7 +155,7 @@ public final class ScenarioEdits {
         List<Workload> workloads = s.workloads().stream().map(w -> !from.equals(w.id()) ? w : new Workload(to,
                 w.namespace(), w.name(), w.ports(), w.sidecar(), w.serviceAccount(), w.accessRules())).toList();
         List<EgressGateway> gateways = s.egressGateways().stream().map(g -> new EgressGateway(r.apply(g.id()),
-                r.apply(g.mesh()), g.name(), g.namespace(), g.selector(), g.serverTls(), g.accessRules())).toList();
+                r.apply(g.mesh()), g.name(), g.namespace(), g.selector(), g.serverTls(), g.accessRules(), g.api())).toList();
         List<ExternalService> services = s.externalServices().stream().map(e -> renameIn(e, r)).toList();
         List<Link> links = s.links().stream().map(l -> new Link(r.apply(l.id()), r.apply(l.from()), r.apply(l.to()),
                 l.app(), l.port(), l.path(), r.apply(l.via()), renameIn(l.sidecarTls(), r), renameIn(l.egressTls(), r),

@@ -54,7 +54,7 @@ final class AuthorizationPolicyFactory {
             Mesh mesh = context.element(gateway.mesh(), Mesh.class);
             Set<String> sniHosts = passedThrough(context, gateway);
             emit(context, gateway, gateway.name(), ResourceNames.egressGatewayNamespace(gateway, mesh),
-                    gateway.selector(), mesh, rule -> rules(rule, sniHosts));
+                    gateway.podLabels(), mesh, rule -> rules(rule, sniHosts));
         }
         for (Workload workload : context.scenario().workloads()) {
             if (workload.accessRules().isEmpty()) {

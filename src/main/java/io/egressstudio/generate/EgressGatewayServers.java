@@ -22,7 +22,8 @@ import java.util.Set;
  * resource (named after the gateway, in its namespace) with one server per port and kind.
  */
 final class EgressGatewayServers {
-    private record ServerKey(int port, boolean passthrough, boolean mutual) {
+    /** A server; {@code tcp} only for a Gateway API gateway (Istio's API passes TCP through a TLS server). */
+    private record ServerKey(int port, boolean passthrough, boolean mutual, boolean tcp) {
     }
 
     private record GatewayKey(String namespace, EgressGateway gateway) {
@@ -65,16 +66,26 @@ final class EgressGatewayServers {
     }
 
     void add(EgressGateway gateway, String namespace, String host, int port, boolean passthrough, boolean mutual,
+             boolean tcp,
              String elementId) {
         GatewayKey key = new GatewayKey(namespace, gateway);
         firstElement.putIfAbsent(key, gateway.id());
         servers.computeIfAbsent(key, k -> new LinkedHashMap<>())
-                .computeIfAbsent(new ServerKey(port, passthrough, mutual), k -> new LinkedHashSet<>())
+                .computeIfAbsent(new ServerKey(port, passthrough, mutual, tcp && gateway.usesGatewayApi()),
+                        k -> new LinkedHashSet<>())
                 .add(host);
     }
 
     void emit(GenerationContext context) {
         servers.forEach((key, byServer) -> {
+            if (key.gateway().usesGatewayApi()) {
+                List<GatewayApiEgress.Listener> listeners = new ArrayList<>();
+                byServer.forEach((server, hosts) -> hosts.forEach(host -> listeners.add(new GatewayApiEgress.Listener(
+                        host, server.port(), server.passthrough(), server.mutual(), server.tcp()))));
+                context.add(GatewayApiEgress.gateway(context, key.gateway(), key.namespace(), firstElement.get(key),
+                        listeners), firstElement.get(key));
+                return;
+            }
             List<Server> list = new ArrayList<>();
             byServer.forEach((server, hosts) -> list.add(server(server, List.copyOf(hosts))));
             context.addIstio(new GatewayBuilder()

@@ -164,7 +164,8 @@ final class IstioControlPlaneFactory {
                     mesh.namespace(), Ordered.strings("istio", "egressgateway", "app", EgressGateway.DEFAULT_NAME)));
         }
         for (EgressGateway drawn : context.scenario().egressGateways()) {
-            if (mesh.id().equals(drawn.mesh())) {
+            // istiod deploys a Gateway API gateway's proxy itself
+            if (mesh.id().equals(drawn.mesh()) && !drawn.usesGatewayApi()) {
                 String ns = ResourceNames.egressGatewayNamespace(drawn, mesh);
                 out.putIfAbsent(ns + "/" + drawn.name(), new Gateway(drawn.name(), ns, drawn.selector()));
             }

@@ -73,7 +73,7 @@ final class LinkFactory {
             // the gateway's servers are shared by its links: collected for every link, reused or not
             gatewayServers.add(gateway, ResourceNames.egressGatewayNamespace(gateway, mesh), service.primaryHost(),
                     gatewayPort(link, gateway), passthrough(link), EgressGatewayServers.mutualFromSidecars(gateway, link),
-                    link.id());
+                    link.app() == AppProtocol.TCP, link.id());
             context.unit(link.id(), new Inputs(link, client, service, gateway, mesh, context.scenario().name(),
                     context.istioApi()), () -> viaEgress(link, client, service, gateway, mesh));
         }
@@ -166,6 +166,12 @@ final class LinkFactory {
         int gatewayPort = gatewayPort(link, gateway);
         int destinationPort = link.destinationPort();
         String subset = ResourceNames.egressSubset(service);
+        if (gateway.usesGatewayApi()) {
+            GatewayApiEgress.link(context, link, client, service, gateway, gatewayNamespace, gatewayHost, gatewayPort,
+                    toGatewayTls);
+            egressOrigination(link, service, gatewayNamespace);
+            return;
+        }
 
         Subset gatewaySubset = new Subset();
         gatewaySubset.setName(subset);
@@ -207,10 +213,15 @@ final class LinkFactory {
         context.addIstio(toGateway.build(), link.id());
         context.addIstio(fromGateway.build(), link.id());
 
+        egressOrigination(link, service, gatewayNamespace);
+    }
+
+    /** The TLS the gateway originates to the external host, whichever API routes to it. */
+    private void egressOrigination(Link link, ExternalService service, String gatewayNamespace) {
         if (link.egressTls() != null) {
             context.addIstio(new DestinationRuleBuilder()
                     .withMetadata(context.meta(ResourceNames.egressOriginationRule(link, service), gatewayNamespace, link.id()))
-                    .withNewSpec().withHost(host).withTrafficPolicy(trafficPolicy(link, link.egressTls(), true))
+                    .withNewSpec().withHost(service.primaryHost()).withTrafficPolicy(trafficPolicy(link, link.egressTls(), true))
                     .withExportTo(".").endSpec()
                     .build(), link.id(), ClientTlsFactory.sources(tlsPath(link, true), "egressTls"));
         }

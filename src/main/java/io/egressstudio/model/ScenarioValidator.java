@@ -169,7 +169,19 @@ public final class ScenarioValidator {
             label(gateway.namespace(), path + ".namespace");
         }
         accessRules(gateway.accessRules(), path + ".accessRules");
+        if (gateway.usesGatewayApi() && byId.get(gateway.mesh()) instanceof Mesh mesh) {
+            int minor = mesh.flavour().istioMinor(mesh.version()).orElse(GATEWAY_API_EGRESS_MINOR);
+            if (minor < GATEWAY_API_EGRESS_MINOR) {
+                problems.add(new Problem(path + ".api", "mesh " + mesh.id() + " runs Istio 1." + minor + " ("
+                        + mesh.flavour().label(mesh.version()) + "): a route whose parent is a ServiceEntry, which sends "
+                        + "mesh traffic to a Gateway API egress gateway, needs Istio 1." + GATEWAY_API_EGRESS_MINOR
+                        + " or later; use the Istio API (Gateway and VirtualServices)"));
+            }
+        }
     }
+
+    /** The first Istio minor whose routes may have a ServiceEntry parent (istio/istio 1.21, conversion.go). */
+    private static final int GATEWAY_API_EGRESS_MINOR = 21;
 
     private void externalService(ExternalService service, String path) {
         required(service.hosts().isEmpty() ? null : service.hosts(), path + ".hosts");

@@ -86,6 +86,34 @@ class GeneratedManifestsTest {
         assertThat(validated).as("resources with a CRD in %s", name).isPositive();
     }
 
+    /** Issue #19: the Gateway API gateway, its routes and their DestinationRules validate against the upstream CRDs. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"3-1b-egress-encrypted", "3-1b-egress-plain", "3-egress-authz"})
+    void gatewayApiEgressValidatesAgainstTheGatewayApiCrds(String name) throws Exception {
+        SharedCrds.require();
+        Scenario scenario = io.egressstudio.io.BuiltInDesigns.finished(name);
+        for (io.egressstudio.model.EgressGateway g : scenario.egressGateways()) {
+            scenario = io.egressstudio.design.ScenarioEdits.replace(scenario, g.id(),
+                    g.withApi(io.egressstudio.model.GatewayApi.GATEWAY_API));
+        }
+        Map<String, JsonSchema> byKind = schemas();
+        java.util.Set<String> gatewayApiKinds = new java.util.TreeSet<>();
+        for (HasMetadata resource : ScenarioGenerator.generate(scenario).applicable()) {
+            if (BUILT_IN_KINDS.contains(resource.getKind())) {
+                continue;
+            }
+            String key = resource.getApiVersion() + "/" + resource.getKind();
+            assertThat(byKind.get(key)).as("a CRD schema for %s", key).isNotNull();
+            JsonNode node = Serialization.jsonMapper().valueToTree(resource);
+            assertThat(byKind.get(key).validate(node)).as("%s %s/%s against its CRD", key,
+                    resource.getMetadata().getNamespace(), resource.getMetadata().getName()).isEmpty();
+            if (key.startsWith("gateway.networking.k8s.io/")) {
+                gatewayApiKinds.add(resource.getKind());
+            }
+        }
+        assertThat(gatewayApiKinds).as("Gateway API kinds generated for %s", name).contains("Gateway", "HTTPRoute");
+    }
+
     @org.junit.jupiter.api.Test
     void schemaValidationRejectsAResourceThatBreaksItsCrd() throws Exception {
         SharedCrds.require();
