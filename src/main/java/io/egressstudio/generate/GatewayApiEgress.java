@@ -30,11 +30,6 @@ final class GatewayApiEgress {
     private GatewayApiEgress() {
     }
 
-    /** The Service istiod deploys for a gateway of class istio. */
-    static String deployedName(EgressGateway gateway) {
-        return gateway.name() + "-istio";
-    }
-
     /** A listener's name: the host and port it takes, as a section name (DNS label characters). */
     static String listenerName(String host, int port) {
         return host.toLowerCase(Locale.ROOT).replace("*", "wildcard").replaceAll("[^a-z0-9-]", "-") + "-" + port;
@@ -61,7 +56,7 @@ final class GatewayApiEgress {
         Map<String, Object> toService = Ordered.map("group", ISTIO_GROUP, "kind", "ServiceEntry",
                 "name", service.name(), "namespace", service.namespace(), "port", link.port());
         Map<String, Object> gatewayService = new LinkedHashMap<>();
-        gatewayService.put("name", deployedName(gateway));
+        gatewayService.put("name", gateway.proxyName());
         if (!gatewayNamespace.equals(client.namespace())) {
             gatewayService.put("namespace", gatewayNamespace);
         }

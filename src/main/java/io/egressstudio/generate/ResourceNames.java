@@ -36,8 +36,7 @@ public final class ResourceNames {
 
     /** The gateway's Service: its own name, or for a Gateway API gateway the one istiod deploys for it. */
     public static String egressGatewayHost(EgressGateway gateway, Mesh mesh) {
-        return fqdn(gateway.usesGatewayApi() ? GatewayApiEgress.deployedName(gateway) : gateway.name(),
-                egressGatewayNamespace(gateway, mesh));
+        return fqdn(gateway.proxyName(), egressGatewayNamespace(gateway, mesh));
     }
 
     public static String egressGatewayNamespace(EgressGateway gateway, Mesh mesh) {

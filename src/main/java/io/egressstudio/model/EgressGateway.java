@@ -41,6 +41,11 @@ public record EgressGateway(String id, String mesh, String name, String namespac
         return new EgressGateway(id, mesh, name, namespace, selector, serverTls, accessRules, other);
     }
 
+    /** The name of its proxy's Deployment and Service: its own, or for a Gateway API gateway istiod's NAME-istio. */
+    public String proxyName() {
+        return usesGatewayApi() ? name + "-istio" : name;
+    }
+
     /** The labels of its pods: the selector, or for a Gateway API gateway the label istiod puts on what it deploys. */
     public Map<String, String> podLabels() {
         return usesGatewayApi() ? Map.of(GATEWAY_NAME_LABEL, name) : selector;

@@ -108,7 +108,8 @@ final class DiagramBuilder {
             Mesh mesh = scenario.mesh(g.mesh()).orElse(null);
             String ns = g.namespace() != null ? g.namespace() : mesh != null ? mesh.namespace() : "";
             String title = g.name() != null ? g.name() : g.id();
-            String sub = f.presenting() ? "egress gateway" : ns;
+            // a Gateway API gateway says so: its proxy is istiod's NAME-istio, configured by routes
+            String sub = (f.presenting() ? "egress gateway" : ns) + (g.usesGatewayApi() ? " · Gateway API" : "");
             Position p = at.get(g.id());
             leaf(reuse.box(g.id(), g, p, List.of(f, ns), () -> new Box(g.id(), NodeKind.EGRESS_GATEWAY,
                     node(p, title, sub, GATEWAY_W, GATEWAY_H, false), title, sub, g.mesh(), ns, true)));

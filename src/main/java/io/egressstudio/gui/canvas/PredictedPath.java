@@ -58,6 +58,8 @@ final class PredictedPath {
             String ns = g.namespace() != null ? g.namespace() : m != null ? m.namespace() : "";
             gateways.putIfAbsent(ns + "/" + (g.name() != null ? g.name() : g.id()), g);
             gateways.putIfAbsent(ns + "/" + g.id(), g);
+            // a Gateway API gateway's hops name istiod's deployment of it
+            gateways.putIfAbsent(ns + "/" + g.proxyName(), g);
         }
         for (ExternalService e : s.externalServices()) {
             for (String h : e.hosts()) {

@@ -15,6 +15,7 @@ import io.egressstudio.model.CertificateSpec;
 import io.egressstudio.model.CredentialDelivery;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.EgressServerTls;
+import io.egressstudio.model.GatewayApi;
 import io.egressstudio.model.Element;
 import io.egressstudio.model.ExternalService;
 import io.egressstudio.model.Federation;
@@ -93,7 +94,11 @@ public final class ElementForms {
                     FieldSpec.choice("mesh", "Mesh", ids(Scenario::meshes, false), null),
                     FieldSpec.text("name", "Name", null),
                     FieldSpec.text("namespace", "Namespace", "Empty: the mesh's control plane namespace"),
-                    FieldSpec.of("selector", "Selector", MAP, "Labels Gateway resources select it by"),
+                    FieldSpec.choice("api", "Configured by", GatewayApi.class, true,
+                            "ISTIO: Istio's Gateway and VirtualServices. GATEWAY_API: a Kubernetes Gateway of class "
+                                    + "istio (istiod deploys NAME-istio) and HTTPRoutes/TLSRoutes; needs Istio 1.21+")
+                            .emptyMeans("Istio API"),
+                    FieldSpec.of("selector", "Selector", MAP, "Labels Gateway resources select it by (Istio API)"),
                     FieldSpec.choice("serverTls", "Server TLS", EgressServerTls.class, true,
                             "The Gateway server's tls mode for links whose app sends HTTP. ISTIO_MUTUAL: HTTPS on 443 "
                                     + "and sidecars originate ISTIO_MUTUAL with the host as SNI; NONE: plain HTTP on "
