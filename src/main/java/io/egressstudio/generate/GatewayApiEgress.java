@@ -57,11 +57,13 @@ final class GatewayApiEgress {
                 "name", service.name(), "namespace", service.namespace(), "port", link.port());
         Map<String, Object> gatewayService = new LinkedHashMap<>();
         gatewayService.put("name", gateway.proxyName());
-        if (!gatewayNamespace.equals(client.namespace())) {
+        if (!gatewayNamespace.equals(service.namespace())) {
             gatewayService.put("namespace", gatewayNamespace);
         }
         gatewayService.put("port", gatewayPort);
-        context.add(route(context, kind, ResourceNames.meshToEgressRoute(service), client.namespace(), link.id(),
+        // beside its ServiceEntry, one for every client: a route has no exportTo, every sidecar that sees the
+        // ServiceEntry applies it, and two for one host in two namespaces would conflict
+        context.add(route(context, kind, ResourceNames.meshToEgressRoute(service), service.namespace(), link.id(),
                 toService, List.of(), gatewayService), link.id());
 
         if (toGatewayTls != null && link.app() == AppProtocol.HTTP) {

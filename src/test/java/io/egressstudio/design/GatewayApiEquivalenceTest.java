@@ -48,6 +48,8 @@ class GatewayApiEquivalenceTest {
                 assertThat(outcomes(b)).as("%s after step %d, Gateway API against Istio API", name, step)
                         .isEqualTo(outcomes(a));
                 assertThat(encryption(b)).as("hop encryption after step %d", step).isEqualTo(encryption(a));
+                // and nothing the Istio API design does not have to say: no route conflict, no unattached route
+                assertThat(codes(b)).as("finding codes after step %d", step).isEqualTo(codes(a));
                 boolean viaGateway = gatewayApi.links().stream().anyMatch(l -> l.via() != null);
                 if (viaGateway) {
                     assertThat(b.predictions().values()).as("a link goes through istiod's gateway deployment")
@@ -69,6 +71,10 @@ class GatewayApiEquivalenceTest {
             assertThat(p.path()).isEqualTo("egressGateways[0].api");
             assertThat(p.message()).contains("Istio 1.9").contains("needs Istio 1.21 or later");
         });
+    }
+
+    private static List<String> codes(DesignAnalysis a) {
+        return a.findings().stream().map(DesignFinding::code).sorted().toList();
     }
 
     private static Map<String, Outcome> outcomes(DesignAnalysis a) {

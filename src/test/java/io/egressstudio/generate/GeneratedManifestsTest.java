@@ -157,6 +157,14 @@ class GeneratedManifestsTest {
         List<HasMetadata> read = serialization.unmarshal(Files.newInputStream(folder.resolve(ManifestWriter.SINGLE_FILE)));
         assertThat(read).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
+            if (expected.get(i) instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource) {
+                // written from plain maps (Gateway API kinds, SMCPs): read back as a model class where one is on
+                // the class path; the same object either way
+                JsonNode readTree = Serialization.jsonMapper().valueToTree(read.get(i));
+                JsonNode expectedTree = Serialization.jsonMapper().valueToTree(expected.get(i));
+                assertThat(readTree).isEqualTo(expectedTree);
+                continue;
+            }
             assertThat(read.get(i).getClass()).isEqualTo(expected.get(i).getClass());
             assertThat(serialization.asJson(read.get(i))).isEqualTo(serialization.asJson(expected.get(i)));
         }
