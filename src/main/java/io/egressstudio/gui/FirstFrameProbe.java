@@ -1,6 +1,7 @@
 package io.egressstudio.gui;
 
-import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -23,6 +24,26 @@ public final class FirstFrameProbe {
     private FirstFrameProbe() {
     }
 
+    /**
+     * The JVM's uptime where the runtime has java.management (a JDK, as {@code bin/bench} starts the app); the
+     * installed app's trimmed runtime has not, and counts from the process's start time instead (the OS's clock
+     * ticks since boot, so possibly off by a constant of up to a second: the bench times the process from outside).
+     */
+    static long uptimeMillis() {
+        if (ModuleLayer.boot().findModule("java.management").isPresent()) {
+            return JvmUptime.millis();
+        }
+        Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
+        return Duration.between(started, Instant.now()).toMillis();
+    }
+
+    /** Loaded only where java.management exists. */
+    private static final class JvmUptime {
+        static long millis() {
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        }
+    }
+
     /** Call on the FX thread before or right after {@code stage.show()}. */
     public static void install(Stage stage) {
         String mode = System.getProperty(PROPERTY);
@@ -38,7 +59,7 @@ public final class FirstFrameProbe {
                     return;
                 }
                 stop();
-                System.out.println("first-frame-ms=" + ManagementFactory.getRuntimeMXBean().getUptime());
+                System.out.println("first-frame-ms=" + uptimeMillis());
                 System.out.flush();
                 if ("exit".equals(mode)) {
                     Platform.exit();
