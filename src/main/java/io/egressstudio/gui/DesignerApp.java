@@ -119,10 +119,13 @@ public final class DesignerApp extends Application {
     /** Puts the main window for a scenario on the stage with a size, position, maximised state and dividers. */
     public static MainView show(Stage stage, Scenario scenario, WindowGeometry geometry) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        // the first analysis and the YAML start once the first frame is painted: not competing for the cores
+        FirstFrameGate firstFrame = new FirstFrameGate(BACKGROUND);
+        firstFrame.openAfterFirstFrame(stage);
         MainViewModel vm = new MainViewModel(scenario, new DesignPipeline(PredictionEngines.standard(),
-                io.egressstudio.gui.certs.CertificateStore.defaultStore()::generatorOptions), BACKGROUND,
+                io.egressstudio.gui.certs.CertificateStore.defaultStore()::generatorOptions), firstFrame,
                 Platform::runLater);
-        MainView view = new MainView(vm, BACKGROUND, Platform::runLater);
+        MainView view = new MainView(vm, firstFrame, Platform::runLater);
         stage.titleProperty().bind(vm.windowTitleProperty());
         stage.setScene(new Scene(view.root()));
         // sized explicitly, never from the scene (see StageSizing); until the window has settled at its final size,
