@@ -13,7 +13,6 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("--snapshot") || args[0].equals("--template") || opensFile(args)) {
-            warmUpScenarioReading();
             if (!DesignerApp.launchApp(args)) {
                 System.exit(EgressStudioCommand.INTERNAL_ERROR);
             }
@@ -21,23 +20,6 @@ public final class Launcher {
         }
         DesignerApp.installDiagramRenderer();
         System.exit(EgressStudioCommand.run(args));
-    }
-
-    /**
-     * First frame first: the window's first act is to read a scenario, and the first read builds the YAML mapper's
-     * deserializers for the whole model (~0.3 s). Done here on a side thread, it overlaps the toolkit's start instead
-     * of delaying the first frame; the window's own read then finds them built.
-     */
-    private static void warmUpScenarioReading() {
-        Thread warmUp = new Thread(() -> {
-            try {
-                io.egressstudio.io.BuiltInScenarios.get(io.egressstudio.io.BuiltInScenarios.DEFAULT);
-            } catch (RuntimeException e) {
-                // the window reads it again and reports what is wrong
-            }
-        }, "egress-studio-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
     }
 
     /**

@@ -47,12 +47,30 @@ public final class DesignerApp extends Application {
      */
     public static boolean launchApp(String[] args) {
         try {
+            warmUpScenarioReading();
             Application.launch(DesignerApp.class, args);
             return true;
         } catch (Throwable e) {
             System.err.println(io.egressstudio.io.CrashLog.report(e, "starting the designer"));
             return false;
         }
+    }
+
+    /**
+     * First frame first: the window's first act is to read a scenario, and the first read builds the YAML mapper's
+     * deserializers for the whole model (~0.3 s). Done on a side thread while the toolkit starts, it no longer delays
+     * the first frame; the window's own read then finds them built.
+     */
+    private static void warmUpScenarioReading() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                BuiltInScenarios.get(BuiltInScenarios.DEFAULT);
+            } catch (RuntimeException e) {
+                // the window reads it again and reports what is wrong
+            }
+        }, "egress-studio-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     @Override
