@@ -58,11 +58,17 @@ public final class DesignerApp extends Application {
 
     /**
      * First frame first: the window's first act is to read a scenario, and the first read builds the YAML mapper's
-     * deserializers for the whole model (~0.3 s). Done on a side thread while the toolkit starts, it no longer delays
-     * the first frame; the window's own read then finds them built.
+     * deserializers for the whole model (~0.3 s); its theme comes from the user's preferences, whose first read starts
+     * an XML parser (~190 classes). Done on a side thread while the toolkit starts, neither delays the first frame;
+     * the window's own reads then find them ready.
      */
     private static void warmUpScenarioReading() {
         Thread warmUp = new Thread(() -> {
+            try {
+                java.util.prefs.Preferences.userRoot().node("io/egressstudio/gui").keys();
+            } catch (java.util.prefs.BackingStoreException | RuntimeException e) {
+                // the window reads them again and falls back to its defaults
+            }
             try {
                 BuiltInScenarios.get(BuiltInScenarios.DEFAULT);
             } catch (RuntimeException e) {
