@@ -164,14 +164,14 @@ final class LinkFactory {
         boolean passthrough = passthrough(link);
         Origination toGatewayTls = EgressGatewayServers.sidecarToGateway(gateway, link, host);
         int gatewayPort = gatewayPort(link, gateway);
-        int destinationPort = link.destinationPort();
-        String subset = ResourceNames.egressSubset(service);
         if (gateway.usesGatewayApi()) {
             GatewayApiEgress.link(context, link, client, service, gateway, gatewayNamespace, gatewayHost, gatewayPort,
                     toGatewayTls);
             egressOrigination(link, service, gatewayNamespace);
             return;
         }
+        int destinationPort = link.destinationPort();
+        String subset = ResourceNames.egressSubset(service);
 
         Subset gatewaySubset = new Subset();
         gatewaySubset.setName(subset);
