@@ -41,7 +41,11 @@ public enum ApiKind {
     EXPORTED_SERVICE_SET("ExportedServiceSet", "federation.maistra.io", "exportedservicesets", true,
             Provider.FEDERATION, "v1"),
     IMPORTED_SERVICE_SET("ImportedServiceSet", "federation.maistra.io", "importedservicesets", true,
-            Provider.FEDERATION, "v1");
+            Provider.FEDERATION, "v1"),
+    KUBERNETES_GATEWAY("Gateway", "gateway.networking.k8s.io", "gateways", true, Provider.GATEWAY_API, "v1"),
+    HTTP_ROUTE("HTTPRoute", "gateway.networking.k8s.io", "httproutes", true, Provider.GATEWAY_API, "v1"),
+    TLS_ROUTE("TLSRoute", "gateway.networking.k8s.io", "tlsroutes", true, Provider.GATEWAY_API, "v1alpha2", "v1"),
+    TCP_ROUTE("TCPRoute", "gateway.networking.k8s.io", "tcproutes", true, Provider.GATEWAY_API, "v1alpha2");
 
     /** What installs a kind on a cluster: the remedy a message names when it is missing. */
     public enum Provider {
@@ -50,7 +54,9 @@ public enum ApiKind {
         SAIL("the OpenShift Service Mesh 3 (Sail) operator"),
         ISTIO("OpenShift Service Mesh or Istio (its CRDs)"),
         FEDERATION("OpenShift Service Mesh 2.1 or later (federation CRDs)"),
-        OPENSHIFT("OpenShift (Routes exist only there)");
+        OPENSHIFT("OpenShift (Routes exist only there)"),
+        GATEWAY_API("the Kubernetes Gateway API CRDs (OpenShift 4.19 and later install them; TLSRoute and TCPRoute are "
+                + "in its experimental channel)");
 
         private final String remedy;
 
@@ -122,8 +128,14 @@ public enum ApiKind {
         return plural + "." + group;
     }
 
-    public static Optional<ApiKind> of(String kind) {
-        return Arrays.stream(values()).filter(k -> k.kind.equals(kind)).findFirst();
+    /**
+     * The kind of an object of this API version: a kind's name alone is not enough (a Gateway API Gateway is not
+     * Istio's Gateway). A core or unknown group falls back to the first kind of that name.
+     */
+    public static Optional<ApiKind> of(String apiVersion, String kind) {
+        String group = apiVersion == null ? null : groupOf(apiVersion);
+        return Arrays.stream(values()).filter(k -> k.kind.equals(kind) && (group == null || k.group.equals(group)))
+                .findFirst();
     }
 
     /** {@code group/version} → version; {@code v1} (core) → v1. */

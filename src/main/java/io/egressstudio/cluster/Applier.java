@@ -131,7 +131,7 @@ public final class Applier {
     /** The object as it is now, read fresh (the plan may be minutes old); a Secret that exists is backed up. */
     private Snapshot.Entry snapshotEntry(PlannedChange change, String id, String scenario,
                                          List<GenericKubernetesResource> backups) throws ClusterException {
-        ApiKind kind = ApiKind.of(change.key().kind()).orElseThrow();
+        ApiKind kind = ApiKind.of(change.apiVersion(), change.key().kind()).orElseThrow();
         Optional<GenericKubernetesResource> live = api.get(kind, ApiKind.versionOf(change.apiVersion()),
                 change.key().namespace(), change.key().name());
         if (live.isEmpty()) {
@@ -195,7 +195,7 @@ public final class Applier {
 
     /** @return the resourceVersion after the change, or null after a delete */
     private String change(PlannedChange change) {
-        ApiKind kind = ApiKind.of(change.key().kind()).orElseThrow();
+        ApiKind kind = ApiKind.of(change.apiVersion(), change.key().kind()).orElseThrow();
         if (change.action() == PlannedChange.Action.DELETE) {
             api.delete(kind, ApiKind.versionOf(change.apiVersion()), change.key().namespace(), change.key().name());
             return null;

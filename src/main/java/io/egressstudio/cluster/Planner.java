@@ -325,7 +325,7 @@ public final class Planner {
                 skipped++;
                 continue;
             }
-            ApiKind kind = ApiKind.of(change.key().kind()).orElseThrow();
+            ApiKind kind = ApiKind.of(change.apiVersion(), change.key().kind()).orElseThrow();
             WriteStrategy.DryRun result = connection.strategy().dryRun(api, kind, change.desired());
             validated++;
             if (!result.supported()) {
@@ -357,7 +357,7 @@ public final class Planner {
     private List<ClusterConnection.Access> accesses(List<PlannedChange> changes) {
         List<ClusterConnection.Access> accesses = new ArrayList<>();
         for (PlannedChange change : changes) {
-            ApiKind kind = ApiKind.of(change.key().kind()).orElseThrow();
+            ApiKind kind = ApiKind.of(change.apiVersion(), change.key().kind()).orElseThrow();
             for (String verb : connection.strategy().verbs(change.action())) {
                 accesses.add(new ClusterConnection.Access(kind, change.key().namespace(), verb));
             }

@@ -74,13 +74,10 @@ final class Resources {
         return ResourceSet.Key.of(resource);
     }
 
-    /** The kind of a resource to apply: same kind and API group (a Gateway API Gateway is not Istio's Gateway). */
+    /** The kind of a resource to apply, by its kind and API group (a Gateway API Gateway is not Istio's Gateway). */
     static ApiKind kindOf(HasMetadata resource) throws ClusterException {
-        String group = resource.getApiVersion() == null ? "" : ApiKind.groupOf(resource.getApiVersion());
-        return ApiKind.of(resource.getKind()).filter(k -> k.group().equals(group)).orElseThrow(() ->
-                new ClusterException(ClusterException.Reason.INVALID, resource.getKind() + " " + key(resource)
-                        + " (" + resource.getApiVersion() + "): Egress Studio does not apply this kind yet"
-                        + (group.equals("gateway.networking.k8s.io") ? " (Gateway API egress gateways are predicted "
-                        + "and generated; apply the YAML with kubectl or oc)" : "")));
+        return ApiKind.of(resource.getApiVersion(), resource.getKind()).orElseThrow(() -> new ClusterException(
+                ClusterException.Reason.INVALID, resource.getKind() + " " + key(resource) + " ("
+                + resource.getApiVersion() + "): Egress Studio does not apply this kind"));
     }
 }

@@ -102,7 +102,7 @@ public final class Rollback {
     }
 
     private ResourceResult restore(Snapshot.Entry entry) throws ClusterException {
-        ApiKind kind = ApiKind.of(entry.key().kind()).orElseThrow();
+        ApiKind kind = ApiKind.of(entry.apiVersion(), entry.key().kind()).orElseThrow();
         String version = ApiKind.versionOf(entry.apiVersion());
         Optional<GenericKubernetesResource> live = api.get(kind, version, entry.key().namespace(), entry.key().name());
         if (!entry.existedBefore()) {

@@ -102,7 +102,7 @@ class ImportTest {
             object.getMetadata().setLabels(Map.of());
             object.getMetadata().setAnnotations(Map.of());
             object.getAdditionalProperties().put("data", data);
-            ApiKind kind = ApiKind.of(pending.getKind()).orElseThrow();
+            ApiKind kind = ApiKind.of(pending.getApiVersion(), pending.getKind()).orElseThrow();
             client.genericKubernetesResources(KubeApi.definition(kind, "v1"))
                     .inNamespace(pending.getMetadata().getNamespace()).resource(object).create();
         }

@@ -76,7 +76,7 @@ public final class MockCluster {
             if (entry.role() == ResourceSet.Role.CONTEXT) {
                 HasMetadata resource = entry.resource();
                 GenericKubernetesResource generic = Resources.generic(resource);
-                ApiKind kind = ApiKind.of(resource.getKind()).orElseThrow();
+                ApiKind kind = ApiKind.of(resource.getApiVersion(), resource.getKind()).orElseThrow();
                 client.genericKubernetesResources(KubeApi.definition(kind, ApiKind.versionOf(resource.getApiVersion())))
                         .inNamespace(resource.getMetadata().getNamespace()).resource(generic).create();
             }

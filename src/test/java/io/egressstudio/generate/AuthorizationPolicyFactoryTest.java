@@ -134,10 +134,11 @@ class AuthorizationPolicyFactoryTest {
     @Test
     void aDesignWithoutAccessRulesHasNoAuthorizationPolicy() throws Exception {
         for (String name : BuiltInScenarios.names()) {
-            if (name.equals("3-egress-authz")) {
-                continue;
-            }
             Scenario s = BuiltInScenarios.get(name);
+            if (io.egressstudio.io.BuiltInDesigns.finished(name).egressGateways().stream()
+                    .anyMatch(g -> !g.accessRules().isEmpty())) {
+                continue; // the authorization walkthroughs
+            }
             ResourceSet set = ScenarioGenerator.generate(io.egressstudio.io.Steps.after(s, s.steps().size()));
             assertThat(set.ofKind("AuthorizationPolicy")).as(name).isEmpty();
         }
