@@ -245,8 +245,8 @@ public final class KubernetesGateways {
                             "the gateway has no route for these requests and answers 404 (NR)"));
                 }
             }
-            backendProblems(route, spec);
         }
+        backendProblems(route, spec);
     }
 
     /** Why no listener takes a route: the first check that fails on every listener. */
