@@ -60,6 +60,12 @@ final class VirtualServiceRouting {
                     throw t.end(Outcome.OK, "Route: " + vs.key() + " answers directly with status "
                             + http.getDirectResponse().getStatus() + ".");
                 }
+                if (Specs.orEmpty(http.getRoute()).isEmpty()) {
+                    // only a Gateway API route converts so (Istio refuses such a VirtualService): istiod gives every
+                    // refused backend no destination, and the request gets 500 NC
+                    throw t.end(Outcome.NO_ROUTE, "Route: " + vs.key() + " matches the request but has no usable "
+                            + "destination (istiod refused its backends): the proxy answers 500 with flag NC.");
+                }
                 destination = firstDestination(Specs.orEmpty(http.getRoute()).stream()
                         .map(HTTPRouteDestination::getDestination).toList());
             }
