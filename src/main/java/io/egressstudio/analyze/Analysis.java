@@ -112,6 +112,9 @@ public record Analysis(List<Prediction> predictions, List<Finding> analyzerFindi
             }
             for (MeshService s : seen.values()) {
                 ServicePort p = s.ports().get(0);
+                if (p.number() < 1 || p.number() > 65535) {
+                    continue; // a port no request can use: the input's own error, not a request to predict
+                }
                 String scheme = p.protocol().isHttp() ? "http" : p.protocol().isTls() ? "https" : "tcp";
                 out.add(Request.of(w.namespace(), w.name(), scheme + "://" + s.host() + ":" + p.number()));
             }

@@ -102,7 +102,9 @@ final class YamlMutator {
                 return "alias bomb at " + slot.path();
             }
             case 6 -> {
-                slot.set(slot.value() + "İ\u0085\uFEFF");
+                // a container (perhaps one inside itself, from an earlier mutation) has no text to append to
+                Object value = slot.value() instanceof Map || slot.value() instanceof List ? "" : slot.value();
+                slot.set(value + "İ\u0085\uFEFF");
                 return "unicode at " + slot.path();
             }
             default -> {
