@@ -39,6 +39,10 @@ class MeshMigrationTest {
                 .contains("greeting-call (Step 2: the client side originates mutual TLS from its sidecar)")
                 .contains("because Maistra's control plane created DestinationRule/istio-system-service/default");
 
+        // the dialog may be there before its button is laid out and shown: clicking earlier misses it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#migrate-apply").tryQuery()
+                .filter(b -> b.isVisible() && !b.isDisabled() && b.getScene() != null
+                        && b.getScene().getWindow().isShowing() && b.getLayoutBounds().getWidth() > 0).isPresent());
         robot.clickOn("#migrate-apply");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
