@@ -141,12 +141,28 @@ public final class Kubeconfig {
                             new BoundedAnswers(limits)))
                     .build();
         } catch (RuntimeException e) {
+            if (missingClass(e) != null) {
+                // not the user's credentials: the installation lacks a class the client loads (a jar left out)
+                throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot connect to context '" + context
+                        + "': this installation of Egress Studio lacks a part of its Kubernetes client ("
+                        + missingClass(e) + "); reinstall it, and report it if that does not help");
+            }
             // fabric8 reads the client certificate and key here; its exception is not kept, it may quote them
             throw new ClusterException(ClusterException.Reason.KUBECONFIG, "cannot use the credentials of context '"
                     + context + "' from " + describeFiles() + ": " + Failures.rootMessage(e)
                     + " (check client-certificate and client-key, or their -data)");
         }
         return ClusterConnection.of(client, context, strategy);
+    }
+
+    /** The class a failure says is missing (ClassNotFoundException, NoClassDefFoundError anywhere in its causes), or null. */
+    static String missingClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClassNotFoundException || t instanceof NoClassDefFoundError) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     /** The fabric8 configuration for one context, TLS verification on. */
