@@ -34,10 +34,7 @@ final class AuthorizationIdentityAnalyzer implements Analyzer {
     @Override
     public void analyze(MeshView view, Consumer<Finding> report) {
         AuthorizationPolicies policies = AuthorizationPolicies.of(view);
-        for (AuthorizationPolicies.Policy p : policies.all()) {
-            if (!p.action().equals("ALLOW") && !p.action().equals("DENY")) {
-                continue;
-            }
+        for (AuthorizationPolicies.Policy p : policies.deciding()) {
             String why = null;
             for (WorkloadInfo w : policies.selected(p)) {
                 why = plaintextOnly(view, w);

@@ -35,10 +35,7 @@ final class AuthorizationTcpFieldsAnalyzer implements Analyzer {
     @Override
     public void analyze(MeshView view, Consumer<Finding> report) {
         AuthorizationPolicies policies = AuthorizationPolicies.of(view);
-        for (AuthorizationPolicies.Policy p : policies.all()) {
-            if (!p.action().equals("ALLOW") && !p.action().equals("DENY")) {
-                continue;
-            }
+        for (AuthorizationPolicies.Policy p : policies.deciding()) {
             Optional<String> tcp = policies.selected(p).stream().map(w -> tcpPath(view, w))
                     .filter(java.util.Objects::nonNull).findFirst();
             if (tcp.isEmpty()) {

@@ -98,6 +98,11 @@ public final class AuthorizationPolicies {
         return policies;
     }
 
+    /** The ALLOW and DENY policies: those whose rules decide a request (CUSTOM and AUDIT decide nothing predicted). */
+    public List<Policy> deciding() {
+        return policies.stream().filter(p -> p.action().equals("ALLOW") || p.action().equals("DENY")).toList();
+    }
+
     /**
      * The policies a workload's proxy enforces: of its control plane's root namespace and of its own namespace,
      * selecting it. Only policies of the control plane that configures it count.
