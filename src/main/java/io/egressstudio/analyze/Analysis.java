@@ -44,39 +44,40 @@ public record Analysis(List<Prediction> predictions, List<Finding> analyzerFindi
 
     /** Predicts every request over the resources and runs every analyzer: the one place the two are put together. */
     public static Analysis run(MeshView view, List<Request> requests) {
-        return run(view, requests, PredictionMemo.NONE).analysis();
+        return run(view, requests, AnalysisMemo.NONE).analysis();
     }
 
     /**
-     * An analysis, what the next analysis of the same design may reuse of its predictions, and how many requests it
-     * predicted (the others kept their earlier prediction).
+     * An analysis, what the next analysis of the same design may reuse of it, how many requests it predicted and how
+     * many analyzer runs it made (the others kept their earlier prediction or findings).
      */
-    public record Incremental(Analysis analysis, PredictionMemo memo, int predicted) {
+    public record Incremental(Analysis analysis, AnalysisMemo memo, int predicted, int checked) {
     }
 
     /**
-     * The same, keeping the prediction of every request that {@code previous} predicted when all it read of that
-     * earlier view answers the same in this one ({@link MeshView.Changes}). The result equals {@link #run(MeshView,
-     * List)}.
+     * The same, keeping the prediction of every request that {@code previous} predicted, and the findings of every
+     * analyzer run it made, when all it read of that earlier view answers the same in this one
+     * ({@link MeshView.Changes}). The result equals {@link #run(MeshView, List)}.
      */
-    public static Incremental run(MeshView view, List<Request> requests, PredictionMemo previous) {
+    public static Incremental run(MeshView view, List<Request> requests, AnalysisMemo previous) {
         TrafficPredictor predictor = new TrafficPredictor(view);
-        List<Finding> analyzerFindings = Analyzers.analyze(view);
-        PredictionFindings.Explainers explainers = PredictionFindings.Explainers.of(analyzerFindings);
         MeshView.Changes changes = previous.view() == null ? null : view.changesFrom(previous.view());
-        Map<Request, PredictionMemo.Made> made = new java.util.HashMap<>();
+        Analyzers.Incremental analyzed = Analyzers.analyze(view, changes, previous);
+        List<Finding> analyzerFindings = analyzed.findings();
+        PredictionFindings.Explainers explainers = PredictionFindings.Explainers.of(analyzerFindings);
+        Map<Request, AnalysisMemo.Made> made = new java.util.HashMap<>();
         List<Prediction> predictions = new ArrayList<>(requests.size());
         List<Optional<Finding>> requestFindings = new ArrayList<>(requests.size());
         int predicted = 0;
         for (Request r : requests) {
-            PredictionMemo.Made before = changes == null ? null : previous.made(r);
-            PredictionMemo.Made now = made.get(r);
+            AnalysisMemo.Made before = changes == null ? null : previous.made(r);
+            AnalysisMemo.Made now = made.get(r);
             if (now == null) {
                 if (before != null && changes.unchangedFor(before.reads())) {
                     now = before;
                 } else {
                     MeshView.Reads reads = new MeshView.Reads();
-                    now = new PredictionMemo.Made(view.recording(reads, () -> predictor.predict(r)), reads);
+                    now = new AnalysisMemo.Made(view.recording(reads, () -> predictor.predict(r)), reads);
                     predicted++;
                 }
                 made.put(r, now);
@@ -85,7 +86,7 @@ public record Analysis(List<Prediction> predictions, List<Finding> analyzerFindi
             requestFindings.add(PredictionFindings.of(now.prediction(), explainers));
         }
         return new Incremental(new Analysis(predictions, analyzerFindings, requestFindings),
-                new PredictionMemo(view, made), predicted);
+                new AnalysisMemo(view, made, analyzed.runs()), predicted, analyzed.checked());
     }
 
     /**

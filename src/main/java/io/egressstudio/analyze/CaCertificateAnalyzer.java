@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** ES0001, after Istio's IST0128/IST0129: SIMPLE or MUTUAL origination that never checks the server's certificate. */
-final class CaCertificateAnalyzer implements Analyzer {
+final class CaCertificateAnalyzer implements ControlPlaneAnalyzer {
     @Override
     public String name() {
         return "destinationrule.CaCertificates";
@@ -25,20 +25,18 @@ final class CaCertificateAnalyzer implements Analyzer {
     }
 
     @Override
-    public void analyze(MeshView view, Consumer<Finding> report) {
-        for (ControlPlane cp : view.controlPlanes()) {
-            for (Rules.Dr dr : view.index(cp).destinationRules()) {
-                for (TlsSettings s : TlsSettings.of(dr)) {
-                    if (!s.originates() || s.tls().getCaCertificates() != null
-                            || Boolean.TRUE.equals(s.tls().getInsecureSkipVerify()) || credentialHasCa(view, dr, s)) {
-                        continue;
-                    }
-                    report.accept(Finding.of(Messages.TLS_WITHOUT_VERIFICATION, dr.key(), s.path() + ".caCertificates",
-                            "tls.mode " + s.mode() + " for " + dr.host() + (s.port() == null ? "" : " port " + s.port())
-                                    + " has no caCertificates: the proxy accepts any server certificate.",
-                            "Set caCertificates to the CA that signs the server's certificate (or use a credentialName "
-                                    + "Secret with a cacert/ca.crt key), and subjectAltNames to the names it must carry."));
+    public void analyze(MeshView view, ControlPlane cp, Consumer<Finding> report) {
+        for (Rules.Dr dr : view.index(cp).destinationRules()) {
+            for (TlsSettings s : TlsSettings.of(dr)) {
+                if (!s.originates() || s.tls().getCaCertificates() != null
+                        || Boolean.TRUE.equals(s.tls().getInsecureSkipVerify()) || credentialHasCa(view, dr, s)) {
+                    continue;
                 }
+                report.accept(Finding.of(Messages.TLS_WITHOUT_VERIFICATION, dr.key(), s.path() + ".caCertificates",
+                        "tls.mode " + s.mode() + " for " + dr.host() + (s.port() == null ? "" : " port " + s.port())
+                                + " has no caCertificates: the proxy accepts any server certificate.",
+                        "Set caCertificates to the CA that signs the server's certificate (or use a credentialName "
+                                + "Secret with a cacert/ca.crt key), and subjectAltNames to the names it must carry."));
             }
         }
     }

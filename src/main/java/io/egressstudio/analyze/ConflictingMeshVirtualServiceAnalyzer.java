@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * exported beyond their own): istioctl's "conflicting mesh gateway VirtualService hosts". Sidecars take one of them,
  * and which one is not something a reader of either can tell.
  */
-final class ConflictingMeshVirtualServiceAnalyzer implements Analyzer {
+final class ConflictingMeshVirtualServiceAnalyzer implements ControlPlaneAnalyzer {
     @Override
     public String name() {
         return "virtualservice.ConflictingMeshHosts";
@@ -31,31 +31,29 @@ final class ConflictingMeshVirtualServiceAnalyzer implements Analyzer {
     }
 
     @Override
-    public void analyze(MeshView view, Consumer<Finding> report) {
-        for (ControlPlane cp : view.controlPlanes()) {
-            Map<String, List<Rules.Vs>> byHost = new LinkedHashMap<>();
-            for (Rules.Vs vs : view.index(cp).virtualServices()) {
-                if (vs.boundToMesh()) {
-                    vs.hosts().forEach(h -> byHost.computeIfAbsent(h, k -> new ArrayList<>()).add(vs));
-                }
+    public void analyze(MeshView view, ControlPlane cp, Consumer<Finding> report) {
+        Map<String, List<Rules.Vs>> byHost = new LinkedHashMap<>();
+        for (Rules.Vs vs : view.index(cp).virtualServices()) {
+            if (vs.boundToMesh()) {
+                vs.hosts().forEach(h -> byHost.computeIfAbsent(h, k -> new ArrayList<>()).add(vs));
             }
-            byHost.forEach((host, services) -> {
-                for (int i = 1; i < services.size(); i++) {
-                    for (int j = 0; j < i; j++) {
-                        if (sameClients(services.get(i), services.get(j))) {
-                            Rules.Vs later = services.get(i);
-                            report.accept(Finding.of(Messages.CONFLICTING_MESH_VIRTUAL_SERVICES, later.key(), "spec.hosts",
-                                    later.key() + " and " + services.get(j).key() + " both route host " + host
-                                            + " for the mesh's sidecars: a sidecar uses one of them, and which is "
-                                            + "undefined.",
-                                    "Merge the routes into one VirtualService for " + host + ", or narrow one's "
-                                            + "exportTo to its own namespace."));
-                            break;
-                        }
+        }
+        byHost.forEach((host, services) -> {
+            for (int i = 1; i < services.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    if (sameClients(services.get(i), services.get(j))) {
+                        Rules.Vs later = services.get(i);
+                        report.accept(Finding.of(Messages.CONFLICTING_MESH_VIRTUAL_SERVICES, later.key(), "spec.hosts",
+                                later.key() + " and " + services.get(j).key() + " both route host " + host
+                                        + " for the mesh's sidecars: a sidecar uses one of them, and which is "
+                                        + "undefined.",
+                                "Merge the routes into one VirtualService for " + host + ", or narrow one's "
+                                        + "exportTo to its own namespace."));
+                        break;
                     }
                 }
-            });
-        }
+            }
+        });
     }
 
     /** Whether a client could see both: one namespace, or both exported beyond their own. */

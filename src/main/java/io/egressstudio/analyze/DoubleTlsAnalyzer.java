@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * ES0007: a port declared HTTPS or TLS tells the sidecar that the application sends TLS; a DestinationRule that also
  * originates SIMPLE or MUTUAL TLS on it wraps TLS in TLS (curl exit 35, wrong version number).
  */
-final class DoubleTlsAnalyzer implements Analyzer {
+final class DoubleTlsAnalyzer implements ControlPlaneAnalyzer {
     @Override
     public String name() {
         return "destinationrule.DoubleTls";
@@ -31,30 +31,28 @@ final class DoubleTlsAnalyzer implements Analyzer {
     }
 
     @Override
-    public void analyze(MeshView view, Consumer<Finding> report) {
-        for (ControlPlane cp : view.controlPlanes()) {
-            MeshIndex index = view.index(cp);
-            for (MeshService s : index.services()) {
-                if (s.kind() != MeshService.Kind.SERVICE_ENTRY) {
+    public void analyze(MeshView view, ControlPlane cp, Consumer<Finding> report) {
+        MeshIndex index = view.index(cp);
+        for (MeshService s : index.services()) {
+            if (s.kind() != MeshService.Kind.SERVICE_ENTRY) {
+                continue;
+            }
+            Rules.Dr dr = index.lookupDestinationRule(s.namespace(), Map.of(), s).rule();
+            if (dr == null || dr.implied() || CredentialSecretAnalyzer.isGatewayNamespace(view, dr.namespace())) {
+                continue;
+            }
+            for (ServicePort p : s.ports()) {
+                if (!p.protocol().isTls()) {
                     continue;
                 }
-                Rules.Dr dr = index.lookupDestinationRule(s.namespace(), Map.of(), s).rule();
-                if (dr == null || dr.implied() || CredentialSecretAnalyzer.isGatewayNamespace(view, dr.namespace())) {
-                    continue;
-                }
-                for (ServicePort p : s.ports()) {
-                    if (!p.protocol().isTls()) {
-                        continue;
-                    }
-                    for (TlsSettings t : TlsSettings.of(dr)) {
-                        if (t.subset() == null && t.originates() && t.appliesTo(p.number())) {
-                            report.accept(Finding.of(Messages.DOUBLE_TLS, dr.key(), t.path() + ".mode",
-                                    s.key() + " declares port " + p.number() + " " + p.protocol() + ", so the application "
-                                            + "sends TLS there, and this rule originates " + t.mode() + " TLS on top: "
-                                            + "double TLS, curl exit 35 (wrong version number).",
-                                    "Declare the port HTTP (the application sends plaintext, e.g. port 80 with targetPort "
-                                            + "443) and keep the origination, or remove the origination."));
-                        }
+                for (TlsSettings t : TlsSettings.of(dr)) {
+                    if (t.subset() == null && t.originates() && t.appliesTo(p.number())) {
+                        report.accept(Finding.of(Messages.DOUBLE_TLS, dr.key(), t.path() + ".mode",
+                                s.key() + " declares port " + p.number() + " " + p.protocol() + ", so the application "
+                                        + "sends TLS there, and this rule originates " + t.mode() + " TLS on top: "
+                                        + "double TLS, curl exit 35 (wrong version number).",
+                                "Declare the port HTTP (the application sends plaintext, e.g. port 80 with targetPort "
+                                        + "443) and keep the origination, or remove the origination."));
                     }
                 }
             }

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * rejects the credential and the server's listener has no certificate. A missing Secret is ES0002; a Secret without
  * data (still to be filled in) or with its private key redacted is not checked.
  */
-final class GatewayCredentialAnalyzer implements Analyzer {
+final class GatewayCredentialAnalyzer implements ControlPlaneAnalyzer {
     @Override
     public String name() {
         return "gateway.CredentialMaterial";
@@ -43,37 +43,35 @@ final class GatewayCredentialAnalyzer implements Analyzer {
     }
 
     @Override
-    public void analyze(MeshView view, Consumer<Finding> report) {
-        for (ControlPlane cp : view.controlPlanes()) {
-            for (Rules.Gw gw : view.index(cp).gateways()) {
-                List<Server> servers = Specs.orEmpty(gw.spec().getServers());
-                for (int i = 0; i < servers.size(); i++) {
-                    Server server = servers.get(i);
-                    if (server.getTls() == null || server.getTls().getCredentialName() == null
-                            || server.getTls().getMode() == null) {
+    public void analyze(MeshView view, ControlPlane cp, Consumer<Finding> report) {
+        for (Rules.Gw gw : view.index(cp).gateways()) {
+            List<Server> servers = Specs.orEmpty(gw.spec().getServers());
+            for (int i = 0; i < servers.size(); i++) {
+                Server server = servers.get(i);
+                if (server.getTls() == null || server.getTls().getCredentialName() == null
+                        || server.getTls().getMode() == null) {
+                    continue;
+                }
+                String mode = server.getTls().getMode().name();
+                if (!mode.equals("SIMPLE") && !mode.equals("MUTUAL")) {
+                    continue;
+                }
+                Set<String> checked = new HashSet<>();
+                for (WorkloadInfo proxy : CredentialSecretAnalyzer.gatewayProxies(view, cp, gw)) {
+                    String credential = server.getTls().getCredentialName();
+                    Secret secret = view.secret(proxy.namespace(), credential);
+                    if (secret == null || !checked.add(proxy.namespace()) || !hasData(secret) || redacted(secret)) {
                         continue;
                     }
-                    String mode = server.getTls().getMode().name();
-                    if (!mode.equals("SIMPLE") && !mode.equals("MUTUAL")) {
-                        continue;
-                    }
-                    Set<String> checked = new HashSet<>();
-                    for (WorkloadInfo proxy : CredentialSecretAnalyzer.gatewayProxies(view, cp, gw)) {
-                        String credential = server.getTls().getCredentialName();
-                        Secret secret = view.secret(proxy.namespace(), credential);
-                        if (secret == null || !checked.add(proxy.namespace()) || !hasData(secret) || redacted(secret)) {
-                            continue;
-                        }
-                        String problem = problem(view, proxy.namespace(), credential, secret, mode.equals("MUTUAL"));
-                        if (problem != null) {
-                            report.accept(Finding.of(Messages.GATEWAY_CREDENTIAL_MALFORMED, gw.key(),
-                                    "spec.servers[" + i + "].tls.credentialName", "Secret " + proxy.namespace() + "/"
-                                            + credential + " cannot serve this " + mode + " server: " + problem
-                                            + ". The gateway rejects the credential and the server has no certificate.",
-                                    "Recreate the Secret with tls.crt (the certificate chain), tls.key (its unencrypted "
-                                            + "private key)" + (mode.equals("MUTUAL") ? " and ca.crt (the CA that "
-                                            + "signs the clients' certificates)" : "") + "."));
-                        }
+                    String problem = problem(view, proxy.namespace(), credential, secret, mode.equals("MUTUAL"));
+                    if (problem != null) {
+                        report.accept(Finding.of(Messages.GATEWAY_CREDENTIAL_MALFORMED, gw.key(),
+                                "spec.servers[" + i + "].tls.credentialName", "Secret " + proxy.namespace() + "/"
+                                        + credential + " cannot serve this " + mode + " server: " + problem
+                                        + ". The gateway rejects the credential and the server has no certificate.",
+                                "Recreate the Secret with tls.crt (the certificate chain), tls.key (its unencrypted "
+                                        + "private key)" + (mode.equals("MUTUAL") ? " and ca.crt (the CA that "
+                                        + "signs the clients' certificates)" : "") + "."));
                     }
                 }
             }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * it names does not exist (istioctl: "VirtualService host not found in gateway", "referenced gateway not found"). The
  * gateway proxy builds routes only for hosts its servers accept, so the route never applies there.
  */
-final class GatewayHostAnalyzer implements Analyzer {
+final class GatewayHostAnalyzer implements ControlPlaneAnalyzer {
     @Override
     public String name() {
         return "virtualservice.GatewayHosts";
@@ -33,35 +33,33 @@ final class GatewayHostAnalyzer implements Analyzer {
     }
 
     @Override
-    public void analyze(MeshView view, Consumer<Finding> report) {
-        for (ControlPlane cp : view.controlPlanes()) {
-            MeshIndex index = view.index(cp);
-            for (Rules.Vs vs : index.virtualServices()) {
-                for (int g = 0; g < vs.gateways().size(); g++) {
-                    String ref = vs.gateways().get(g);
-                    if (ref.equals("mesh")) {
-                        continue;
-                    }
-                    Rules.Gw gateway = index.gateways().stream().filter(gw -> gw.ref().equals(ref)).findFirst()
-                            .orElse(null);
-                    if (gateway == null) {
+    public void analyze(MeshView view, ControlPlane cp, Consumer<Finding> report) {
+        MeshIndex index = view.index(cp);
+        for (Rules.Vs vs : index.virtualServices()) {
+            for (int g = 0; g < vs.gateways().size(); g++) {
+                String ref = vs.gateways().get(g);
+                if (ref.equals("mesh")) {
+                    continue;
+                }
+                Rules.Gw gateway = index.gateways().stream().filter(gw -> gw.ref().equals(ref)).findFirst()
+                        .orElse(null);
+                if (gateway == null) {
+                    report.accept(Finding.of(Messages.VIRTUAL_SERVICE_HOST_NOT_IN_GATEWAY, vs.key(),
+                            "spec.gateways[" + g + "]", vs.key() + " is bound to Gateway " + ref + ", which is not "
+                                    + "in mesh " + cp.name() + ": its routes apply on no gateway.",
+                            "Name an existing Gateway as namespace/name, or create Gateway " + ref + "."));
+                    continue;
+                }
+                List<String> accepted = acceptedHosts(gateway);
+                for (int h = 0; h < vs.hosts().size(); h++) {
+                    String host = vs.hosts().get(h);
+                    if (accepted.stream().noneMatch(a -> Hosts.matches(a, host) || Hosts.matches(host, a))) {
                         report.accept(Finding.of(Messages.VIRTUAL_SERVICE_HOST_NOT_IN_GATEWAY, vs.key(),
-                                "spec.gateways[" + g + "]", vs.key() + " is bound to Gateway " + ref + ", which is not "
-                                        + "in mesh " + cp.name() + ": its routes apply on no gateway.",
-                                "Name an existing Gateway as namespace/name, or create Gateway " + ref + "."));
-                        continue;
-                    }
-                    List<String> accepted = acceptedHosts(gateway);
-                    for (int h = 0; h < vs.hosts().size(); h++) {
-                        String host = vs.hosts().get(h);
-                        if (accepted.stream().noneMatch(a -> Hosts.matches(a, host) || Hosts.matches(host, a))) {
-                            report.accept(Finding.of(Messages.VIRTUAL_SERVICE_HOST_NOT_IN_GATEWAY, vs.key(),
-                                    "spec.hosts[" + h + "]", vs.key() + " names host " + host + " on Gateway "
-                                            + gateway.key() + ", whose servers accept only " + accepted + ": the "
-                                            + "gateway builds no route for it.",
-                                    "Add " + host + " to the hosts of a server of " + gateway.key()
-                                            + ", or correct the VirtualService's host."));
-                        }
+                                "spec.hosts[" + h + "]", vs.key() + " names host " + host + " on Gateway "
+                                        + gateway.key() + ", whose servers accept only " + accepted + ": the "
+                                        + "gateway builds no route for it.",
+                                "Add " + host + " to the hosts of a server of " + gateway.key()
+                                        + ", or correct the VirtualService's host."));
                     }
                 }
             }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * ES0008: a DestinationRule that makes sidecars send plaintext (tls.mode DISABLE, or no tls while auto mTLS is off)
  * to workloads whose sidecars accept STRICT mTLS only: 503 (UC) until the rule sends ISTIO_MUTUAL.
  */
-final class PlaintextToStrictAnalyzer implements Analyzer {
+final class PlaintextToStrictAnalyzer implements ControlPlaneAnalyzer {
     @Override
     public String name() {
         return "destinationrule.PlaintextToStrict";
@@ -35,37 +35,35 @@ final class PlaintextToStrictAnalyzer implements Analyzer {
     }
 
     @Override
-    public void analyze(MeshView view, Consumer<Finding> report) {
-        for (ControlPlane cp : view.controlPlanes()) {
-            MeshIndex index = view.index(cp);
-            for (Rules.Dr dr : index.destinationRules()) {
-                if (dr.implied()) {
-                    continue;
-                }
-                for (MeshService s : covered(view, index, dr)) {
-                    List<WorkloadInfo> pods = view.workloadsSelectedBy(s);
-                    for (ServicePort p : s.ports()) {
-                        String[] where = new String[1];
-                        ClientTLSSettings tls = TrafficPredictor.tlsFor(dr, null, p.number(), where);
-                        boolean plain = tls != null && tls.getMode() != null ? tls.getMode().name().equals("DISABLE")
-                                : !cp.autoMtls();
-                        if (!plain) {
+    public void analyze(MeshView view, ControlPlane cp, Consumer<Finding> report) {
+        MeshIndex index = view.index(cp);
+        for (Rules.Dr dr : index.destinationRules()) {
+            if (dr.implied()) {
+                continue;
+            }
+            for (MeshService s : covered(view, index, dr)) {
+                List<WorkloadInfo> pods = view.workloadsSelectedBy(s);
+                for (ServicePort p : s.ports()) {
+                    String[] where = new String[1];
+                    ClientTLSSettings tls = TrafficPredictor.tlsFor(dr, null, p.number(), where);
+                    boolean plain = tls != null && tls.getMode() != null ? tls.getMode().name().equals("DISABLE")
+                            : !cp.autoMtls();
+                    if (!plain) {
+                        continue;
+                    }
+                    for (WorkloadInfo pod : pods) {
+                        ControlPlane owner = view.controlPlaneOf(pod.namespace());
+                        if (!pod.sidecar() || owner == null
+                                || !view.index(owner).mtlsMode(pod, p.endpointPort()).mode().equals("STRICT")) {
                             continue;
                         }
-                        for (WorkloadInfo pod : pods) {
-                            ControlPlane owner = view.controlPlaneOf(pod.namespace());
-                            if (!pod.sidecar() || owner == null
-                                    || !view.index(owner).mtlsMode(pod, p.endpointPort()).mode().equals("STRICT")) {
-                                continue;
-                            }
-                            String field = where[0] == null ? "spec.trafficPolicy.tls" : where[0] + ".mode";
-                            report.accept(Finding.of(Messages.PLAINTEXT_TO_STRICT, dr.key(), field,
-                                    "Sidecars that use this rule send plaintext to " + s.host() + ":" + p.number()
-                                            + (tls == null ? " (no tls and auto mTLS is off)" : " (tls.mode DISABLE)")
-                                            + ", but " + pod.id() + " accepts STRICT mTLS only: 503 with flag UC.",
-                                    "Set tls.mode: ISTIO_MUTUAL in this rule, or relax the server's PeerAuthentication."));
-                            break;
-                        }
+                        String field = where[0] == null ? "spec.trafficPolicy.tls" : where[0] + ".mode";
+                        report.accept(Finding.of(Messages.PLAINTEXT_TO_STRICT, dr.key(), field,
+                                "Sidecars that use this rule send plaintext to " + s.host() + ":" + p.number()
+                                        + (tls == null ? " (no tls and auto mTLS is off)" : " (tls.mode DISABLE)")
+                                        + ", but " + pod.id() + " accepts STRICT mTLS only: 503 with flag UC.",
+                                "Set tls.mode: ISTIO_MUTUAL in this rule, or relax the server's PeerAuthentication."));
+                        break;
                     }
                 }
             }

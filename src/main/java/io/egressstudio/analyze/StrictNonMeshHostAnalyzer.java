@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * ES0009: with {@code dataPlane.mtls}, Maistra's DestinationRule {@code default} ({@code *.local}, ISTIO_MUTUAL)
  * also matches cluster hosts outside the mesh; calls to them fail until a more specific rule disables mTLS.
  */
-final class StrictNonMeshHostAnalyzer implements Analyzer {
+final class StrictNonMeshHostAnalyzer implements ControlPlaneAnalyzer {
     @Override
     public String name() {
         return "serviceentry.StrictMeshNonMeshLocalHost";
@@ -32,27 +32,25 @@ final class StrictNonMeshHostAnalyzer implements Analyzer {
     }
 
     @Override
-    public void analyze(MeshView view, Consumer<Finding> report) {
-        for (ControlPlane cp : view.controlPlanes()) {
-            if (!cp.mtls()) {
+    public void analyze(MeshView view, ControlPlane cp, Consumer<Finding> report) {
+        if (!cp.mtls()) {
+            return;
+        }
+        MeshIndex index = view.index(cp);
+        for (MeshService s : index.services()) {
+            if (s.kind() != MeshService.Kind.SERVICE_ENTRY || !Hosts.matches("*.local", s.host()) || hasSidecar(view, s)) {
                 continue;
             }
-            MeshIndex index = view.index(cp);
-            for (MeshService s : index.services()) {
-                if (s.kind() != MeshService.Kind.SERVICE_ENTRY || !Hosts.matches("*.local", s.host()) || hasSidecar(view, s)) {
-                    continue;
-                }
-                Rules.Dr dr = index.lookupDestinationRule(s.namespace(), Map.of(), s).rule();
-                if (dr == null || !dr.implied()) {
-                    continue;
-                }
-                report.accept(Finding.of(Messages.STRICT_TO_NON_MESH_LOCAL, s.key(), "spec.hosts",
-                        s.host() + " has no sidecar, but in mesh " + cp.name() + " it matches " + dr.key()
-                                + " (*.local, ISTIO_MUTUAL), which Maistra creates for dataPlane.mtls: sidecars originate "
-                                + "Istio mTLS to it and the calls fail with 503 UF,URX.",
-                        "Add a DestinationRule for " + s.host() + " with tls.mode DISABLE (or SIMPLE for a TLS server) in "
-                                + s.namespace() + "."));
+            Rules.Dr dr = index.lookupDestinationRule(s.namespace(), Map.of(), s).rule();
+            if (dr == null || !dr.implied()) {
+                continue;
             }
+            report.accept(Finding.of(Messages.STRICT_TO_NON_MESH_LOCAL, s.key(), "spec.hosts",
+                    s.host() + " has no sidecar, but in mesh " + cp.name() + " it matches " + dr.key()
+                            + " (*.local, ISTIO_MUTUAL), which Maistra creates for dataPlane.mtls: sidecars originate "
+                            + "Istio mTLS to it and the calls fail with 503 UF,URX.",
+                    "Add a DestinationRule for " + s.host() + " with tls.mode DISABLE (or SIMPLE for a TLS server) in "
+                            + s.namespace() + "."));
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * hosts; a rule for a host more specific than a wildcard entry (api.example.com for *.example.com) does not apply to
  * that entry either, since a rule matches services by their host.
  */
-final class UnknownHostDestinationRuleAnalyzer implements Analyzer {
+final class UnknownHostDestinationRuleAnalyzer implements ControlPlaneAnalyzer {
     @Override
     public String name() {
         return "destinationrule.UnknownHost";
@@ -33,24 +33,22 @@ final class UnknownHostDestinationRuleAnalyzer implements Analyzer {
     }
 
     @Override
-    public void analyze(MeshView view, Consumer<Finding> report) {
-        for (ControlPlane cp : view.controlPlanes()) {
-            MeshIndex index = view.index(cp);
-            for (Rules.Dr dr : index.destinationRules()) {
-                if (dr.implied() || dr.host() == null) {
-                    continue;
-                }
-                // an exact host is looked up; only a wildcard rule is matched against every service
-                boolean covers = dr.host().startsWith("*") ? index.services().stream()
-                        .anyMatch(s -> Hosts.matches(dr.host(), s.host())) : !index.servicesWithHost(dr.host()).isEmpty();
-                if (!covers) {
-                    report.accept(Finding.of(Messages.DESTINATION_RULE_UNKNOWN_HOST, dr.key(), "spec.host",
-                            dr.key() + " is for host " + dr.host() + ", which no Service of a member namespace and no "
-                                    + "ServiceEntry of mesh " + cp.name() + " registers: its traffic policy applies to "
-                                    + "nothing.",
-                            "Register " + dr.host() + " with a ServiceEntry, or correct the rule's host (a rule "
-                                    + "matches services by their host, so it must cover a registered host)."));
-                }
+    public void analyze(MeshView view, ControlPlane cp, Consumer<Finding> report) {
+        MeshIndex index = view.index(cp);
+        for (Rules.Dr dr : index.destinationRules()) {
+            if (dr.implied() || dr.host() == null) {
+                continue;
+            }
+            // an exact host is looked up; only a wildcard rule is matched against every service
+            boolean covers = dr.host().startsWith("*") ? index.services().stream()
+                    .anyMatch(s -> Hosts.matches(dr.host(), s.host())) : !index.servicesWithHost(dr.host()).isEmpty();
+            if (!covers) {
+                report.accept(Finding.of(Messages.DESTINATION_RULE_UNKNOWN_HOST, dr.key(), "spec.host",
+                        dr.key() + " is for host " + dr.host() + ", which no Service of a member namespace and no "
+                                + "ServiceEntry of mesh " + cp.name() + " registers: its traffic policy applies to "
+                                + "nothing.",
+                        "Register " + dr.host() + " with a ServiceEntry, or correct the rule's host (a rule "
+                                + "matches services by their host, so it must cover a registered host)."));
             }
         }
     }

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * (istioctl's "referenced subset not found"). Envoy has no cluster for it and answers 503 with flag NC; no rule in any
  * namespace defining it means no client can have it.
  */
-final class UnknownSubsetAnalyzer implements Analyzer {
+final class UnknownSubsetAnalyzer implements ControlPlaneAnalyzer {
     @Override
     public String name() {
         return "virtualservice.UnknownSubset";
@@ -41,27 +41,25 @@ final class UnknownSubsetAnalyzer implements Analyzer {
     }
 
     @Override
-    public void analyze(MeshView view, Consumer<Finding> report) {
-        for (ControlPlane cp : view.controlPlanes()) {
-            MeshIndex index = view.index(cp);
-            Subsets subsets = new Subsets(index.destinationRules());
-            for (Rules.Vs vs : index.virtualServices()) {
-                List<HTTPRoute> http = Specs.orEmpty(vs.spec().getHttp());
-                for (int i = 0; i < http.size(); i++) {
-                    List<HTTPRouteDestination> route = Specs.orEmpty(http.get(i).getRoute());
-                    for (int j = 0; j < route.size(); j++) {
-                        check(subsets, vs, route.get(j).getDestination(),
-                                "spec.http[" + i + "].route[" + j + "].destination.subset", report);
-                    }
+    public void analyze(MeshView view, ControlPlane cp, Consumer<Finding> report) {
+        MeshIndex index = view.index(cp);
+        Subsets subsets = new Subsets(index.destinationRules());
+        for (Rules.Vs vs : index.virtualServices()) {
+            List<HTTPRoute> http = Specs.orEmpty(vs.spec().getHttp());
+            for (int i = 0; i < http.size(); i++) {
+                List<HTTPRouteDestination> route = Specs.orEmpty(http.get(i).getRoute());
+                for (int j = 0; j < route.size(); j++) {
+                    check(subsets, vs, route.get(j).getDestination(),
+                            "spec.http[" + i + "].route[" + j + "].destination.subset", report);
                 }
-                List<TLSRoute> tls = Specs.orEmpty(vs.spec().getTls());
-                for (int i = 0; i < tls.size(); i++) {
-                    checkAll(subsets, vs, tls.get(i).getRoute(), "spec.tls[" + i + "]", report);
-                }
-                List<TCPRoute> tcp = Specs.orEmpty(vs.spec().getTcp());
-                for (int i = 0; i < tcp.size(); i++) {
-                    checkAll(subsets, vs, tcp.get(i).getRoute(), "spec.tcp[" + i + "]", report);
-                }
+            }
+            List<TLSRoute> tls = Specs.orEmpty(vs.spec().getTls());
+            for (int i = 0; i < tls.size(); i++) {
+                checkAll(subsets, vs, tls.get(i).getRoute(), "spec.tls[" + i + "]", report);
+            }
+            List<TCPRoute> tcp = Specs.orEmpty(vs.spec().getTcp());
+            for (int i = 0; i < tcp.size(); i++) {
+                checkAll(subsets, vs, tcp.get(i).getRoute(), "spec.tcp[" + i + "]", report);
             }
         }
     }

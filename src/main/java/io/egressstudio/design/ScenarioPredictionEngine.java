@@ -3,7 +3,7 @@ package io.egressstudio.design;
 import io.egressstudio.analyze.Analysis;
 import io.egressstudio.analyze.Finding;
 import io.egressstudio.analyze.Messages;
-import io.egressstudio.analyze.PredictionMemo;
+import io.egressstudio.analyze.AnalysisMemo;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Element;
@@ -33,10 +33,10 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
     }
 
     /** What the last run keeps for the next (decision 0022): predictions and what they read, and how each was shown. */
-    private record Memo(PredictionMemo predictions, Map<String, Shown> shown) {
+    private record Memo(AnalysisMemo predictions, Map<String, Shown> shown) {
     }
 
-    private final AtomicReference<Memo> last = new AtomicReference<>(new Memo(PredictionMemo.NONE, Map.of()));
+    private final AtomicReference<Memo> last = new AtomicReference<>(new Memo(AnalysisMemo.NONE, Map.of()));
 
     @Override
     public Optional<Result> run(Scenario scenario, ResourceSet resources) {

@@ -65,6 +65,13 @@ public final class MeshView {
                 controlPlanes.add(cp.key());
             }
         }
+
+        /** Reads that begin with one control plane's settings: work given that control plane reads them. */
+        public static Reads of(ControlPlane cp) {
+            Reads reads = new Reads();
+            reads.read(cp);
+            return reads;
+        }
     }
 
     /**

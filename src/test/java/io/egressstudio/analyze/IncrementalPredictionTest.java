@@ -22,7 +22,7 @@ class IncrementalPredictionTest {
 
     @Test
     void changingOneMeshsOutboundPolicyPredictsOnlyItsOwnRequestsAgain() {
-        Analysis.Incremental first = analyze(THREE_MESHES, PredictionMemo.NONE);
+        Analysis.Incremental first = analyze(THREE_MESHES, AnalysisMemo.NONE);
         Mesh mesh = THREE_MESHES.meshes().get(0);
         Scenario flipped = ScenarioEdits.replace(THREE_MESHES, mesh.id(), mesh.withOutboundPolicy(
                 mesh.outboundPolicy() == OutboundPolicy.ALLOW_ANY ? OutboundPolicy.REGISTRY_ONLY : OutboundPolicy.ALLOW_ANY));
@@ -42,8 +42,26 @@ class IncrementalPredictionTest {
     }
 
     @Test
+    void changingOneMeshsOutboundPolicyChecksOnlyItsControlPlaneAgain() {
+        Analysis.Incremental first = analyze(THREE_MESHES, AnalysisMemo.NONE);
+        Mesh mesh = THREE_MESHES.meshes().get(0);
+        Scenario flipped = ScenarioEdits.replace(THREE_MESHES, mesh.id(), mesh.withOutboundPolicy(
+                mesh.outboundPolicy() == OutboundPolicy.ALLOW_ANY ? OutboundPolicy.REGISTRY_ONLY : OutboundPolicy.ALLOW_ANY));
+
+        Analysis.Incremental second = analyze(flipped, first.memo());
+
+        long perControlPlane = Analyzers.all().stream().filter(ControlPlaneAnalyzer.class::isInstance).count();
+        assertThat(perControlPlane).isPositive();
+        // the two meshes the edit did not touch keep every per-control-plane analyzer's findings
+        assertThat(second.checked()).isPositive().isLessThanOrEqualTo((int) (first.checked() - 2 * perControlPlane));
+        assertThat(second.analysis().analyzerFindings()).isEqualTo(Analyzers.analyze(
+                MeshView.of(ScenarioGenerator.generate(flipped))));
+        assertThat(analyze(flipped, second.memo()).checked()).as("the same design again").isZero();
+    }
+
+    @Test
     void anUnchangedDesignPredictsNothingAgainAndAChangedWorkloadEverything() {
-        Analysis.Incremental first = analyze(THREE_MESHES, PredictionMemo.NONE);
+        Analysis.Incremental first = analyze(THREE_MESHES, AnalysisMemo.NONE);
         assertThat(first.predicted()).isPositive();
         assertThat(analyze(THREE_MESHES, first.memo()).predicted()).isZero();
 
@@ -59,7 +77,7 @@ class IncrementalPredictionTest {
     void aResourceOfAKindTheViewDoesNotIndexPredictsEverythingAgain() {
         io.egressstudio.mesh.ResourceSet resources = ScenarioGenerator.generate(THREE_MESHES);
         Analysis.Incremental first = Analysis.run(MeshView.of(resources), ScenarioRequests.all(THREE_MESHES),
-                PredictionMemo.NONE);
+                AnalysisMemo.NONE);
         // a kind some reader may take from the whole set ahead of a prediction (as AuthorizationPolicies are)
         io.egressstudio.mesh.ResourceSet withConfigMap = resources.plus(io.egressstudio.mesh.ResourceSet.builder()
                 .add(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("settings")
@@ -71,7 +89,7 @@ class IncrementalPredictionTest {
         assertThat(second.predicted()).isEqualTo(distinctRequests(THREE_MESHES));
     }
 
-    private static Analysis.Incremental analyze(Scenario s, PredictionMemo memo) {
+    private static Analysis.Incremental analyze(Scenario s, AnalysisMemo memo) {
         return Analysis.run(MeshView.of(ScenarioGenerator.generate(s)), ScenarioRequests.all(s), memo);
     }
 
