@@ -1,9 +1,9 @@
 package io.egressstudio.design;
 
 import io.egressstudio.analyze.Analysis;
+import io.egressstudio.analyze.AnalysisMemo;
 import io.egressstudio.analyze.Finding;
 import io.egressstudio.analyze.Messages;
-import io.egressstudio.analyze.AnalysisMemo;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.Element;
@@ -33,15 +33,17 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
     }
 
     /** What the last run keeps for the next (decision 0022): predictions and what they read, and how each was shown. */
-    private record Memo(AnalysisMemo predictions, Map<String, Shown> shown) {
+    private record Memo(ScenarioRequests.Asked requests, AnalysisMemo predictions, Map<String, Shown> shown) {
     }
 
-    private final AtomicReference<Memo> last = new AtomicReference<>(new Memo(AnalysisMemo.NONE, Map.of()));
+    private final AtomicReference<Memo> last = new AtomicReference<>(
+            new Memo(ScenarioRequests.Asked.NONE, AnalysisMemo.NONE, Map.of()));
 
     @Override
     public Optional<Result> run(Scenario scenario, ResourceSet resources) {
         Memo before = last.get();
-        Analysis.Incremental incremental = Analysis.run(MeshView.of(resources), ScenarioRequests.all(scenario),
+        ScenarioRequests.Requests requests = ScenarioRequests.all(scenario, before.requests());
+        Analysis.Incremental incremental = Analysis.run(MeshView.of(resources), requests.requests(),
                 before.predictions());
         Analysis analysis = incremental.analysis();
         Map<String, Element> elements = scenario.elementsById();
@@ -58,14 +60,10 @@ public final class ScenarioPredictionEngine implements PredictionEngine {
             shown.put(link.id(), now);
             predictions.put(link.id(), now.prediction());
         }
-        last.set(new Memo(incremental.memo(), shown));
-        Map<String, ResourceSet.Entry> origins = new HashMap<>();
-        for (ResourceSet.Entry e : resources.entries()) {
-            origins.put(e.key().toString(), e);
-        }
+        last.set(new Memo(requests.asked(), incremental.memo(), shown));
         List<DesignFinding> findings = new ArrayList<>();
         for (Finding f : analysis.analyzerFindings()) {
-            ResourceSet.Entry origin = origins.get(f.resource());
+            ResourceSet.Entry origin = ResourceSet.Key.parse(f.resource()).flatMap(resources::get).orElse(null);
             Element element = origin == null ? null : elements.get(origin.origin());
             String elementId = element == null ? null : element.id();
             // the generator recorded which of the element's fields made the resource's

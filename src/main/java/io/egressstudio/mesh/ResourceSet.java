@@ -52,6 +52,16 @@ public final class ResourceSet {
         public String toString() {
             return namespace == null ? kind + "/" + name : kind + "/" + namespace + "/" + name;
         }
+
+        /** The key {@link #toString} wrote ({@code Kind/namespace/name}, or {@code Kind/name}); empty for other text. */
+        public static Optional<Key> parse(String text) {
+            String[] parts = text == null ? new String[0] : text.split("/", -1);
+            return switch (parts.length) {
+                case 2 -> Optional.of(new Key(parts[0], null, parts[1]));
+                case 3 -> Optional.of(new Key(parts[0], parts[1], parts[2]));
+                default -> Optional.empty();
+            };
+        }
     }
 
     private final List<Entry> entries;

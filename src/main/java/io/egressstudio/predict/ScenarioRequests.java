@@ -27,13 +27,45 @@ public final class ScenarioRequests {
 
     /** Every link's request, in link order, looking elements up once. */
     public static List<Request> all(Scenario scenario) {
+        return all(scenario, Asked.NONE).requests();
+    }
+
+    /** Every link's request, and what the next call may reuse of them. */
+    public record Requests(List<Request> requests, Asked asked) {
+    }
+
+    /**
+     * The requests of the links of an earlier call: a link that is the same instance, from the same workload to the same
+     * external service instance, asks the same request (the same instance, so that a memo finds it by identity).
+     */
+    public static final class Asked {
+        public static final Asked NONE = new Asked(Map.of());
+
+        private record Made(Link link, Workload from, ExternalService to, Request request) {
+        }
+
+        private final Map<String, Made> made;
+
+        private Asked(Map<String, Made> made) {
+            this.made = made;
+        }
+    }
+
+    /** The same as {@link #all(Scenario)}, reusing the requests of links that did not change since {@code before}. */
+    public static Requests all(Scenario scenario, Asked before) {
         Map<String, Element> byId = scenario.elementsById();
         List<Request> out = new ArrayList<>();
+        Map<String, Asked.Made> made = new java.util.HashMap<>();
         for (Link link : scenario.links()) {
-            out.add(forLink(link, byId.get(link.from()) instanceof Workload w ? w : null,
-                    byId.get(link.to()) instanceof ExternalService e ? e : null));
+            Workload from = byId.get(link.from()) instanceof Workload w ? w : null;
+            ExternalService to = byId.get(link.to()) instanceof ExternalService e ? e : null;
+            Asked.Made was = before.made.get(link.id());
+            Asked.Made now = was != null && was.link() == link && was.from() == from && was.to() == to && from != null
+                    && to != null ? was : new Asked.Made(link, from, to, forLink(link, from, to));
+            made.put(link.id(), now);
+            out.add(now.request());
         }
-        return out;
+        return new Requests(out, new Asked(made));
     }
 
     private static Request forLink(Link link, Workload from, ExternalService to) {

@@ -58,4 +58,21 @@ class ScenarioLookupTest {
             assertThat(ScenarioRequests.all(s)).as(name).isEqualTo(one);
         }
     }
+
+    @Test
+    void aLinkThatDidNotChangeAsksTheSameRequestAndAnEditedOneANewOne() {
+        Scenario s = BuiltInScenarios.get("3-egress-authz");
+        ScenarioRequests.Requests first = ScenarioRequests.all(s, ScenarioRequests.Asked.NONE);
+        Link edited = s.links().get(0);
+        Scenario changed = io.egressstudio.design.ScenarioEdits.replace(s, edited.id(),
+                io.egressstudio.design.ElementPatch.setField(edited, "path", "/other"));
+
+        ScenarioRequests.Requests second = ScenarioRequests.all(changed, first.asked());
+
+        assertThat(second.requests().get(0).path()).isEqualTo("/other");
+        for (int i = 1; i < s.links().size(); i++) {
+            assertThat(second.requests().get(i)).isSameAs(first.requests().get(i));
+        }
+        assertThat(second.requests()).isEqualTo(ScenarioRequests.all(changed));
+    }
 }
