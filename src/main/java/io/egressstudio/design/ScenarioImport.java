@@ -17,7 +17,9 @@ import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.mesh.WorkloadInfo;
 import io.egressstudio.model.AppProtocol;
 import io.egressstudio.model.EgressGateway;
+import io.egressstudio.model.EgressServerTls;
 import io.egressstudio.model.ExternalService;
+import io.egressstudio.model.GatewayApi;
 import io.egressstudio.model.Federation;
 import io.egressstudio.model.GatewayTlsMode;
 import io.egressstudio.model.IstioApiVersion;
@@ -82,12 +84,14 @@ public final class ScenarioImport {
     private final List<Link> links = new ArrayList<>();
     private final Map<String, ImportedObject> deploymentOf = new LinkedHashMap<>();
     private final ImportedTls tls;
+    private final ImportedGatewayApi gatewayApi;
     private final MeshView view;
 
     private ScenarioImport(ResourceSet resources) {
         objects = new ImportedObjects(resources);
         view = MeshView.of(resources);
         tls = new ImportedTls(objects, ids, notes, deploymentOf);
+        gatewayApi = new ImportedGatewayApi(objects);
     }
 
     /** @param name the scenario's name; null to take the scenario label the objects carry, or "imported" */
@@ -350,20 +354,38 @@ public final class ScenarioImport {
                 continue;
             }
             String[] parts = host.split("\\.");
-            Optional<Mesh> mesh = meshOwning(parts[1]);
-            if (mesh.isEmpty()) {
-                notes.add("egress gateway " + host + " belongs to no imported mesh: left out");
-                continue;
-            }
             Map<String, String> selector = new LinkedHashMap<>();
             gateway.get().spec().path("selector").properties()
                     .forEach(f -> selector.put(f.getKey(), f.getValue().asText()));
-            // who may leave through it: the AuthorizationPolicies selecting its pods, as access rules
-            AccessRulesImport.Result access = AccessRulesImport.of(view, parts[1], selector);
-            notes.addAll(access.notes());
-            gateways.add(new EgressGateway(ids.id(gateway.get(), mesh.get().id() + "-" + parts[0]), mesh.get().id(),
-                    parts[0], parts[1], selector, null, access.rules()));
+            addEgressGateway(gateway.get(), parts[0], parts[1], selector, GatewayApi.ISTIO);
         }
+        // configured by the Gateway API: a route from a ServiceEntry to the Service istiod deployed for a Gateway
+        for (ImportedGatewayApi.MeshRoute route : gatewayApi.meshRoutes()) {
+            Optional<ImportedObject> gateway = gatewayApi.gatewayDeploying(route.backendNamespace(), route.backendName());
+            if (gateway.isPresent() && seen.add(route.backendHost())) {
+                addEgressGateway(gateway.get(), gateway.get().name(), route.backendNamespace(), null,
+                        GatewayApi.GATEWAY_API);
+            }
+        }
+    }
+
+    private void addEgressGateway(ImportedObject gateway, String name, String namespace, Map<String, String> selector,
+                                  GatewayApi api) {
+        Optional<Mesh> mesh = meshOwning(namespace);
+        if (mesh.isEmpty()) {
+            notes.add("egress gateway " + namespace + "/" + name + " belongs to no imported mesh: left out");
+            return;
+        }
+        // a Gateway API listener that terminates Istio's mutual TLS says how mesh traffic arrives
+        EgressServerTls serverTls = api == GatewayApi.GATEWAY_API && gatewayApi.terminatesIstioMutual(gateway)
+                ? EgressServerTls.ISTIO_MUTUAL : null;
+        EgressGateway drawn = new EgressGateway(ids.id(gateway, mesh.get().id() + "-" + name), mesh.get().id(), name,
+                namespace, selector, serverTls, List.of(), api);
+        // who may leave through it: the AuthorizationPolicies selecting its pods, as access rules
+        AccessRulesImport.Result access = AccessRulesImport.of(view, namespace, drawn.podLabels());
+        notes.addAll(access.notes());
+        gateways.add(new EgressGateway(drawn.id(), drawn.mesh(), name, namespace, drawn.selector(), serverTls,
+                access.rules(), api));
     }
 
     /** A Gateway named like the service {@code name.namespace.svc.cluster.local} in that namespace. */
@@ -381,7 +403,8 @@ public final class ScenarioImport {
         if (parts.length != 5) {
             return Optional.empty();
         }
-        return gateways.stream().filter(g -> g.name().equals(parts[0]) && parts[1].equals(g.namespace())).findFirst();
+        return gateways.stream().filter(g -> g.proxyName().equals(parts[0]) && parts[1].equals(g.namespace()))
+                .findFirst();
     }
 
     private static boolean boundToMesh(ImportedObject vs) {
@@ -426,6 +449,13 @@ public final class ScenarioImport {
         if (route.isPresent() && firstMatchPort(route.get().spec()) > 0) {
             port = firstMatchPort(route.get().spec());
         }
+        // a Gateway API route with the ServiceEntry as parent, to a gateway istiod deployed
+        ImportedObject se = serviceEntryOf.get(service.id());
+        Optional<ImportedGatewayApi.MeshRoute> meshRoute = route.isPresent() || se == null ? Optional.empty()
+                : gatewayApi.meshRouteOf(se.namespace(), se.name());
+        if (meshRoute.isPresent() && meshRoute.get().parentPort() > 0) {
+            port = meshRoute.get().parentPort();
+        }
         int linkPort = port;
         ServicePort declared = service.ports().stream().filter(p -> p.number() == linkPort).findFirst().orElse(first);
         AppProtocol app = declared == null ? AppProtocol.HTTP : switch (declared.protocol()) {
@@ -440,15 +470,25 @@ public final class ScenarioImport {
         Integer targetPort = null;
         JsonNode destination = route.map(r -> firstDestination(r.spec()))
                 .orElse(MissingNode.getInstance());
-        Optional<EgressGateway> gateway = egressGatewayOf(destination.path("host").asText());
+        Optional<EgressGateway> gateway = egressGatewayOf(meshRoute.map(ImportedGatewayApi.MeshRoute::backendHost)
+                .orElse(destination.path("host").asText()));
         if (gateway.isPresent()) {
             via = gateway.get().id();
-            sidecarTls = tls.gatewaySubsetTls(workload.namespace(), destination);
-            Optional<ImportedObject> fromGateway = objects.ofKind("VirtualService").stream()
-                    .filter(vs -> vs.namespace().equals(gateway.get().namespace())
-                            && strings(vs.spec().path("hosts")).contains(host)
-                            && strings(vs.spec().path("gateways")).contains(gateway.get().name())).findFirst();
-            int out = fromGateway.map(vs -> firstDestination(vs.spec()).path("port").path("number").asInt(-1)).orElse(-1);
+            int out;
+            if (gateway.get().usesGatewayApi()) {
+                // the sidecar's TLS to the gateway is the DestinationRule for its Service, on the backend's port
+                sidecarTls = meshRoute.flatMap(r -> tls.rule(workload.namespace(), r.backendHost(), r.backendPort(),
+                        null)).orElse(null);
+                out = gatewayApi.portFromGateway(gateway.get().namespace(), gateway.get().name(), host);
+            } else {
+                sidecarTls = tls.gatewaySubsetTls(workload.namespace(), destination);
+                Optional<ImportedObject> fromGateway = objects.ofKind("VirtualService").stream()
+                        .filter(vs -> vs.namespace().equals(gateway.get().namespace())
+                                && strings(vs.spec().path("hosts")).contains(host)
+                                && strings(vs.spec().path("gateways")).contains(gateway.get().name())).findFirst();
+                out = fromGateway.map(vs -> firstDestination(vs.spec()).path("port").path("number").asInt(-1))
+                        .orElse(-1);
+            }
             if (out > 0 && out != port) {
                 rewrite = PortRewrite.VIRTUAL_SERVICE;
                 targetPort = out;

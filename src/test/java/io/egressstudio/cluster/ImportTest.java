@@ -44,7 +44,8 @@ class ImportTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1a-simple", "1a-mutual", "1a-unencrypted-v2", "1b-egress-encrypted", "1b-egress-plain",
-            "2-federation", "3-1a-simple", "3-1a-unencrypted-v2", "3-1b-egress-encrypted", "3-egress-authz"})
+            "2-federation", "3-1a-simple", "3-1a-unencrypted-v2", "3-1b-egress-encrypted", "3-egress-authz",
+            "3-egress-authz-gateway-api"})
     void importOfAppliedResourcesPredictsWhatTheScenarioPredicted(String name) throws Exception {
         Scenario scenario = BuiltInDesigns.finished(name);
         MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class),
