@@ -31,9 +31,10 @@ final class GatewayApiRouteAnalyzer implements Analyzer {
     public void analyze(MeshView view, Consumer<Finding> report) {
         for (KubernetesGateways.RouteProblem p : view.routeProblems()) {
             report.accept(Finding.of(Messages.GATEWAY_API_ROUTE_NOT_ATTACHED, p.route(), p.field(),
-                    p.route() + ": " + p.problem() + ": " + p.consequence() + ".",
-                    "Point the parentRef at the Gateway's listener (sectionName, port) or at an existing ServiceEntry, "
-                            + "and name external hosts as backends of kind Hostname (group networking.istio.io)."));
+                    p.route() + ": " + p.problem() + ": " + p.consequence() + ".", p.fix() != null ? p.fix()
+                            : "Point the parentRef at the Gateway's listener (sectionName, port) or at an existing "
+                            + "ServiceEntry, and name external hosts as backends of kind Hostname (group "
+                            + "networking.istio.io)."));
         }
     }
 }

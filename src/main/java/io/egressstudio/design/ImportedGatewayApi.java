@@ -4,6 +4,7 @@ import static io.egressstudio.design.ImportJson.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.egressstudio.generate.ResourceNames;
+import io.egressstudio.mesh.KubernetesGateways;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,6 @@ final class ImportedGatewayApi {
     private static final String GROUP = "gateway.networking.k8s.io";
     private static final String ISTIO_GROUP = "networking.istio.io";
     private static final String GATEWAY_CLASS = "istio";
-    private static final String TERMINATE_MODE_OPTION = "gateway.istio.io/tls-terminate-mode";
     private static final List<String> ROUTE_KINDS = List.of("HTTPRoute", "TLSRoute", "TCPRoute");
 
     /**
@@ -101,7 +101,7 @@ final class ImportedGatewayApi {
     /** Whether one of a Gateway's listeners terminates Istio's mutual TLS (istiod's tls-terminate-mode option). */
     boolean terminatesIstioMutual(ImportedObject gateway) {
         for (JsonNode listener : gateway.spec().path("listeners")) {
-            if ("ISTIO_MUTUAL".equals(listener.path("tls").path("options").path(TERMINATE_MODE_OPTION).asText())) {
+            if ("ISTIO_MUTUAL".equals(listener.path("tls").path("options").path(KubernetesGateways.TERMINATE_MODE_OPTION).asText())) {
                 return true;
             }
         }

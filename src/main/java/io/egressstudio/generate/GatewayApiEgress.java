@@ -36,7 +36,7 @@ final class GatewayApiEgress {
     }
 
     /** The route kind for what the application sends: HTTP is routed by request, TLS by SNI, TCP by port. */
-    private static String routeKind(Link link) {
+    static String routeKind(Link link) {
         return link.app() == AppProtocol.HTTP ? "HTTPRoute" : link.app() == AppProtocol.HTTPS ? "TLSRoute" : "TCPRoute";
     }
 

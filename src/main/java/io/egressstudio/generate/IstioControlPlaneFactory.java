@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.egressstudio.mesh.ExperimentalGatewayApi;
 import io.egressstudio.mesh.FieldSources;
 import io.egressstudio.mesh.FlavourRules;
 import io.egressstudio.model.EgressGateway;
+import io.egressstudio.model.ExternalService;
+import io.egressstudio.model.Link;
 import io.egressstudio.model.Mesh;
 import io.egressstudio.model.MeshFlavour;
+import io.egressstudio.model.Scenario;
 import io.fabric8.istio.api.security.v1beta1.PeerAuthenticationBuilder;
 import io.fabric8.istio.api.api.security.v1beta1.PeerAuthenticationMutualTLSMode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -28,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An OpenShift Service Mesh 3 or upstream Istio mesh: what Maistra's control plane created by itself is here each a
@@ -68,7 +73,7 @@ final class IstioControlPlaneFactory {
                             "version", mesh.version(),
                             "namespace", mesh.namespace(),
                             "updateStrategy", Ordered.map("type", "InPlace"),
-                            "values", Ordered.map("meshConfig", meshConfig(mesh))))
+                            "values", values(context.scenario(), mesh)))
                     .build(), mesh.id(), SAIL_SOURCES);
             context.add(new GenericKubernetesResourceBuilder()
                     .withApiVersion("sailoperator.io/v1").withKind("IstioCNI")
@@ -91,6 +96,33 @@ final class IstioControlPlaneFactory {
             context.add(gatewayDeployment(context, mesh, gateway), mesh.id());
             context.add(gatewayService(context, mesh, gateway), mesh.id());
         }
+    }
+
+    /**
+     * The Sail {@code Istio}'s values: the mesh config, and istiod's environment where a route of the design is of a
+     * kind istiod watches only with {@link ExperimentalGatewayApi#ALPHA_ENV} (TCPRoute; TLSRoute before Istio 1.30).
+     */
+    private static Map<String, Object> values(Scenario scenario, Mesh mesh) {
+        Map<String, Object> values = new LinkedHashMap<>(Ordered.map("meshConfig", meshConfig(mesh)));
+        if (needsExperimentalRoutes(scenario, mesh)) {
+            values.put("pilot", Ordered.map("env", Ordered.map(ExperimentalGatewayApi.ALPHA_ENV, "true")));
+        }
+        return values;
+    }
+
+    /** Whether a route of a link through a Gateway API egress gateway is read by this mesh and needs the flag. */
+    static boolean needsExperimentalRoutes(Scenario scenario, Mesh mesh) {
+        Optional<Integer> minor = mesh.flavour().istioMinor(mesh.version());
+        for (Link link : scenario.links()) {
+            EgressGateway gateway = link.via() == null ? null : scenario.egressGateway(link.via()).orElse(null);
+            ExternalService service = scenario.externalService(link.to()).orElse(null);
+            if (gateway != null && gateway.usesGatewayApi() && service != null
+                    && (mesh.owns(gateway.namespace()) || mesh.owns(service.namespace()))
+                    && ExperimentalGatewayApi.needsFlag(GatewayApiEgress.routeKind(link), minor)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

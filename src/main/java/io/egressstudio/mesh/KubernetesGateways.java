@@ -41,6 +41,9 @@ import java.util.Optional;
  * {@code hostnames} are not used there), or to the Gateway listener it attaches to, with the route's hostnames. The
  * rules and their sources: docs/research/gateway-api-and-ambient-egress.md, decision 0032.
  *
+ * <p>A TCPRoute, or a TLSRoute before Istio 1.30, is ignored unless istiod's environment turns on the experimental
+ * kinds ({@link ExperimentalGatewayApi}).
+ *
  * <p>Not converted: GRPCRoute, header and query matches (a rule with one is left out: it matches fewer requests than a
  * rule without), ReferenceGrant checks, ListenerSets, BackendTLSPolicy, waypoints (class {@code istio-waypoint}).
  */
@@ -63,7 +66,11 @@ public final class KubernetesGateways {
      * A route that istiod does not attach where it says, or a backend it refuses: what its status would say, read
      * from the spec (a route's {@code status} is not there offline).
      */
-    public record RouteProblem(String route, String field, String problem, String consequence) {
+    public record RouteProblem(String route, String field, String problem, String consequence, String fix) {
+        /** A problem whose fix is the usual one: attach the route where it means to be, name its backends right. */
+        public RouteProblem(String route, String field, String problem, String consequence) {
+            this(route, field, problem, consequence, null);
+        }
     }
 
     /** The set with the implied objects, and the problems of its routes. */
@@ -95,6 +102,7 @@ public final class KubernetesGateways {
     }
 
     private void convert() {
+        List<ControlPlane> controlPlanes = ControlPlaneReader.read(resources);
         List<HasMetadata> routes = new ArrayList<>();
         for (HasMetadata r : resources.all()) {
             if (!isGatewayApi(r)) {
@@ -107,7 +115,16 @@ public final class KubernetesGateways {
                     deploy(r, spec);
                 }
             } else if (List.of("HTTPRoute", "TLSRoute", "TCPRoute").contains(r.getKind())) {
-                routes.add(r);
+                Optional<String> ignored = controlPlanes.stream().filter(cp -> cp.owns(r.getMetadata().getNamespace()))
+                        .findFirst().flatMap(cp -> ExperimentalGatewayApi.ignored(r.getKind(), cp, resources));
+                if (ignored.isPresent()) {
+                    problems.add(new RouteProblem(MeshView.key(r), "kind", ignored.get(),
+                            "the route changes nothing: no status, no routing", "Set "
+                            + ExperimentalGatewayApi.ALPHA_ENV + ": \"true\" in istiod's environment (the Istio "
+                            + "resource's spec.values.pilot.env), or use a kind istiod watches."));
+                } else {
+                    routes.add(r);
+                }
             }
         }
         routes.forEach(this::route);

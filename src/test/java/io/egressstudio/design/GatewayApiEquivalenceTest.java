@@ -59,6 +59,23 @@ class GatewayApiEquivalenceTest {
         }));
     }
 
+    /** TLS passed through by SNI (TLSRoutes, experimental before Istio 1.30) goes through the gateway as with Istio's API. */
+    @org.junit.jupiter.api.Test
+    void tlsPassedThroughAGatewayApiGatewayPredictsWhatTheIstioApiDoes() throws Exception {
+        Scenario gatewayApi = io.egressstudio.io.ScenarioFile.load(
+                io.egressstudio.predict.Fixture.ROOT.resolve("scenarios/gateway-api-tls-passthrough.yaml"));
+        EgressGateway gateway = gatewayApi.egressGateways().get(0);
+        Scenario istio = ScenarioEdits.replace(gatewayApi, gateway.id(), gateway.withApi(GatewayApi.ISTIO));
+
+        DesignAnalysis a = DesignPipeline.standard().analyze(istio);
+        DesignAnalysis b = DesignPipeline.standard().analyze(gatewayApi);
+
+        assertThat(outcomes(b)).isEqualTo(outcomes(a)).containsValue(Outcome.OK);
+        assertThat(encryption(b)).isEqualTo(encryption(a));
+        assertThat(codes(b)).isEqualTo(codes(a));
+        assertThat(b.predictions().values()).allMatch(p -> p.hops().stream().anyMatch(h -> h.to().contains("-istio.")));
+    }
+
     @org.junit.jupiter.api.Test
     void aMaistraMeshRefusesAGatewayApiEgressGatewayWithItsReason() {
         Scenario maistra = io.egressstudio.io.BuiltInDesigns.finished("1b-egress-encrypted");

@@ -114,6 +114,39 @@ class GeneratedManifestsTest {
         assertThat(gatewayApiKinds).as("Gateway API kinds generated for %s", name).contains("Gateway", "HTTPRoute");
     }
 
+    /**
+     * TLSRoutes are experimental in Istio before 1.30: a design that passes TLS through a Gateway API gateway turns on
+     * istiod's PILOT_ENABLE_ALPHA_GATEWAY_API in the Sail Istio (which still validates), and does not from 1.30 on.
+     */
+    @org.junit.jupiter.api.Test
+    void tlsPassthroughThroughAGatewayApiGatewayTurnsOnIstiodsExperimentalRoutesBeforeIstio130() throws Exception {
+        SharedCrds.require();
+        Scenario scenario = io.egressstudio.io.ScenarioFile.load(
+                io.egressstudio.predict.Fixture.ROOT.resolve("scenarios/gateway-api-tls-passthrough.yaml"));
+        Map<String, JsonSchema> byKind = schemas();
+        List<HasMetadata> resources = ScenarioGenerator.generate(scenario).applicable();
+        assertThat(resources).extracting(HasMetadata::getKind).contains("TLSRoute");
+        for (HasMetadata resource : resources) {
+            String key = resource.getApiVersion() + "/" + resource.getKind();
+            if (!BUILT_IN_KINDS.contains(resource.getKind())) {
+                assertThat(byKind.get(key).validate(Serialization.jsonMapper().valueToTree(resource)))
+                        .as("%s %s against its CRD", key, resource.getMetadata().getName()).isEmpty();
+            }
+        }
+        assertThat(alphaFlag(resources)).isEqualTo("true");
+
+        io.egressstudio.model.Mesh mesh = scenario.meshes().get(0);
+        Scenario current = io.egressstudio.design.ScenarioEdits.replace(scenario, mesh.id(),
+                io.egressstudio.design.ElementPatch.setField(mesh, "version", "v1.30-latest"));
+        assertThat(alphaFlag(ScenarioGenerator.generate(current).applicable())).isNull();
+    }
+
+    private static String alphaFlag(List<HasMetadata> resources) {
+        HasMetadata istio = resources.stream().filter(r -> r.getKind().equals("Istio")).findFirst().orElseThrow();
+        return Serialization.jsonMapper().valueToTree(istio).path("spec").path("values").path("pilot").path("env")
+                .path("PILOT_ENABLE_ALPHA_GATEWAY_API").textValue();
+    }
+
     @org.junit.jupiter.api.Test
     void schemaValidationRejectsAResourceThatBreaksItsCrd() throws Exception {
         SharedCrds.require();
