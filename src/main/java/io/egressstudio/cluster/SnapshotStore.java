@@ -165,7 +165,7 @@ public final class SnapshotStore {
     static Snapshot fromTree(JsonNode root) {
         List<Snapshot.Entry> entries = new ArrayList<>();
         for (JsonNode e : root.path("entries")) {
-            ResourceSet.Key key = new ResourceSet.Key(e.path("kind").asText(),
+            ResourceSet.Key key = ResourceSet.Key.of(e.path("apiVersion").asText(), e.path("kind").asText(),
                     e.hasNonNull("namespace") ? e.get("namespace").asText() : null, e.path("name").asText());
             JsonNode backup = e.get("secretBackup");
             entries.add(new Snapshot.Entry(key, e.path("apiVersion").asText(),

@@ -239,8 +239,8 @@ public final class KubernetesGateways {
             } else if (kind.equals("Gateway") && (parent.get("group") == null || GROUP.equals(parent.get("group")))) {
                 Map<String, Object> gateway = gateways.get(parentName);
                 if (gateway == null) {
-                    if (resources.get("Gateway", parentNs, text(parent.get("name"))).stream()
-                            .noneMatch(e -> isGatewayApi(e.resource()))) {
+                    if (resources.get(new ResourceSet.Key("Gateway", parentNs, text(parent.get("name")), GROUP))
+                            .isEmpty()) {
                         problems.add(new RouteProblem(key, field, "its parent Gateway " + parentName + " does not exist",
                                 "the route is attached nowhere (istiod writes no status for it)"));
                     }

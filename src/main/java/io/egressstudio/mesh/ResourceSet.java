@@ -42,25 +42,54 @@ public final class ResourceSet {
     /** APPLY: generated or read for applying. CONTEXT: describes the cluster (workloads, namespaces) for analysis. */
     public enum Role { APPLY, CONTEXT }
 
-    /** A resource's identity. Cluster-scoped objects have a null namespace. */
-    public record Key(String kind, String namespace, String name) {
-        public static Key of(HasMetadata resource) {
-            return new Key(resource.getKind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+    /**
+     * A resource's identity. Cluster-scoped objects have a null namespace. The API group is part of it only where two
+     * groups name a kind alike (the Gateway API's Gateway beside Istio's): {@code group} is empty for every other object,
+     * and for the group that owns the kind's plain name.
+     */
+    public record Key(String kind, String namespace, String name, String group) {
+        /** Kinds whose plain name belongs to one group, while another group defines a kind of the same name too. */
+        private static final Map<String, String> PLAIN_NAME_GROUP = Map.of("Gateway", "networking.istio.io");
+
+        public Key {
+            group = group == null ? "" : group;
         }
 
+        /** The key of an object whose kind's plain name says its group. */
+        public Key(String kind, String namespace, String name) {
+            this(kind, namespace, name, "");
+        }
+
+        public static Key of(HasMetadata resource) {
+            return of(resource.getApiVersion(), resource.getKind(), resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName());
+        }
+
+        public static Key of(String apiVersion, String kind, String namespace, String name) {
+            int slash = apiVersion == null ? -1 : apiVersion.indexOf('/');
+            String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+            String plain = PLAIN_NAME_GROUP.get(kind);
+            return new Key(kind, namespace, name, plain == null || plain.equals(group) ? "" : group);
+        }
+
+        /** {@code Kind/namespace/name}, or {@code Kind/name}; the kind as {@code Kind.group} where the group is part of it. */
         @Override
         public String toString() {
-            return namespace == null ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+            String k = group.isEmpty() ? kind : kind + "." + group;
+            return namespace == null ? k + "/" + name : k + "/" + namespace + "/" + name;
         }
 
         /** The key {@link #toString} wrote ({@code Kind/namespace/name}, or {@code Kind/name}); empty for other text. */
         public static Optional<Key> parse(String text) {
             String[] parts = text == null ? new String[0] : text.split("/", -1);
-            return switch (parts.length) {
-                case 2 -> Optional.of(new Key(parts[0], null, parts[1]));
-                case 3 -> Optional.of(new Key(parts[0], parts[1], parts[2]));
-                default -> Optional.empty();
-            };
+            if (parts.length < 2 || parts.length > 3) {
+                return Optional.empty();
+            }
+            int dot = parts[0].indexOf('.');
+            String kind = dot < 0 ? parts[0] : parts[0].substring(0, dot);
+            String group = dot < 0 ? "" : parts[0].substring(dot + 1);
+            return Optional.of(parts.length == 2 ? new Key(kind, null, parts[1], group)
+                    : new Key(kind, parts[1], parts[2], group));
         }
     }
 
