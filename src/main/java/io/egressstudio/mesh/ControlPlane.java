@@ -49,7 +49,7 @@ public record ControlPlane(String key, String name, String namespace, MeshFlavou
 
     /** Whether the control plane reads configuration from this namespace. */
     public boolean owns(String ns) {
-        return namespace.equals(ns) || members.contains(ns) || discoversUnlisted && ns != null;
+        return ns != null && (namespace.equals(ns) || members.contains(ns) || discoversUnlisted);
     }
 
     public boolean registryOnly() {

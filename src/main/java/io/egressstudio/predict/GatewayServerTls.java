@@ -72,7 +72,7 @@ final class GatewayServerTls {
                             + "terminates " + tlsMode + " TLS with its own certificate: the mesh identity check fails, "
                             + "503 UF,URX. Fix: originate SIMPLE or MUTUAL TLS.");
                 }
-                String credential = tls.getCredentialName();
+                String credential = tls == null ? null : tls.getCredentialName();
                 List<X509Certificate> serverChain = List.of();
                 List<X509Certificate> clientCa = List.of();
                 if (credential != null) {
