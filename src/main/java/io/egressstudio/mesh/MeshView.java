@@ -214,7 +214,7 @@ public final class MeshView {
                 && routesByHost.equals(o.routesByHost) && secrets.equals(o.secrets)
                 && federation.sameResources(o.federation) && ignoredConfig.equals(o.ignoredConfig)
                 && assumedInjection.equals(o.assumedInjection) && namespaceLabels.equals(o.namespaceLabels)
-                && origins.equals(o.origins);
+                && origins.equals(o.origins) && routeProblems.equals(o.routeProblems);
     }
 
     public static MeshView of(ResourceSet resources) {

@@ -60,6 +60,20 @@ class IncrementalPredictionTest {
     }
 
     @Test
+    void aGatewayApiRouteThatLosesItsParentIsFoundAgainByTheAnalyzerItsProblemFeeds() {
+        io.egressstudio.mesh.ResourceSet before = io.egressstudio.predict.Fixture.load(io.egressstudio.predict.Fixture.ROOT
+                .resolve("upstream/gateway-api-egress-plain.yaml")).resources();
+        io.egressstudio.mesh.ResourceSet after = io.egressstudio.mesh.ResourceSet.of(before.entries().stream()
+                .filter(e -> !e.key().toString().equals("ServiceEntry/shop/cnn")).toList());
+        Analysis.Incremental first = Analysis.run(MeshView.of(before), java.util.List.of(), AnalysisMemo.NONE);
+
+        Analysis.Incremental second = Analysis.run(MeshView.of(after), java.util.List.of(), first.memo());
+
+        assertThat(second.analysis().analyzerFindings()).isEqualTo(Analyzers.analyze(MeshView.of(after)))
+                .anyMatch(f -> f.code().equals(Messages.GATEWAY_API_ROUTE_NOT_ATTACHED.code()));
+    }
+
+    @Test
     void anUnchangedDesignPredictsNothingAgainAndAChangedWorkloadEverything() {
         Analysis.Incremental first = analyze(THREE_MESHES, AnalysisMemo.NONE);
         assertThat(first.predicted()).isPositive();
