@@ -222,6 +222,24 @@ public record Ambient(Map<String, Waypoint> waypoints, Map<String, Binding> bind
         return out;
     }
 
+    /** The Gateway API routes (keys) whose parentRefs name a ServiceEntry: honoured only by its waypoint in ambient. */
+    public static List<String> routesWithParent(ResourceSet resources, String ns, String name) {
+        List<String> out = new ArrayList<>();
+        for (String kind : List.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute")) {
+            for (ResourceSet.Entry e : resources.ofKind(kind)) {
+                HasMetadata route = e.resource();
+                String routeNs = route.getMetadata().getNamespace();
+                boolean parent = isGatewayApi(route) && Specs.list(spec(route).get("parentRefs")).stream().map(Specs::map)
+                        .anyMatch(p -> "ServiceEntry".equals(p.get("kind")) && name.equals(p.get("name"))
+                                && ns.equals(p.get("namespace") == null ? routeNs : String.valueOf(p.get("namespace"))));
+                if (parent) {
+                    out.add(MeshView.key(route));
+                }
+            }
+        }
+        return out;
+    }
+
     private static boolean isGatewayApi(HasMetadata r) {
         return r.getApiVersion() != null && r.getApiVersion().startsWith(KubernetesGateways.GROUP + "/");
     }
