@@ -1,5 +1,7 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.Ambient;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -39,6 +41,9 @@ import java.util.Map;
  */
 final class IstioControlPlaneFactory {
     static final String CNI_NAMESPACE = "istio-cni";
+    /** Where OpenShift Service Mesh 3's ZTunnel resource installs ztunnel (its default). */
+    static final String ZTUNNEL_NAMESPACE = "ztunnel";
+    private static final String AMBIENT_PROFILE = "ambient";
     private static final String INJECTION_LABEL = FlavourRules.INJECTION_LABEL;
     private static final String REVISION_LABEL = FlavourRules.REVISION_LABEL;
     private static final String DEFAULT_REVISION = FlavourRules.DEFAULT_REVISION;
@@ -61,20 +66,36 @@ final class IstioControlPlaneFactory {
 
     static void create(GenerationContext context, Mesh mesh) {
         if (mesh.flavour() == MeshFlavour.OSSM_3) {
+            Map<String, Object> values = new LinkedHashMap<>(Ordered.map("meshConfig", meshConfig(mesh)));
+            Map<String, Object> spec = new LinkedHashMap<>(Ordered.map("version", mesh.version(),
+                    "namespace", mesh.namespace(), "updateStrategy", Ordered.map("type", "InPlace")));
+            Map<String, Object> cni = new LinkedHashMap<>(Ordered.map("version", mesh.version(), "namespace",
+                    CNI_NAMESPACE));
+            if (mesh.ambient()) {
+                // OpenShift Service Mesh 3's ambient install: the ambient profile, and istiod trusting ztunnel's namespace
+                spec.put("profile", AMBIENT_PROFILE);
+                values.put("pilot", Ordered.map("trustedZtunnelNamespace", ZTUNNEL_NAMESPACE));
+                cni.put("profile", AMBIENT_PROFILE);
+            }
+            spec.put("values", values);
             context.add(new GenericKubernetesResourceBuilder()
                     .withApiVersion("sailoperator.io/v1").withKind("Istio")
                     .withMetadata(context.meta(mesh.name(), null, mesh.id()))
-                    .addToAdditionalProperties("spec", Ordered.map(
-                            "version", mesh.version(),
-                            "namespace", mesh.namespace(),
-                            "updateStrategy", Ordered.map("type", "InPlace"),
-                            "values", Ordered.map("meshConfig", meshConfig(mesh))))
+                    .addToAdditionalProperties("spec", spec)
                     .build(), mesh.id(), SAIL_SOURCES);
             context.add(new GenericKubernetesResourceBuilder()
                     .withApiVersion("sailoperator.io/v1").withKind("IstioCNI")
                     .withMetadata(context.meta("default", null, mesh.id()))
-                    .addToAdditionalProperties("spec", Ordered.map("version", mesh.version(), "namespace", CNI_NAMESPACE))
+                    .addToAdditionalProperties("spec", cni)
                     .build(), mesh.id());
+            if (mesh.ambient()) {
+                context.add(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("sailoperator.io/v1").withKind("ZTunnel")
+                        .withMetadata(context.meta("default", null, mesh.id()))
+                        .addToAdditionalProperties("spec", Ordered.map("version", mesh.version(),
+                                "namespace", ZTUNNEL_NAMESPACE))
+                        .build(), mesh.id());
+            }
         } else {
             context.add(new ConfigMapBuilder()
                     .withMetadata(context.meta(meshConfigMap(mesh), mesh.namespace(), mesh.id()))
@@ -99,7 +120,10 @@ final class IstioControlPlaneFactory {
      */
     static Map<String, String> memberLabels(Mesh mesh) {
         Map<String, String> labels = new LinkedHashMap<>(discoveryLabels(mesh));
-        if (revision(mesh).equals(DEFAULT_REVISION)) {
+        if (mesh.ambient()) {
+            // ztunnel captures the namespace's pods instead of an injected sidecar
+            labels.put(Ambient.DATAPLANE_MODE, "ambient");
+        } else if (revision(mesh).equals(DEFAULT_REVISION)) {
             labels.put(INJECTION_LABEL, "enabled");
         } else {
             labels.put(REVISION_LABEL, revision(mesh));
