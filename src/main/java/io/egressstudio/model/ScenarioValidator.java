@@ -196,14 +196,15 @@ public final class ScenarioValidator {
      */
     public static String ambientUnsupported(Mesh mesh) {
         if (mesh.flavour() == MeshFlavour.MAISTRA_2) {
-            return "mesh " + mesh.id() + " is " + mesh.flavour().label(mesh.version()) + ", which has no ambient mode "
+            return "mesh " + mesh.id() + " is " + mesh.flavour().title() + " " + mesh.version() + ", which has no ambient mode "
                     + "(no ztunnel, no waypoints): use OpenShift Service Mesh 3 or Istio 1." + AMBIENT_MINOR
                     + " or later, or sidecars";
         }
         int minor = mesh.flavour().istioMinor(mesh.version()).orElse(AMBIENT_MINOR);
         if (minor < AMBIENT_MINOR) {
-            return "mesh " + mesh.id() + " runs Istio 1." + minor + " (" + mesh.flavour().label(mesh.version())
-                    + "): ambient mode (ztunnel, waypoints that ServiceEntries use by istio.io/use-waypoint) is "
+            String runs = mesh.flavour() == MeshFlavour.ISTIO ? mesh.flavour().label(mesh.version())
+                    : mesh.flavour().label(mesh.version()) + " (Istio 1." + minor + ")";
+            return "mesh " + mesh.id() + " runs " + runs + ": ambient mode (ztunnel, waypoints that ServiceEntries use by istio.io/use-waypoint) is "
                     + "generally available from Istio 1." + AMBIENT_MINOR + "; use sidecars or a later version";
         }
         return null;
