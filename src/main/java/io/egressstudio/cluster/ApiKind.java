@@ -23,6 +23,7 @@ public enum ApiKind {
     SERVICE_MESH_MEMBER("ServiceMeshMember", "maistra.io", "servicemeshmembers", true, Provider.MAISTRA, "v1"),
     ISTIO("Istio", "sailoperator.io", "istios", false, Provider.SAIL, "v1"),
     ISTIO_CNI("IstioCNI", "sailoperator.io", "istiocnis", false, Provider.SAIL, "v1"),
+    ZTUNNEL("ZTunnel", "sailoperator.io", "ztunnels", false, Provider.SAIL, "v1"),
     SERVICE_ENTRY("ServiceEntry", "networking.istio.io", "serviceentries", true, Provider.ISTIO,
             "v1beta1", "v1alpha3", "v1"),
     DESTINATION_RULE("DestinationRule", "networking.istio.io", "destinationrules", true, Provider.ISTIO,
@@ -158,6 +159,6 @@ public enum ApiKind {
     public static List<ApiKind> configuration() {
         return List.of(SERVICE_MESH_CONTROL_PLANE, SERVICE_MESH_MEMBER_ROLL, SERVICE_MESH_MEMBER, SERVICE_ENTRY,
                 DESTINATION_RULE, GATEWAY, VIRTUAL_SERVICE, SIDECAR, PEER_AUTHENTICATION, AUTHORIZATION_POLICY, ROUTE, SERVICE_MESH_PEER,
-                EXPORTED_SERVICE_SET, IMPORTED_SERVICE_SET);
+                EXPORTED_SERVICE_SET, IMPORTED_SERVICE_SET, KUBERNETES_GATEWAY, HTTP_ROUTE, TLS_ROUTE, TCP_ROUTE);
     }
 }
