@@ -102,7 +102,9 @@ public final class ElementForms {
                     FieldSpec.text("namespace", "Namespace", "Empty: the mesh's control plane namespace"),
                     FieldSpec.choice("api", "Configured by", GatewayApi.class, true,
                             "ISTIO: Istio's Gateway and VirtualServices. GATEWAY_API: a Kubernetes Gateway of class "
-                                    + "istio (istiod deploys NAME-istio) and HTTPRoutes/TLSRoutes; needs Istio 1.21+")
+                                    + "istio (istiod deploys NAME-istio) and HTTPRoutes/TLSRoutes; needs Istio 1.21+. "
+                                    + "In an ambient mesh: a waypoint (class istio-waypoint) the ServiceEntries use, "
+                                    + "GATEWAY_API only")
                             .emptyMeans("Istio API"),
                     FieldSpec.of("selector", "Selector", MAP, "Labels Gateway resources select it by (Istio API)"),
                     FieldSpec.choice("serverTls", "Server TLS", EgressServerTls.class, true,
