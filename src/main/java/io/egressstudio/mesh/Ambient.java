@@ -143,13 +143,13 @@ public record Ambient(Map<String, Waypoint> waypoints, Map<String, Binding> bind
         String name;
         String waypointNs;
         String source;
-        if (labels.containsKey(USE_WAYPOINT)) {
+        if (labels.get(USE_WAYPOINT) != null) {
             name = labels.get(USE_WAYPOINT);
-            waypointNs = labels.getOrDefault(USE_WAYPOINT_NAMESPACE, ns);
+            waypointNs = labels.get(USE_WAYPOINT_NAMESPACE) == null ? ns : labels.get(USE_WAYPOINT_NAMESPACE);
             source = "its label " + USE_WAYPOINT;
-        } else if (nsLabels.containsKey(USE_WAYPOINT)) {
+        } else if (nsLabels.get(USE_WAYPOINT) != null) {
             name = nsLabels.get(USE_WAYPOINT);
-            waypointNs = nsLabels.getOrDefault(USE_WAYPOINT_NAMESPACE, ns);
+            waypointNs = nsLabels.get(USE_WAYPOINT_NAMESPACE) == null ? ns : nsLabels.get(USE_WAYPOINT_NAMESPACE);
             source = "the label " + USE_WAYPOINT + " of its namespace " + ns;
         } else {
             return new Binding(key, null, null, null, null);
