@@ -89,8 +89,11 @@ public record Ambient(Map<String, Waypoint> waypoints, Map<String, Binding> bind
         Map<String, Waypoint> waypoints = new LinkedHashMap<>();
         for (ResourceSet.Entry e : resources.ofKind("Gateway")) {
             HasMetadata r = e.resource();
+            if (!isGatewayApi(r)) {
+                continue; // an Istio Gateway: not converted, which costs a read of its whole spec
+            }
             Map<String, Object> spec = spec(r);
-            if (!isGatewayApi(r) || !WAYPOINT_CLASS.equals(spec.get("gatewayClassName"))) {
+            if (!WAYPOINT_CLASS.equals(spec.get("gatewayClassName"))) {
                 continue;
             }
             String trafficFor = labels(r).get(WAYPOINT_FOR);
