@@ -44,7 +44,10 @@ public final class Analyzers {
             new AuthorizationSelectorAnalyzer(),
             new GatewayApiRouteAnalyzer(),
             new AuthorizationTcpFieldsAnalyzer(),
-            new AuthorizationIdentityAnalyzer());
+            new AuthorizationIdentityAnalyzer(),
+            new ServiceEntryWaypointAnalyzer(),
+            new WaypointTrafficAnalyzer(),
+            new ZtunnelPolicyAnalyzer());
 
     private Analyzers() {
     }

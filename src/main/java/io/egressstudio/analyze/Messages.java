@@ -125,6 +125,18 @@ public final class Messages {
     public static final MessageType GATEWAY_API_ROUTE_NOT_ATTACHED = new MessageType("ES0042",
             "GatewayApiRouteNotAttached", Severity.WARNING,
             "A Gateway API route attaches nowhere or to no listener of its Gateway, or names a backend istiod refuses.");
+    public static final MessageType SERVICE_ENTRY_WITHOUT_WAYPOINT = new MessageType("ES0043",
+            "ServiceEntryWithoutWaypoint", Severity.WARNING,
+            "A ServiceEntry is not bound to a waypoint although it asks for one, or routes, targetRef policies or "
+                    + "DestinationRule TLS are meant for it in ambient mode: ztunnel ignores them all.");
+    public static final MessageType WAYPOINT_CANNOT_SERVE_SERVICES = new MessageType("ES0044",
+            "WaypointCannotServeServices", Severity.WARNING,
+            "A waypoint cannot take the service traffic sent to it: it is for workload (or no) traffic, or lacks the "
+                    + "HBONE listener on port 15008.");
+    public static final MessageType ZTUNNEL_POLICY_HTTP_FIELDS = new MessageType("ES0045",
+            "ZtunnelPolicyHttpFields", Severity.WARNING,
+            "An AuthorizationPolicy enforced by ztunnel (ambient, no waypoint) uses HTTP attributes: ztunnel leaves "
+                    + "such ALLOW rules out and enforces DENY rules without their HTTP parts.");
 
     /** Every constant above, in code order: a new code is one constant, not also a line here. */
     private static final List<MessageType> ALL = Arrays.stream(Messages.class.getDeclaredFields())

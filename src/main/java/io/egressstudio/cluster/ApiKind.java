@@ -23,6 +23,7 @@ public enum ApiKind {
     SERVICE_MESH_MEMBER("ServiceMeshMember", "maistra.io", "servicemeshmembers", true, Provider.MAISTRA, "v1"),
     ISTIO("Istio", "sailoperator.io", "istios", false, Provider.SAIL, "v1"),
     ISTIO_CNI("IstioCNI", "sailoperator.io", "istiocnis", false, Provider.SAIL, "v1"),
+    ZTUNNEL("ZTunnel", "sailoperator.io", "ztunnels", false, Provider.SAIL, "v1"),
     SERVICE_ENTRY("ServiceEntry", "networking.istio.io", "serviceentries", true, Provider.ISTIO,
             "v1beta1", "v1alpha3", "v1"),
     DESTINATION_RULE("DestinationRule", "networking.istio.io", "destinationrules", true, Provider.ISTIO,

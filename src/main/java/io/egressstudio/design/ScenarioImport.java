@@ -10,12 +10,14 @@ import static io.egressstudio.design.ImportJson.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.egressstudio.generate.ResourceNames;
+import io.egressstudio.mesh.Ambient;
 import io.egressstudio.mesh.ControlPlane;
 import io.egressstudio.mesh.AccessRulesImport;
 import io.egressstudio.mesh.MeshView;
 import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.mesh.WorkloadInfo;
 import io.egressstudio.model.AppProtocol;
+import io.egressstudio.model.DataPlane;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.EgressServerTls;
 import io.egressstudio.model.ExternalService;
@@ -104,6 +106,7 @@ public final class ScenarioImport {
         workloads();
         serviceEntries();
         egressGateways();
+        waypoints();
         links();
         ImportedFederations federated = new ImportedFederations(objects, ids, meshes, workloadByName);
         List<Federation> federations = federated.federations();
@@ -140,10 +143,16 @@ public final class ScenarioImport {
                 notes.add("No control plane in the input: the mesh is upstream Istio with its defaults in "
                         + cp.namespace() + ".");
             }
+            // a mesh whose pods ztunnel captures runs in ambient mode: its members are those pods' namespaces too
+            List<String> ambient = view.workloads().stream().filter(w -> view.controlPlaneOf(w.namespace()) == cp
+                    && view.ambientEnrolment(w).ambient()).map(WorkloadInfo::namespace).distinct().sorted().toList();
+            List<String> members = new ArrayList<>(view.injectedNamespaces(cp));
+            ambient.stream().filter(ns -> !members.contains(ns)).forEach(members::add);
             meshes.add(new Mesh(ids.id(defining, name), name, cp.namespace(), version,
                     cp.registryOnly() ? OutboundPolicy.REGISTRY_ONLY : OutboundPolicy.ALLOW_ANY,
-                    view.strictMeshWide(cp), cp.autoMtls(), view.injectedNamespaces(cp), cp.trustDomain(),
-                    gatewayIn(cp, MeshView.INGRESS_GATEWAY), gatewayIn(cp, MeshView.EGRESS_GATEWAY), cp.flavour()));
+                    view.strictMeshWide(cp), cp.autoMtls(), members, cp.trustDomain(),
+                    gatewayIn(cp, MeshView.INGRESS_GATEWAY), gatewayIn(cp, MeshView.EGRESS_GATEWAY), cp.flavour(),
+                    ambient.isEmpty() ? null : DataPlane.AMBIENT));
         }
     }
 
@@ -203,7 +212,9 @@ public final class ScenarioImport {
             if (inject.isMissingNode() && !labelled || controlPlaneNamespace(deployment.namespace())) {
                 continue;
             }
-            boolean sidecar = labelled ? seen.sidecar() : "true".equals(inject.asText());
+            // in an ambient mesh a workload drawn "with a sidecar" is one ztunnel captures
+            boolean sidecar = labelled ? seen.sidecar() || view.ambientEnrolment(seen).ambient()
+                    : "true".equals(inject.asText());
             List<Integer> ports = new ArrayList<>();
             for (ImportedObject service : objects.ofKind("Service")) {
                 if (service.namespace().equals(deployment.namespace()) && service.name().equals(deployment.name())) {
@@ -388,6 +399,41 @@ public final class ScenarioImport {
                 access.rules(), api));
     }
 
+    /**
+     * The waypoints that ServiceEntries are bound to, as the egress gateways of ambient meshes (Gateway API), with the
+     * access rules of the policies attached to them.
+     */
+    private void waypoints() {
+        for (Ambient.Waypoint w : view.ambient().waypoints().values()) {
+            boolean used = view.ambient().bindings().values().stream().anyMatch(b -> w.equals(b.waypoint()));
+            Optional<Mesh> mesh = meshOwning(w.namespace()).or(() -> Optional.ofNullable(view.controlPlaneOf(w.namespace()))
+                    .flatMap(cp -> meshes.stream().filter(m -> m.namespace().equals(cp.namespace())).findFirst()));
+            if (!used || mesh.isEmpty() || !mesh.get().ambient()) {
+                if (used) {
+                    notes.add(w.key() + ": a waypoint of no imported ambient mesh: left out");
+                }
+                continue;
+            }
+            ImportedObject gateway = objects.ofKind("Gateway").stream().filter(g -> g.namespace().equals(w.namespace())
+                    && g.name().equals(w.name())).findFirst().orElse(null);
+            AccessRulesImport.Result access = AccessRulesImport.ofWaypoint(view, w.namespace(), w.name());
+            notes.addAll(access.notes());
+            gateways.add(new EgressGateway(ids.id(gateway, mesh.get().id() + "-" + w.name()), mesh.get().id(), w.name(),
+                    w.namespace(), Map.of(), null, access.rules(), GatewayApi.GATEWAY_API));
+        }
+    }
+
+    /** The drawn waypoint a ServiceEntry is bound to, if any. */
+    private Optional<EgressGateway> waypointOf(ImportedObject se) {
+        Ambient.Binding b = se == null ? null : view.ambient().bindings().get("ServiceEntry/" + se.namespace() + "/"
+                + se.name());
+        if (b == null || !b.bound()) {
+            return Optional.empty();
+        }
+        return gateways.stream().filter(g -> g.usesGatewayApi() && g.name().equals(b.waypoint().name())
+                && b.waypoint().namespace().equals(g.namespace())).findFirst();
+    }
+
     /** A Gateway named like the service {@code name.namespace.svc.cluster.local} in that namespace. */
     private Optional<ImportedObject> egressGatewayFor(String host) {
         String[] parts = host.split("\\.");
@@ -472,7 +518,18 @@ public final class ScenarioImport {
                 .orElse(MissingNode.getInstance());
         Optional<EgressGateway> gateway = egressGatewayOf(meshRoute.map(ImportedGatewayApi.MeshRoute::backendHost)
                 .orElse(destination.path("host").asText()));
-        if (gateway.isPresent()) {
+        Optional<EgressGateway> waypoint = meshOwning(workload.namespace()).filter(Mesh::ambient)
+                .flatMap(m -> waypointOf(serviceEntryOf.get(service.id())));
+        if (waypoint.isPresent()) {
+            // ztunnel sends the pod's bytes to the entry's waypoint, which originates TLS by its DestinationRule
+            via = waypoint.get().id();
+            sidecarTls = null;
+            if (declared != null && declared.targetPort() != null && declared.targetPort() != port) {
+                rewrite = PortRewrite.TARGET_PORT;
+                targetPort = declared.targetPort();
+            }
+            egressTls = tls.rule(waypoint.get().namespace(), host, port, null).orElse(null);
+        } else if (gateway.isPresent()) {
             via = gateway.get().id();
             int out;
             if (gateway.get().usesGatewayApi()) {

@@ -53,8 +53,10 @@ final class AuthorizationPolicyFactory {
             }
             Mesh mesh = context.element(gateway.mesh(), Mesh.class);
             Set<String> sniHosts = passedThrough(context, gateway);
+            // a waypoint enforces only policies attached by targetRefs (istiod never sends them to ztunnel)
             emit(context, gateway, gateway.name(), ResourceNames.egressGatewayNamespace(gateway, mesh),
-                    gateway.podLabels(), mesh, rule -> rules(rule, sniHosts));
+                    mesh.ambient() && gateway.usesGatewayApi() ? null : gateway.podLabels(), mesh,
+                    rule -> rules(rule, sniHosts));
         }
         for (Workload workload : context.scenario().workloads()) {
             if (workload.accessRules().isEmpty()) {
@@ -79,7 +81,12 @@ final class AuthorizationPolicyFactory {
                 continue;
             }
             AuthorizationPolicy spec = new AuthorizationPolicy();
-            spec.setSelector(new WorkloadSelectorBuilder().withMatchLabels(new LinkedHashMap<>(selector)).build());
+            if (selector == null) {
+                spec.setTargetRefs(List.of(new io.fabric8.istio.api.api.type.v1beta1.PolicyTargetReference(
+                        GatewayApiEgress.GROUP, "Gateway", name, null)));
+            } else {
+                spec.setSelector(new WorkloadSelectorBuilder().withMatchLabels(new LinkedHashMap<>(selector)).build());
+            }
             spec.setAction(AuthorizationPolicyAction.valueOf(action.name()));
             spec.setRules(rules);
             ObjectMeta meta = context.meta(name + "-" + action.name().toLowerCase(java.util.Locale.ROOT), namespace,

@@ -31,6 +31,8 @@ final class EgressGatewayServers {
 
     private final Map<GatewayKey, Map<ServerKey, Set<String>>> servers = new LinkedHashMap<>();
     private final Map<GatewayKey, String> firstElement = new LinkedHashMap<>();
+    /** Per gateway, the namespaces of the ServiceEntries its links reach (a waypoint must admit them). */
+    private final Map<GatewayKey, Set<String>> serviceNamespaces = new LinkedHashMap<>();
 
     /**
      * Whether the gateway's server for an HTTP link's traffic is ISTIO_MUTUAL: the gateway's own {@code serverTls}
@@ -66,9 +68,9 @@ final class EgressGatewayServers {
     }
 
     void add(EgressGateway gateway, String namespace, String host, int port, boolean passthrough, boolean mutual,
-             boolean tcp,
-             String elementId) {
+             boolean tcp, String serviceNamespace) {
         GatewayKey key = new GatewayKey(namespace, gateway);
+        serviceNamespaces.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(serviceNamespace);
         firstElement.putIfAbsent(key, gateway.id());
         servers.computeIfAbsent(key, k -> new LinkedHashMap<>())
                 .computeIfAbsent(new ServerKey(port, passthrough, mutual, tcp && gateway.usesGatewayApi()),
@@ -78,6 +80,12 @@ final class EgressGatewayServers {
 
     void emit(GenerationContext context) {
         servers.forEach((key, byServer) -> {
+            if (key.gateway().usesGatewayApi() && GatewayApiEgress.isWaypoint(context, key.gateway())) {
+                boolean elsewhere = serviceNamespaces.get(key).stream().anyMatch(ns -> !ns.equals(key.namespace()));
+                context.add(GatewayApiEgress.waypoint(context, key.gateway(), key.namespace(), firstElement.get(key),
+                        elsewhere), firstElement.get(key));
+                return;
+            }
             if (key.gateway().usesGatewayApi()) {
                 List<GatewayApiEgress.Listener> listeners = new ArrayList<>();
                 byServer.forEach((server, hosts) -> hosts.forEach(host -> listeners.add(new GatewayApiEgress.Listener(

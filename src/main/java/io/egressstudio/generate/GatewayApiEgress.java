@@ -1,9 +1,11 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.Ambient;
 import io.egressstudio.model.AppProtocol;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.ExternalService;
 import io.egressstudio.model.Link;
+import io.egressstudio.model.Mesh;
 import io.egressstudio.model.Origination;
 import io.egressstudio.model.Workload;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -119,6 +121,55 @@ final class GatewayApiEgress {
 
     /** One server of the gateway, as the listener istiod reads: a host on a port, plain, mesh mTLS or passed through. */
     record Listener(String host, int port, boolean passthrough, boolean mutual, boolean tcp) {
+    }
+
+    /** Whether a gateway is a waypoint: the egress gateway of a mesh in ambient mode (decision 0033). */
+    static boolean isWaypoint(GenerationContext context, EgressGateway gateway) {
+        return context.element(gateway.mesh(), Mesh.class).ambient();
+    }
+
+    /**
+     * The labels that bind a ServiceEntry to the waypoint of the first link that reaches it through one:
+     * {@code istio.io/use-waypoint}, and {@code istio.io/use-waypoint-namespace} when the waypoint is elsewhere. None
+     * when no link to it goes through a waypoint.
+     */
+    static Map<String, String> useWaypointLabels(GenerationContext context, ExternalService service) {
+        for (Link link : context.linksTo(service.id())) {
+            if (link.via() == null) {
+                continue;
+            }
+            EgressGateway gateway = context.element(link.via(), EgressGateway.class);
+            if (isWaypoint(context, gateway)) {
+                String namespace = ResourceNames.egressGatewayNamespace(gateway, context.element(gateway.mesh(), Mesh.class));
+                Map<String, String> labels = new LinkedHashMap<>();
+                labels.put(Ambient.USE_WAYPOINT, gateway.name());
+                if (!namespace.equals(service.namespace())) {
+                    labels.put(Ambient.USE_WAYPOINT_NAMESPACE, namespace);
+                }
+                return labels;
+            }
+        }
+        return Map.of();
+    }
+
+    /**
+     * The waypoint that is a mesh's egress gateway in ambient mode, as {@code istioctl waypoint apply --for service}
+     * writes it: a Gateway of class {@code istio-waypoint} with the HBONE listener on 15008, for service traffic, its
+     * listener admitting the ServiceEntries' namespaces (all of them when one is elsewhere).
+     */
+    static GenericKubernetesResource waypoint(GenerationContext context, EgressGateway gateway, String namespace,
+                                              String elementId, boolean otherNamespaces) {
+        Map<String, Object> listener = new LinkedHashMap<>(Ordered.map("name", "mesh", "port", 15008, "protocol",
+                "HBONE"));
+        if (otherNamespaces) {
+            listener.put("allowedRoutes", Ordered.map("namespaces", Ordered.map("from", "All")));
+        }
+        io.fabric8.kubernetes.api.model.ObjectMeta meta = context.meta(gateway.name(), namespace, elementId);
+        meta.getLabels().put(Ambient.WAYPOINT_FOR, "service");
+        return new GenericKubernetesResourceBuilder().withApiVersion(apiVersion("Gateway")).withKind("Gateway")
+                .withMetadata(meta)
+                .addToAdditionalProperties("spec", Ordered.map("gatewayClassName", Ambient.WAYPOINT_CLASS,
+                        "listeners", List.of(listener))).build();
     }
 
     /** The Gateway of class istio with a listener per host and port its links need. */

@@ -1,5 +1,7 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.Ambient;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -44,6 +46,9 @@ import java.util.Optional;
  */
 final class IstioControlPlaneFactory {
     static final String CNI_NAMESPACE = "istio-cni";
+    /** Where OpenShift Service Mesh 3's ZTunnel resource installs ztunnel (its default). */
+    static final String ZTUNNEL_NAMESPACE = "ztunnel";
+    private static final String AMBIENT_PROFILE = "ambient";
     private static final String INJECTION_LABEL = FlavourRules.INJECTION_LABEL;
     private static final String REVISION_LABEL = FlavourRules.REVISION_LABEL;
     private static final String DEFAULT_REVISION = FlavourRules.DEFAULT_REVISION;
@@ -66,20 +71,34 @@ final class IstioControlPlaneFactory {
 
     static void create(GenerationContext context, Mesh mesh) {
         if (mesh.flavour() == MeshFlavour.OSSM_3) {
+            Map<String, Object> spec = new LinkedHashMap<>(Ordered.map("version", mesh.version(),
+                    "namespace", mesh.namespace(), "updateStrategy", Ordered.map("type", "InPlace")));
+            Map<String, Object> cni = new LinkedHashMap<>(Ordered.map("version", mesh.version(), "namespace",
+                    CNI_NAMESPACE));
+            if (mesh.ambient()) {
+                // OpenShift Service Mesh 3's ambient install: the ambient profile, and istiod trusting ztunnel's namespace
+                spec.put("profile", AMBIENT_PROFILE);
+                cni.put("profile", AMBIENT_PROFILE);
+            }
+            spec.put("values", values(context.scenario(), mesh));
             context.add(new GenericKubernetesResourceBuilder()
                     .withApiVersion("sailoperator.io/v1").withKind("Istio")
                     .withMetadata(context.meta(mesh.name(), null, mesh.id()))
-                    .addToAdditionalProperties("spec", Ordered.map(
-                            "version", mesh.version(),
-                            "namespace", mesh.namespace(),
-                            "updateStrategy", Ordered.map("type", "InPlace"),
-                            "values", values(context.scenario(), mesh)))
+                    .addToAdditionalProperties("spec", spec)
                     .build(), mesh.id(), SAIL_SOURCES);
             context.add(new GenericKubernetesResourceBuilder()
                     .withApiVersion("sailoperator.io/v1").withKind("IstioCNI")
                     .withMetadata(context.meta("default", null, mesh.id()))
-                    .addToAdditionalProperties("spec", Ordered.map("version", mesh.version(), "namespace", CNI_NAMESPACE))
+                    .addToAdditionalProperties("spec", cni)
                     .build(), mesh.id());
+            if (mesh.ambient()) {
+                context.add(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("sailoperator.io/v1").withKind("ZTunnel")
+                        .withMetadata(context.meta("default", null, mesh.id()))
+                        .addToAdditionalProperties("spec", Ordered.map("version", mesh.version(),
+                                "namespace", ZTUNNEL_NAMESPACE))
+                        .build(), mesh.id());
+            }
         } else {
             context.add(new ConfigMapBuilder()
                     .withMetadata(context.meta(meshConfigMap(mesh), mesh.namespace(), mesh.id()))
@@ -99,13 +118,21 @@ final class IstioControlPlaneFactory {
     }
 
     /**
-     * The Sail {@code Istio}'s values: the mesh config, and istiod's environment where a route of the design is of a
-     * kind istiod watches only with {@link ExperimentalGatewayApi#ALPHA_ENV} (TCPRoute; TLSRoute before Istio 1.30).
+     * The Sail {@code Istio}'s values: the mesh config; in ambient mode istiod trusting ztunnel's namespace; and
+     * istiod's environment where a route of the design is of a kind istiod watches only with
+     * {@link ExperimentalGatewayApi#ALPHA_ENV} (TCPRoute; TLSRoute before Istio 1.30). An ambient mesh's waypoint takes
+     * no such route.
      */
     private static Map<String, Object> values(Scenario scenario, Mesh mesh) {
         Map<String, Object> values = new LinkedHashMap<>(Ordered.map("meshConfig", meshConfig(mesh)));
-        if (needsExperimentalRoutes(scenario, mesh)) {
-            values.put("pilot", Ordered.map("env", Ordered.map(ExperimentalGatewayApi.ALPHA_ENV, "true")));
+        Map<String, Object> pilot = new LinkedHashMap<>();
+        if (mesh.ambient()) {
+            pilot.put("trustedZtunnelNamespace", ZTUNNEL_NAMESPACE);
+        } else if (needsExperimentalRoutes(scenario, mesh)) {
+            pilot.put("env", Ordered.map(ExperimentalGatewayApi.ALPHA_ENV, "true"));
+        }
+        if (!pilot.isEmpty()) {
+            values.put("pilot", pilot);
         }
         return values;
     }
@@ -116,8 +143,11 @@ final class IstioControlPlaneFactory {
         for (Link link : scenario.links()) {
             EgressGateway gateway = link.via() == null ? null : scenario.egressGateway(link.via()).orElse(null);
             ExternalService service = scenario.externalService(link.to()).orElse(null);
-            if (gateway != null && gateway.usesGatewayApi() && service != null
-                    && (mesh.owns(gateway.namespace()) || mesh.owns(service.namespace()))
+            Mesh gatewayMesh = gateway == null ? null : scenario.meshes().stream()
+                    .filter(m -> m.id().equals(gateway.mesh())).findFirst().orElse(null);
+            if (gateway != null && gateway.usesGatewayApi() && service != null && gatewayMesh != null
+                    && (mesh.owns(ResourceNames.egressGatewayNamespace(gateway, gatewayMesh))
+                    || service.namespace() != null && mesh.owns(service.namespace()))
                     && ExperimentalGatewayApi.needsFlag(GatewayApiEgress.routeKind(link), minor)) {
                 return true;
             }
@@ -131,7 +161,10 @@ final class IstioControlPlaneFactory {
      */
     static Map<String, String> memberLabels(Mesh mesh) {
         Map<String, String> labels = new LinkedHashMap<>(discoveryLabels(mesh));
-        if (revision(mesh).equals(DEFAULT_REVISION)) {
+        if (mesh.ambient()) {
+            // ztunnel captures the namespace's pods instead of an injected sidecar
+            labels.put(Ambient.DATAPLANE_MODE, "ambient");
+        } else if (revision(mesh).equals(DEFAULT_REVISION)) {
             labels.put(INJECTION_LABEL, "enabled");
         } else {
             labels.put(REVISION_LABEL, revision(mesh));

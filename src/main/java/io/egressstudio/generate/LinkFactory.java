@@ -73,7 +73,7 @@ final class LinkFactory {
             // the gateway's servers are shared by its links: collected for every link, reused or not
             gatewayServers.add(gateway, ResourceNames.egressGatewayNamespace(gateway, mesh), service.primaryHost(),
                     gatewayPort(link, gateway), passthrough(link), EgressGatewayServers.mutualFromSidecars(gateway, link),
-                    link.app() == AppProtocol.TCP, link.id());
+                    link.app() == AppProtocol.TCP, service.namespace());
             context.unit(link.id(), new Inputs(link, client, service, gateway, mesh, context.scenario().name(),
                     context.istioApi()), () -> viaEgress(link, client, service, gateway, mesh));
         }
@@ -164,6 +164,10 @@ final class LinkFactory {
         boolean passthrough = passthrough(link);
         Origination toGatewayTls = EgressGatewayServers.sidecarToGateway(gateway, link, host);
         int gatewayPort = gatewayPort(link, gateway);
+        if (gateway.usesGatewayApi() && mesh.ambient()) {
+            waypointOrigination(link, service, gatewayNamespace);
+            return;
+        }
         if (gateway.usesGatewayApi()) {
             GatewayApiEgress.link(context, link, client, service, gateway, gatewayNamespace, gatewayHost, gatewayPort,
                     toGatewayTls);
@@ -224,6 +228,22 @@ final class LinkFactory {
                     .withNewSpec().withHost(service.primaryHost()).withTrafficPolicy(trafficPolicy(link, link.egressTls(), true))
                     .withExportTo(".").endSpec()
                     .build(), link.id(), ClientTlsFactory.sources(tlsPath(link, true), "egressTls"));
+        }
+    }
+
+    /**
+     * Through a waypoint no route is needed: the ServiceEntry's {@code istio.io/use-waypoint} label sends ambient
+     * traffic for it there (ServiceEntryFactory), and the waypoint sends it on to the entry's port as a sidecar would.
+     * Only the TLS it originates is a DestinationRule, in the waypoint's namespace, for the port the client calls
+     * (its targetPort leads to the TLS port).
+     */
+    private void waypointOrigination(Link link, ExternalService service, String waypointNamespace) {
+        if (link.egressTls() != null) {
+            context.addIstio(new DestinationRuleBuilder()
+                    .withMetadata(context.meta(ResourceNames.egressOriginationRule(link, service), waypointNamespace, link.id()))
+                    .withNewSpec().withHost(service.primaryHost()).withTrafficPolicy(trafficPolicy(link, link.egressTls(), false))
+                    .withExportTo(".").endSpec()
+                    .build(), link.id(), ClientTlsFactory.sources(tlsPath(link, false), "egressTls"));
         }
     }
 

@@ -78,6 +78,12 @@ public final class ScenarioGenerator {
             mesh.members().forEach(member -> namespaces.putIfAbsent(member, mesh.id()));
         }
         scenario.workloads().forEach(w -> namespaces.putIfAbsent(w.namespace(), w.id()));
+        for (Mesh mesh : scenario.meshes()) {
+            // a waypoint is a Gateway in its own namespace, which the mesh must discover (an egress gateway by
+            // injection is a Deployment there, made with the mesh)
+            scenario.egressGateways().stream().filter(g -> mesh.ambient() && mesh.id().equals(g.mesh()))
+                    .forEach(g -> namespaces.putIfAbsent(ResourceNames.egressGatewayNamespace(g, mesh), g.id()));
+        }
         scenario.externalServices().stream().filter(ExternalService::registered)
                 .forEach(s -> namespaces.putIfAbsent(s.namespace(), s.id()));
         for (ExternalService service : scenario.externalServices()) {
@@ -101,6 +107,9 @@ public final class ScenarioGenerator {
                         .forEach(ns -> labels.putIfAbsent(ns, IstioControlPlaneFactory.discoveryLabels(mesh)));
                 if (mesh.flavour() == MeshFlavour.OSSM_3) {
                     namespaces.putIfAbsent(IstioControlPlaneFactory.CNI_NAMESPACE, mesh.id());
+                    if (mesh.ambient()) {
+                        namespaces.putIfAbsent(IstioControlPlaneFactory.ZTUNNEL_NAMESPACE, mesh.id());
+                    }
                 }
             }
         }

@@ -27,13 +27,19 @@ final class ServiceEntryFactory {
     }
 
     /** Everything a ServiceEntry is made from: the links to the service add ports ({@link GenerationMemo}). */
-    private record Inputs(ExternalService service, List<Link> links, String scenario, IstioApiVersion api) {
+    private record Inputs(ExternalService service, List<Link> links, String scenario, IstioApiVersion api,
+                          java.util.Map<String, String> waypoint) {
     }
 
     static void create(GenerationContext context, ExternalService service) {
         if (service.registered()) {
+            java.util.Map<String, String> waypoint = GatewayApiEgress.useWaypointLabels(context, service);
             context.unit(service.id(), new Inputs(service, context.linksTo(service.id()), context.scenario().name(),
-                    context.istioApi()), () -> context.addIstio(serviceEntry(context, service), service.id(), SOURCES));
+                    context.istioApi(), waypoint), () -> {
+                ServiceEntry entry = serviceEntry(context, service);
+                entry.getMetadata().getLabels().putAll(waypoint);
+                context.addIstio(entry, service.id(), SOURCES);
+            });
         }
     }
 

@@ -1,5 +1,8 @@
 package io.egressstudio.generate;
 
+import io.egressstudio.mesh.Ambient;
+import io.egressstudio.model.Mesh;
+
 import io.egressstudio.model.Workload;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -27,14 +30,20 @@ final class WorkloadFactory {
 
     /** Everything a workload's resources are made from ({@link GenerationMemo}). */
     private record Inputs(Workload workload, Map<String, String> sidecarAnnotations, String scenario,
-                          boolean injectedByLabel) {
+                          boolean injectedByLabel, boolean ambient) {
     }
 
     static void create(GenerationContext context, Workload workload, Map<String, String> sidecarAnnotations) {
         boolean injectedByLabel = injectedByLabel(context, workload);
-        context.unit(workload.id(), new Inputs(workload, sidecarAnnotations, context.scenario().name(), injectedByLabel),
+        boolean ambient = context.scenario().meshOf(workload).filter(Mesh::ambient).isPresent();
+        context.unit(workload.id(), new Inputs(workload, sidecarAnnotations, context.scenario().name(), injectedByLabel,
+                        ambient),
                 () -> {
-                    context.addContext(deployment(context, workload, sidecarAnnotations, injectedByLabel), workload.id());
+                    Deployment deployment = deployment(context, workload, sidecarAnnotations, injectedByLabel);
+                    if (ambient) {
+                        inAmbientMode(deployment, workload);
+                    }
+                    context.addContext(deployment, workload.id());
                     context.addContext(service(context, workload), workload.id());
                 });
     }
@@ -74,6 +83,19 @@ final class WorkloadFactory {
         deployment.setMetadata(context.meta(workload.name(), workload.namespace(), workload.id()));
         deployment.setSpec(spec);
         return deployment;
+    }
+
+    /**
+     * In an ambient mesh ztunnel captures the pods by their namespace's label: no injection is asked for, and a
+     * workload drawn without a sidecar (outside the mesh's data plane) opts out with {@code istio.io/dataplane-mode: none}.
+     */
+    private static void inAmbientMode(Deployment deployment, Workload workload) {
+        ObjectMeta pod = deployment.getSpec().getTemplate().getMetadata();
+        pod.getLabels().remove(ResourceNames.INJECT_ANNOTATION);
+        pod.getAnnotations().remove(ResourceNames.INJECT_ANNOTATION);
+        if (!workload.sidecar()) {
+            pod.getLabels().put(Ambient.DATAPLANE_MODE, "none");
+        }
     }
 
     static Service service(GenerationContext context, Workload workload) {

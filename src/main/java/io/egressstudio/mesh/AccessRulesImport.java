@@ -34,10 +34,22 @@ public final class AccessRulesImport {
      * element's pods are selected by): an egress gateway's, or a workload's generated {@code app} label.
      */
     public static Result of(MeshView view, String namespace, Map<String, String> selector) {
+        return read(view, p -> p.namespace().equals(namespace) && !p.attached() && p.selector().equals(selector));
+    }
+
+    /**
+     * The rules of the policies attached to a waypoint by targetRefs naming only its Gateway (as the generator writes
+     * a drawn waypoint's access rules).
+     */
+    public static Result ofWaypoint(MeshView view, String namespace, String name) {
+        return read(view, p -> p.namespace().equals(namespace) && p.targets().equals(List.of("Gateway/" + name)));
+    }
+
+    private static Result read(MeshView view, java.util.function.Predicate<AuthorizationPolicies.Policy> drawn) {
         List<AccessRule> rules = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (AuthorizationPolicies.Policy p : AuthorizationPolicies.of(view).all()) {
-            if (!p.namespace().equals(namespace) || p.attached() || !p.selector().equals(selector)) {
+            if (!drawn.test(p)) {
                 continue;
             }
             if (p.dryRun() || !(p.action().equals("ALLOW") || p.action().equals("DENY"))) {

@@ -115,6 +115,35 @@ public final class AuthorizationPolicies {
         return policies.stream().filter(p -> view.controlPlaneOf(p.namespace()) == cp).filter(p -> p.selects(w)).toList();
     }
 
+    /**
+     * The policies a waypoint enforces for a service it serves: those whose targetRefs name the waypoint (a Gateway in
+     * its namespace), the ServiceEntry (in the entry's namespace) or, from the root namespace, the GatewayClass
+     * {@code istio-waypoint}. istiod sends targetRef policies to waypoints only, never to ztunnel.
+     */
+    public List<Policy> attachedToWaypoint(String waypointNamespace, String waypointName, MeshService service) {
+        ControlPlane cp = view.controlPlaneOf(waypointNamespace);
+        if (cp == null) {
+            return List.of();
+        }
+        return policies.stream().filter(p -> view.controlPlaneOf(p.namespace()) == cp)
+                .filter(p -> targetsWaypoint(p, waypointNamespace, waypointName) || targetsService(p, service))
+                .toList();
+    }
+
+    private static boolean targetsWaypoint(Policy p, String waypointNamespace, String waypointName) {
+        return p.namespace().equals(waypointNamespace) && p.targets().contains("Gateway/" + waypointName)
+                || p.root() && p.targets().contains("GatewayClass/" + Ambient.WAYPOINT_CLASS);
+    }
+
+    /** Whether a policy's targetRefs name this ServiceEntry (a targetRef names an object of the policy's namespace). */
+    public static boolean targetsService(Policy p, MeshService service) {
+        if (service == null || service.kind() != MeshService.Kind.SERVICE_ENTRY) {
+            return false;
+        }
+        String[] key = service.key().split("/", 3);
+        return key.length == 3 && p.namespace().equals(key[1]) && p.targets().contains("ServiceEntry/" + key[2]);
+    }
+
     /** The workloads a selector-based policy applies to, among those the input describes (or implies). */
     public List<WorkloadInfo> selected(Policy p) {
         ControlPlane cp = view.controlPlaneOf(p.namespace());

@@ -39,6 +39,7 @@ public final class MeshView {
     private final List<String> ignoredConfig = new ArrayList<>();
     private final java.util.Set<String> assumedInjection = new java.util.TreeSet<>();
     private NamespaceLabels namespaceLabels;
+    private Ambient ambient;
     private final Map<String, String> origins = new HashMap<>();
     private final List<KubernetesGateways.RouteProblem> routeProblems = new ArrayList<>();
     /** What the prediction being made reads, while one is recorded ({@link #recording}); one thread records. */
@@ -214,6 +215,7 @@ public final class MeshView {
                 && routesByHost.equals(o.routesByHost) && secrets.equals(o.secrets)
                 && federation.sameResources(o.federation) && ignoredConfig.equals(o.ignoredConfig)
                 && assumedInjection.equals(o.assumedInjection) && namespaceLabels.equals(o.namespaceLabels)
+                && ambient.equals(o.ambient)
                 && origins.equals(o.origins) && routeProblems.equals(o.routeProblems);
     }
 
@@ -426,6 +428,40 @@ public final class MeshView {
         return List.copyOf(routeProblems);
     }
 
+    /** The waypoints and the ServiceEntries' waypoint bindings of the set (ambient mode, {@link Ambient}). */
+    public Ambient ambient() {
+        noteReadOfShared();
+        return ambient;
+    }
+
+    /** The waypoint binding of a ServiceEntry host, or null for a Kubernetes Service or an import. */
+    public Ambient.Binding waypointBinding(MeshService service) {
+        noteReadOfShared();
+        return service == null ? null : ambient.bindings().get(service.key());
+    }
+
+    /**
+     * Whether ztunnel captures a workload's traffic. Its labels may ask for ambient mode where the control plane
+     * cannot run it (Maistra 2.x, Istio before 1.24): then it is not captured, and the reason says so.
+     */
+    public Ambient.Enrolment ambientEnrolment(WorkloadInfo w) {
+        noteReadOfShared();
+        if (w.gateway()) {
+            return new Ambient.Enrolment(false, false, "a gateway proxy is not captured by ztunnel");
+        }
+        Ambient.Enrolment e = Ambient.enrolment(namespaceLabels, w.namespace(), w.labels(), w.sidecar());
+        if (!e.ambient()) {
+            return e;
+        }
+        ControlPlane cp = controlPlaneOf(w.namespace());
+        String unsupported = Ambient.unsupportedBy(cp);
+        if (cp == null) {
+            return new Ambient.Enrolment(false, true, e.reason() + ", but no control plane reads namespace "
+                    + w.namespace());
+        }
+        return unsupported == null ? e : new Ambient.Enrolment(false, true, e.reason() + ", but " + unsupported);
+    }
+
     /** Istio configuration in namespaces no control plane reads: istiod never sees it. */
     public List<String> ignoredConfig() {
         noteReadOfShared();
@@ -450,6 +486,7 @@ public final class MeshView {
             origins.put(key(e.resource()), e.origin());
         }
         readControlPlanes();
+        ambient = Ambient.of(resources, namespaceLabels);
         readWorkloads();
         readServices();
         for (ControlPlane cp : controlPlanes) {

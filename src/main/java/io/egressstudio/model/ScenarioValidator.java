@@ -109,6 +109,10 @@ public final class ScenarioValidator {
             problems.add(new Problem(path + ".version", "version '" + mesh.version() + "' does not exist for "
                     + mesh.flavour().title() + ": use " + mesh.flavour().versionHint()));
         }
+        String noAmbient = ambientUnsupported(mesh);
+        if (mesh.ambient() && noAmbient != null) {
+            problems.add(new Problem(path + ".dataPlane", noAmbient));
+        }
         for (Mesh other : scenario.meshes()) {
             if (other != mesh && other.id() != null && mesh.id() != null && other.namespace() != null
                     && scenario.meshes().indexOf(other) < scenario.meshes().indexOf(mesh)) {
@@ -169,6 +173,12 @@ public final class ScenarioValidator {
             label(gateway.namespace(), path + ".namespace");
         }
         accessRules(gateway.accessRules(), path + ".accessRules");
+        if (!gateway.usesGatewayApi() && byId.get(gateway.mesh()) instanceof Mesh mesh && mesh.ambient()) {
+            problems.add(new Problem(path + ".api", "mesh " + mesh.id() + " runs in ambient mode, where the egress "
+                    + "gateway is a waypoint: a Gateway of class istio-waypoint, which only the Kubernetes Gateway API "
+                    + "configures (OpenShift Service Mesh 3: in ambient mode you must use the Kubernetes Gateway API); "
+                    + "set it to GATEWAY_API"));
+        }
         if (gateway.usesGatewayApi() && byId.get(gateway.mesh()) instanceof Mesh mesh) {
             int minor = mesh.flavour().istioMinor(mesh.version()).orElse(GATEWAY_API_EGRESS_MINOR);
             if (minor < GATEWAY_API_EGRESS_MINOR) {
@@ -179,6 +189,29 @@ public final class ScenarioValidator {
             }
         }
     }
+
+    /**
+     * Why a mesh cannot run in ambient mode, or null: Maistra 2.x has no ztunnel; upstream Istio made ambient mode
+     * generally available in 1.24 (waypoints as Gateways of class istio-waypoint, istio.io/use-waypoint).
+     */
+    public static String ambientUnsupported(Mesh mesh) {
+        if (mesh.flavour() == MeshFlavour.MAISTRA_2) {
+            return "mesh " + mesh.id() + " is " + mesh.flavour().title() + " " + mesh.version() + ", which has no ambient mode "
+                    + "(no ztunnel, no waypoints): use OpenShift Service Mesh 3 or Istio 1." + AMBIENT_MINOR
+                    + " or later, or sidecars";
+        }
+        int minor = mesh.flavour().istioMinor(mesh.version()).orElse(AMBIENT_MINOR);
+        if (minor < AMBIENT_MINOR) {
+            String runs = mesh.flavour() == MeshFlavour.ISTIO ? mesh.flavour().label(mesh.version())
+                    : mesh.flavour().label(mesh.version()) + " (Istio 1." + minor + ")";
+            return "mesh " + mesh.id() + " runs " + runs + ": ambient mode (ztunnel, waypoints that ServiceEntries use by istio.io/use-waypoint) is "
+                    + "generally available from Istio 1." + AMBIENT_MINOR + "; use sidecars or a later version";
+        }
+        return null;
+    }
+
+    /** The first Istio minor with ambient mode generally available (Istio 1.24, November 2024). */
+    private static final int AMBIENT_MINOR = 24;
 
     /** The first Istio minor whose routes may have a ServiceEntry parent (istio/istio 1.21, conversion.go). */
     private static final int GATEWAY_API_EGRESS_MINOR = 21;

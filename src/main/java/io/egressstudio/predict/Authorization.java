@@ -30,7 +30,18 @@ final class Authorization {
      */
     void enforce(Trace t, String proxyLabel, WorkloadInfo proxy, boolean mtlsTerminated, boolean l7, Wire wire,
                  int port) {
-        List<AuthorizationPolicies.Policy> applying = policies.applyingTo(proxy);
+        decide(t, proxyLabel, policies.applyingTo(proxy), mtlsTerminated, l7, wire, port);
+    }
+
+    /** The policies attached by targetRefs to a waypoint, to a ServiceEntry bound to it, or to all waypoints. */
+    List<AuthorizationPolicies.Policy> attachedToWaypoint(String waypointNamespace, String waypointName,
+                                                         io.egressstudio.mesh.MeshService service) {
+        return policies.attachedToWaypoint(waypointNamespace, waypointName, service);
+    }
+
+    /** Enforces the given policies, Istio's order: DENY, then ALLOW; none adds nothing to the explanation. */
+    void decide(Trace t, String proxyLabel, List<AuthorizationPolicies.Policy> applying, boolean mtlsTerminated,
+                boolean l7, Wire wire, int port) {
         if (applying.isEmpty()) {
             return;
         }
@@ -38,8 +49,8 @@ final class Authorization {
         String peer = mtlsTerminated && sender != null ? policies.principal(sender) : null;
         AuthorizationRules.Request request = new AuthorizationRules.Request(peer, l7, wire.host(), "GET",
                 wire.path(), port, wire.outerTls() ? wire.sni() : null);
-        t.say("Authorization at " + proxyLabel + ": " + (applying.size() == 1 ? "1 AuthorizationPolicy selects"
-                : applying.size() + " AuthorizationPolicies select") + " it; its " + (l7 ? "HTTP" : "TCP") + " RBAC filter sees "
+        t.say("Authorization at " + proxyLabel + ": " + (applying.size() == 1 ? "1 AuthorizationPolicy applies to"
+                : applying.size() + " AuthorizationPolicies apply to") + " it; its " + (l7 ? "HTTP" : "TCP") + " RBAC filter sees "
                 + (peer == null ? "no peer identity (the hop into it is not Istio mTLS)" : "source principal " + peer)
                 + (l7 ? ", " + request.method() + " " + request.host() + request.path() : "")
                 + ", port " + port + (request.sni() == null ? "" : ", SNI " + request.sni()) + ".");
@@ -89,7 +100,7 @@ final class Authorization {
             }
             t.use(p.key());
         }
-        throw t.end(Outcome.DENIED, "ALLOW policies select " + proxyLabel + " but none matches ("
+        throw t.end(Outcome.DENIED, "ALLOW policies apply to " + proxyLabel + " but none matches ("
                 + String.join("; ", misses) + "): " + refusal(l7, "none") + " Fix: allow the caller in an ALLOW rule"
                 + (peer == null && misses.stream().anyMatch(m -> m.contains("no identity"))
                 ? ", and send it to the proxy over Istio mTLS (ISTIO_MUTUAL) so that its identity is seen." : "."));

@@ -1,5 +1,6 @@
 package io.egressstudio.predict;
 
+import io.egressstudio.mesh.Ambient;
 import io.egressstudio.mesh.ControlPlane;
 import io.egressstudio.mesh.Hosts;
 import io.egressstudio.mesh.IpAddresses;
@@ -21,10 +22,12 @@ import io.egressstudio.model.Outcome;
 final class SidecarOutbound {
     private final MeshView view;
     private final ClusterSender sender;
+    private final Ztunnel ztunnel;
 
     SidecarOutbound(MeshView view, ClusterSender sender) {
         this.view = view;
         this.sender = sender;
+        this.ztunnel = new Ztunnel(view, sender);
     }
 
     Outcome fromClient(Trace t, Request r) {
@@ -37,6 +40,13 @@ final class SidecarOutbound {
         if (cp != null) {
             t.use(cp.key());
         }
+        Ambient.Enrolment ambient = client.sidecar() ? null : view.ambientEnrolment(client);
+        if (ambient != null && ambient.ambient()) {
+            if (!client.declared()) {
+                t.say("The set has no Deployment " + from + "; it is assumed to run in its namespace's data plane.");
+            }
+            return ztunnel.fromClient(t, r, client, cp, ambient);
+        }
         if (!client.declared()) {
             t.say("The set has no Deployment " + from + "; it is assumed to " + (client.sidecar()
                     ? "have a sidecar: " : "have no sidecar: ") + view.sidecarReason(client) + ".");
@@ -44,6 +54,9 @@ final class SidecarOutbound {
             t.say(from + " has no sidecar: " + view.sidecarReason(client) + ".");
         }
         Wire wire = Wire.fromApplication(r);
+        if (ambient != null && ambient.asked()) {
+            t.say(from + " asks for ambient mode, " + ambient.reason() + ".");
+        }
         if (!client.sidecar()) {
             t.hop(from, r.host() + ":" + r.port(), wire.encryption());
             t.say("The application connects to " + r.host() + ":" + r.port() + " directly.");
@@ -108,7 +121,13 @@ final class SidecarOutbound {
         }
         t.say("Listener: " + service.host() + " is registered by " + service.key() + " with port " + port.number()
                 + " declared " + port.protocol() + ".");
-        checkListener(t, port, r);
+        checkListener(t, port, r, "the sidecar's");
+        Ambient.Binding waypoint = view.waypointBinding(service);
+        if (waypoint != null && waypoint.bound()) {
+            t.say(service.key() + " is bound to waypoint " + waypoint.waypoint().id() + ", but a sidecar sends to the "
+                    + "service itself: only ambient (ztunnel) clients go through the waypoint, so its routes and the "
+                    + "policies attached to it are not on this path.");
+        }
 
         Target target = new Target(service, port, null);
         Rules.Vs vs = index.meshVirtualService(r.fromNamespace(), byAddress ? service.host() : r.host());
@@ -198,11 +217,11 @@ final class SidecarOutbound {
     }
 
     /** The sidecar's listener for the port parses the bytes as the port's declared protocol. */
-    private static void checkListener(Trace t, ServicePort port, Request r) {
+    static void checkListener(Trace t, ServicePort port, Request r, String proxy) {
         Protocol p = port.protocol();
         if (p.isHttp() && r.appTls()) {
             throw t.end(Outcome.PROTOCOL_MISMATCH, "The application sends TLS to port " + port.number()
-                    + ", which is declared " + p + ": the sidecar's HTTP listener cannot parse it and answers 400 with "
+                    + ", which is declared " + p + ": " + proxy + " HTTP listener cannot parse it and answers 400 with "
                     + "flag DPE; curl fails with exit 35 (wrong version number). Fix: declare the port HTTPS or TLS, "
                     + "or send plaintext and let a DestinationRule originate TLS.");
         }

@@ -239,7 +239,13 @@ public final class LinkClassifier {
         }
     }
 
-    private static Verdict judge(List<IstioSeries> series, String what) {
+    private static Verdict judge(List<IstioSeries> all, String what) {
+        // In ambient mode ztunnel counts as TCP connections what a waypoint counts as requests: the requests say more
+        // (a 403 from the waypoint's RBAC filter rides on a connection ztunnel saw open and close cleanly), so clean
+        // TCP series beside request series are not counted twice.
+        boolean requests = all.stream().anyMatch(s -> s.metric() == Metric.REQUESTS && s.rate() > EPSILON);
+        List<IstioSeries> series = all.stream().filter(s -> !requests || s.metric() == Metric.REQUESTS
+                || categorize(s).error()).toList();
         Map<ObservedState, Double> volume = new EnumMap<>(ObservedState.class);
         double http = 0;
         double opened = 0;

@@ -42,8 +42,10 @@ public final class LinkTargets {
             String gatewayWorkload = null;
             if (link.via() != null) {
                 EgressGateway gateway = scenario.egressGateway(link.via()).orElse(null);
-                if (gateway != null) {
-                    Mesh mesh = scenario.mesh(gateway.mesh()).orElse(null);
+                Mesh mesh = gateway == null ? null : scenario.mesh(gateway.mesh()).orElse(null);
+                // a waypoint is no hop of its own in the metrics: ztunnel reports the client's connection to the
+                // host, and the waypoint the client's requests, both with the client as source
+                if (gateway != null && !(mesh != null && mesh.ambient() && gateway.usesGatewayApi())) {
                     gatewayNamespace = gateway.namespace() != null || mesh == null ? gateway.namespace()
                             : ResourceNames.egressGatewayNamespace(gateway, mesh);
                     gatewayWorkload = gatewayNamespace == null ? null : gateway.name();

@@ -7,7 +7,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The PromQL the classifier runs: per counter, the rate over a window, reporter {@code source}, for the calling
+ * The PromQL the classifier runs: per counter, the rate over a window, reporter {@code source} (sidecars, gateways,
+ * ztunnel) or {@code waypoint} (a waypoint reports a client pod's requests under that pod's name), for the calling
  * workloads of the links (and their egress gateways), summed by the labels that tell the outcomes apart. These are
  * anchors.md §3.3's queries (passthrough_http, passthrough_tcp, blackhole_http, blackhole_tcp, se_ok, egw_hop,
  * tls_fail) folded into one query per counter; the classifier splits the result by label.
@@ -19,10 +20,13 @@ public final class PromQl {
     private PromQl() {
     }
 
-    /** {@code sum by (...) (rate(COUNTER{reporter="source", source_workload_namespace=~"..", source_workload=~".."}[W]))}. */
+    /**
+     * {@code sum by (...) (rate(COUNTER{reporter=~"source|waypoint", source_workload_namespace=~"..",
+     * source_workload=~".."}[W]))}.
+     */
     public static String rate(Metric metric, Collection<String> namespaces, Collection<String> workloads,
                               Duration window) {
-        return "sum by (" + BY + ") (rate(" + metric.counter() + "{reporter=\"source\", source_workload_namespace=~\""
+        return "sum by (" + BY + ") (rate(" + metric.counter() + "{reporter=~\"source|waypoint\", source_workload_namespace=~\""
                 + alternatives(namespaces) + "\", source_workload=~\"" + alternatives(workloads) + "\"}["
                 + duration(window) + "]))";
     }

@@ -59,12 +59,12 @@ class EgressStudioCommandTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.outLines()).hasSize(16);
+        assertThat(run.outLines()).hasSize(17);
         assertThat(run.outLines()).extracting(line -> line.split("\\s+", 2)[0]).containsExactly("1a-simple",
                 "1a-mutual", "1a-unencrypted-v1", "1a-unencrypted-v2", "1b-egress-encrypted", "1b-egress-plain",
                 "2-federation", "3-1a-simple", "3-1a-mutual", "3-1a-unencrypted-v1", "3-1a-unencrypted-v2",
                 "3-1b-egress-encrypted", "3-1b-egress-plain", "3-2-federation", "3-egress-authz",
-                "3-egress-authz-gateway-api");
+                "3-egress-authz-gateway-api", "3-egress-authz-ambient");
         assertThat(run.outLines().get(2)).contains("Option 1a, unencrypted, Variation 1");
         assertThat(run.outLines().get(9)).contains("OSSM 3 — Option 1a, unencrypted, Variation 1");
     }

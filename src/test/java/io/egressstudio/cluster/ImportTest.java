@@ -45,7 +45,7 @@ class ImportTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1a-simple", "1a-mutual", "1a-unencrypted-v2", "1b-egress-encrypted", "1b-egress-plain",
             "2-federation", "3-1a-simple", "3-1a-unencrypted-v2", "3-1b-egress-encrypted", "3-egress-authz",
-            "3-egress-authz-gateway-api"})
+            "3-egress-authz-gateway-api", "3-egress-authz-ambient"})
     void importOfAppliedResourcesPredictsWhatTheScenarioPredicted(String name) throws Exception {
         Scenario scenario = BuiltInDesigns.finished(name);
         MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class),
@@ -90,6 +90,30 @@ class ImportTest {
         Map<String, String> rebuiltOutcomes = outcomes(rebuiltResources, ScenarioRequests.all(loaded));
         assertThat(rebuiltOutcomes).containsAllEntriesOf(expected);
         assertThat(rebuilt.notes()).noneSatisfy(n -> assertThat(n).startsWith("left out"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void importOfAnAmbientMeshRebuildsItsDataPlaneAndTheWaypointWithWhoMayLeave() throws Exception {
+        Scenario scenario = BuiltInDesigns.finished("3-egress-authz-ambient");
+        MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class), scenario.istioApi().name().toLowerCase(Locale.ROOT));
+        ClusterConnection connection = MockCluster.connect(client);
+        ResourceSet resources = ScenarioGenerator.generate(scenario);
+        MockCluster.installApplications(client, resources);
+        assertThat(Applier.apply(connection, Planner.plan(connection, scenario), new SnapshotStore(dir.resolve("s")),
+                ApplyListener.NONE, Cancellation.none()).complete()).isTrue();
+
+        Importer.Result imported = Importer.read(connection, List.copyOf(namespaces(resources)));
+        assertThat(imported.resources().ofKind("Gateway")).as("the waypoint, a Gateway API Gateway, is read back")
+                .anySatisfy(e -> assertThat(e.resource().getApiVersion()).startsWith("gateway.networking.k8s.io/"));
+        Scenario rebuilt = ScenarioImport.reconstruct(imported.resources(), null).scenario();
+
+        assertThat(rebuilt.meshes()).singleElement().satisfies(m -> assertThat(m.ambient()).isTrue());
+        assertThat(rebuilt.egressGateways()).singleElement().satisfies(g -> {
+            assertThat(g.name() + " in " + g.namespace() + " " + g.api()).isEqualTo("egress-waypoint in egress GATEWAY_API");
+            assertThat(g.accessRules()).isEqualTo(scenario.egressGateways().get(0).accessRules());
+        });
+        assertThat(rebuilt.links()).allSatisfy(l -> assertThat(l.via()).isEqualTo(rebuilt.egressGateways().get(0).id()));
+        assertThat(rebuilt.workloads()).allSatisfy(w -> assertThat(w.sidecar()).as("captured by ztunnel").isTrue());
     }
 
     private void createPendingByHand(ResourceSet resources) {

@@ -42,7 +42,8 @@ class ScenarioFileTest {
                 "1b-egress-encrypted", "1b-egress-plain", "2-federation");
         // the seed's scenarios first, then the walkthroughs that go beyond the seed (issue 19: authorization)
         assertThat(BuiltInScenarios.names()).containsExactlyElementsOf(java.util.stream.Stream.of(seed.stream(),
-                seed.stream().map(name -> "3-" + name), java.util.stream.Stream.of("3-egress-authz", "3-egress-authz-gateway-api"))
+                seed.stream().map(name -> "3-" + name), java.util.stream.Stream.of("3-egress-authz", "3-egress-authz-gateway-api",
+                "3-egress-authz-ambient"))
                 .flatMap(s -> s).toList());
         for (String name : seed) {
             assertThat(BuiltInScenarios.get(name).meshes()).extracting(io.egressstudio.model.Mesh::flavour)

@@ -82,6 +82,19 @@ public final class FakeIstioExporter implements AutoCloseable {
         return counter(REQUESTS, labels, step);
     }
 
+    /**
+     * An {@code istio_requests_total} series as a waypoint reports it in ambient mode: reporter {@code waypoint}, the
+     * client pod as source.
+     */
+    public FakeIstioExporter waypointRequests(String source, String destinationService, String code, String flags,
+                                              double step) {
+        Map<String, String> labels = labels(source, destinationService, destinationService, flags);
+        labels.put("reporter", "waypoint");
+        labels.put("response_code", code);
+        labels.put("request_protocol", "http");
+        return counter(REQUESTS, labels, step);
+    }
+
     /** An {@code istio_tcp_connections_*_total} series ({@code opened} or {@code closed}). */
     public FakeIstioExporter tcp(String metric, String source, String destinationServiceName, String destinationService,
                           String flags, double step) {

@@ -37,6 +37,22 @@ class LinkClassifierTest {
     }
 
     @Test
+    void aWaypointsRefusalOutweighsTheConnectionZtunnelSawCloseCleanly() {
+        LinkTarget t = LinkTarget.direct("l", "other-client/curl", "greeting.remote.com:80", Outcome.DENIED);
+        // ztunnel (reporter source): the pod's connections to the host, tunnelled to the waypoint, opened and closed
+        // cleanly; the waypoint (reporter waypoint, source the client pod): 403 from its RBAC filter
+        LinkSample s = only(t,
+                new IstioSeries(Metric.TCP_OPENED, "other-client", "curl", "greeting.remote.com", "greeting.remote.com",
+                        "", "-", 2.0),
+                new IstioSeries(Metric.TCP_CLOSED, "other-client", "curl", "greeting.remote.com", "greeting.remote.com",
+                        "", "-", 2.0),
+                http("other-client/curl", "greeting.remote.com", "greeting.remote.com", "403", "-", 2.0));
+
+        assertThat(s.state()).isEqualTo(ObservedState.DENIED);
+        assertThat(s.errorShare()).isEqualTo(1.0);
+    }
+
+    @Test
     void fourHundredsFromTheServerAreAnswersNotErrors() {
         LinkTarget t = LinkTarget.direct("l", "ns/app", "api.example.com:80", Outcome.OK);
         LinkSample s = only(t, http("ns/app", "api.example.com", "api.example.com", "404", "-", 2.0));
@@ -219,7 +235,7 @@ class LinkClassifierTest {
         assertThat(PromQl.literal("a.b")).isEqualTo("a\\\\.b");
         assertThat(PromQl.alternatives(List.of("web", "api.v2"))).isEqualTo("api\\\\.v2|web");
         assertThat(PromQl.rate(Metric.TCP_CLOSED, List.of("ns"), List.of("app"), java.time.Duration.ofSeconds(90)))
-                .isEqualTo("sum by (" + PromQl.BY + ") (rate(istio_tcp_connections_closed_total{reporter=\"source\", "
+                .isEqualTo("sum by (" + PromQl.BY + ") (rate(istio_tcp_connections_closed_total{reporter=~\"source|waypoint\", "
                         + "source_workload_namespace=~\"ns\", source_workload=~\"app\"}[90s]))");
     }
 }

@@ -40,7 +40,9 @@ class PrometheusClassifierTest {
             LinkTarget.direct("idle", "shop/idle-client", "api.example.com:80", Outcome.OK),
             LinkTarget.direct("never", "shop/ghost", "api.example.com:80", Outcome.OK),
             new LinkTarget("via-gateway", "shop", "gw-client", "partner.example.com", 80, "istio-system",
-                    "istio-egressgateway", Outcome.OK, List.of()));
+                    "istio-egressgateway", Outcome.OK, List.of()),
+            // ambient: through a waypoint, which is no hop of its own in the metrics (LinkTargets)
+            LinkTarget.direct("ambient-denied", "apps/amb-client", "greeting.remote.com:80", Outcome.DENIED));
 
     static Map<String, LinkSample> samples;
 
@@ -62,9 +64,13 @@ class PrometheusClassifierTest {
                 .requests("shop/gw-client", "istio-egressgateway", GATEWAY_HOST, "503", "-", 2)
                 .requests("istio-system/istio-egressgateway", "partner.example.com", "partner.example.com", "503",
                         "UF,URX", 2)
+                // ztunnel's clean connections, and the waypoint's 403 for the same pod and host
+                .tcp(TCP_OPENED, "apps/amb-client", "greeting.remote.com", "greeting.remote.com", "-", 3)
+                .tcp(TCP_CLOSED, "apps/amb-client", "greeting.remote.com", "greeting.remote.com", "-", 3)
+                .waypointRequests("apps/amb-client", "greeting.remote.com", "403", "-", 3)
                 // another workload's traffic, which no link may pick up
                 .requests("other/ok-client", "api.example.com", "api.example.com", "503", "UC", 7);
-        PROMETHEUS.awaitRates(14);
+        PROMETHEUS.awaitRates(17);
         PrometheusObserver observer = new PrometheusObserver(
                 new PrometheusClient(PROMETHEUS.url(), HttpSettings.defaults()), LINKS, Duration.ofMinutes(1));
         samples = observer.observe();
@@ -73,6 +79,15 @@ class PrometheusClassifierTest {
     private static LinkSample sample(String link) {
         assertThat(samples).containsKey(link);
         return samples.get(link);
+    }
+
+    @Test
+    void aWaypointsReporterWaypointRefusalIsReadAsDeniedThroughPromQl() {
+        LinkSample s = sample("ambient-denied");
+
+        assertThat(s.state()).isEqualTo(ObservedState.DENIED);
+        // counted beside the waypoint's requests, ztunnel's clean connections would halve the share
+        assertThat(s.errorShare()).isEqualTo(1.0);
     }
 
     @Test

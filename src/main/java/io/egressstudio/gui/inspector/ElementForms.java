@@ -13,6 +13,7 @@ import io.egressstudio.model.AppProtocol;
 import io.egressstudio.model.CertificateKind;
 import io.egressstudio.model.CertificateSpec;
 import io.egressstudio.model.CredentialDelivery;
+import io.egressstudio.model.DataPlane;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.EgressServerTls;
 import io.egressstudio.model.GatewayApi;
@@ -66,6 +67,11 @@ public final class ElementForms {
                                     + "Mesh ▸ Migrate rewrites a whole scenario and shows what changes"),
                     FieldSpec.text("version", "Version", "v2.0 … v2.6 (Maistra), v1.24.3 or v1.28-latest (OSSM 3), "
                             + "1.28 (Istio)"),
+                    FieldSpec.choice("dataPlane", "Data plane", DataPlane.class, true,
+                            "SIDECAR: a sidecar in each pod. AMBIENT: member namespaces labelled "
+                                    + "istio.io/dataplane-mode=ambient, ztunnel on each node, and the egress gateway is a "
+                                    + "waypoint (Gateway of class istio-waypoint, Gateway API only); needs Istio 1.24+")
+                            .emptyMeans("sidecars"),
                     FieldSpec.choice("outboundPolicy", "Outbound policy", OutboundPolicy.class, false,
                             "What sidecars do with hosts the mesh does not know"),
                     FieldSpec.of("mtls", "mTLS (STRICT)", BOOL, "spec.security.dataPlane.mtls"),
@@ -96,7 +102,9 @@ public final class ElementForms {
                     FieldSpec.text("namespace", "Namespace", "Empty: the mesh's control plane namespace"),
                     FieldSpec.choice("api", "Configured by", GatewayApi.class, true,
                             "ISTIO: Istio's Gateway and VirtualServices. GATEWAY_API: a Kubernetes Gateway of class "
-                                    + "istio (istiod deploys NAME-istio) and HTTPRoutes/TLSRoutes; needs Istio 1.21+")
+                                    + "istio (istiod deploys NAME-istio) and HTTPRoutes/TLSRoutes; needs Istio 1.21+. "
+                                    + "In an ambient mesh: a waypoint (class istio-waypoint) the ServiceEntries use, "
+                                    + "GATEWAY_API only")
                             .emptyMeans("Istio API"),
                     FieldSpec.of("selector", "Selector", MAP, "Labels Gateway resources select it by (Istio API)"),
                     FieldSpec.choice("serverTls", "Server TLS", EgressServerTls.class, true,
