@@ -24,8 +24,7 @@ class IncrementalPredictionTest {
     void changingOneMeshsOutboundPolicyPredictsOnlyItsOwnRequestsAgain() {
         Analysis.Incremental first = analyze(THREE_MESHES, AnalysisMemo.NONE);
         Mesh mesh = THREE_MESHES.meshes().get(0);
-        Scenario flipped = ScenarioEdits.replace(THREE_MESHES, mesh.id(), mesh.withOutboundPolicy(
-                mesh.outboundPolicy() == OutboundPolicy.ALLOW_ANY ? OutboundPolicy.REGISTRY_ONLY : OutboundPolicy.ALLOW_ANY));
+        Scenario flipped = withOutboundPolicyFlipped(THREE_MESHES, mesh);
 
         Analysis.Incremental second = analyze(flipped, first.memo());
 
@@ -45,8 +44,7 @@ class IncrementalPredictionTest {
     void changingOneMeshsOutboundPolicyChecksOnlyItsControlPlaneAgain() {
         Analysis.Incremental first = analyze(THREE_MESHES, AnalysisMemo.NONE);
         Mesh mesh = THREE_MESHES.meshes().get(0);
-        Scenario flipped = ScenarioEdits.replace(THREE_MESHES, mesh.id(), mesh.withOutboundPolicy(
-                mesh.outboundPolicy() == OutboundPolicy.ALLOW_ANY ? OutboundPolicy.REGISTRY_ONLY : OutboundPolicy.ALLOW_ANY));
+        Scenario flipped = withOutboundPolicyFlipped(THREE_MESHES, mesh);
 
         Analysis.Incremental second = analyze(flipped, first.memo());
 
@@ -101,6 +99,11 @@ class IncrementalPredictionTest {
                 first.memo());
 
         assertThat(second.predicted()).isEqualTo(distinctRequests(THREE_MESHES));
+    }
+
+    private static Scenario withOutboundPolicyFlipped(Scenario s, Mesh mesh) {
+        return ScenarioEdits.replace(s, mesh.id(), mesh.withOutboundPolicy(
+                mesh.outboundPolicy() == OutboundPolicy.ALLOW_ANY ? OutboundPolicy.REGISTRY_ONLY : OutboundPolicy.ALLOW_ANY));
     }
 
     private static Analysis.Incremental analyze(Scenario s, AnalysisMemo memo) {

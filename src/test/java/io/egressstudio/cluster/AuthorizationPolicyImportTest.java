@@ -10,16 +10,10 @@ import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.predict.ScenarioRequests;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +31,9 @@ class AuthorizationPolicyImportTest {
     @Test
     void anImportedAuthorizationPolicyPredictsTheSameRefusalsAndReadsBackAsAccessRules() throws Exception {
         Scenario scenario = BuiltInDesigns.finished("3-egress-authz");
-        MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class), scenario.istioApi().name().toLowerCase(Locale.ROOT));
-        ClusterConnection connection = MockCluster.connect(client);
         ResourceSet resources = ScenarioGenerator.generate(scenario);
-        MockCluster.installApplications(client, resources);
-        ApplyReport report = Applier.apply(connection, Planner.plan(connection, scenario),
-                new SnapshotStore(dir.resolve("snapshots")), ApplyListener.NONE, Cancellation.none());
-        assertThat(report.complete()).isTrue();
 
-        Importer.Result imported = Importer.read(connection, List.copyOf(namespaces(resources)));
+        Importer.Result imported = MockCluster.appliedAndImported(client, scenario, dir.resolve("snapshots"));
 
         assertThat(imported.resources().ofKind("AuthorizationPolicy")).extracting(e -> e.key().toString())
                 .containsExactly("AuthorizationPolicy/istio-system/istio-egressgateway-allow");
@@ -58,15 +46,5 @@ class AuthorizationPolicyImportTest {
                 gateway.selector());
         assertThat(rules.rules()).isEqualTo(gateway.accessRules());
         assertThat(rules.notes()).isEmpty();
-    }
-
-    private static Set<String> namespaces(ResourceSet resources) {
-        Set<String> namespaces = new LinkedHashSet<>();
-        for (HasMetadata resource : resources.all()) {
-            namespaces.add(resource.getKind().equals("Namespace") ? resource.getMetadata().getName()
-                    : resource.getMetadata().getNamespace());
-        }
-        namespaces.remove(null);
-        return namespaces;
     }
 }

@@ -3,24 +3,16 @@ package io.egressstudio.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressstudio.design.ScenarioImport;
-import io.egressstudio.generate.ScenarioGenerator;
 import io.egressstudio.io.BuiltInDesigns;
-import io.egressstudio.mesh.ResourceSet;
 import io.egressstudio.model.EgressGateway;
 import io.egressstudio.model.EgressServerTls;
 import io.egressstudio.model.GatewayApi;
 import io.egressstudio.model.Link;
 import io.egressstudio.model.Scenario;
 import io.egressstudio.model.TlsMode;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,15 +31,8 @@ class GatewayApiImportTest {
     @Test
     void aGatewayApiEgressGatewayImportsAsTheDrawnGatewayWithItsAccessRulesAndLinks() throws Exception {
         Scenario scenario = BuiltInDesigns.finished("3-egress-authz-gateway-api");
-        MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class), scenario.istioApi().name().toLowerCase(Locale.ROOT));
-        ClusterConnection connection = MockCluster.connect(client);
-        ResourceSet resources = ScenarioGenerator.generate(scenario);
-        MockCluster.installApplications(client, resources);
-        ApplyReport report = Applier.apply(connection, Planner.plan(connection, scenario),
-                new SnapshotStore(dir.resolve("snapshots")), ApplyListener.NONE, Cancellation.none());
-        assertThat(report.complete()).isTrue();
 
-        Importer.Result imported = Importer.read(connection, List.copyOf(namespaces(resources)));
+        Importer.Result imported = MockCluster.appliedAndImported(client, scenario, dir.resolve("snapshots"));
         assertThat(imported.resources().ofKind("HTTPRoute")).hasSize(2);
         Scenario rebuilt = ScenarioImport.reconstruct(imported.resources(), null).scenario();
 
@@ -77,15 +62,5 @@ class GatewayApiImportTest {
         return link.app() + ":" + link.port() + " sidecar=" + sidecar
                 + " egress=" + (link.egressTls() == null ? null : link.egressTls().mode()) + " rewrite=" + link.rewrite()
                 + " " + link.targetPort();
-    }
-
-    private static Set<String> namespaces(ResourceSet resources) {
-        Set<String> namespaces = new LinkedHashSet<>();
-        for (HasMetadata resource : resources.all()) {
-            namespaces.add(resource.getKind().equals("Namespace") ? resource.getMetadata().getName()
-                    : resource.getMetadata().getNamespace());
-        }
-        namespaces.remove(null);
-        return namespaces;
     }
 }

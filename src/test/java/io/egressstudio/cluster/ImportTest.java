@@ -22,11 +22,9 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,7 +56,7 @@ class ImportTest {
                 new SnapshotStore(dir.resolve("snapshots")), ApplyListener.NONE, Cancellation.none());
         assertThat(report.complete()).isTrue();
 
-        Importer.Result imported = Importer.read(connection, List.copyOf(namespaces(resources)));
+        Importer.Result imported = Importer.read(connection, List.copyOf(MockCluster.namespaces(resources)));
         assertThat(imported.notes()).isEmpty();
         Map<String, String> expected = outcomes(resources, ScenarioRequests.all(scenario));
         assertThat(outcomes(imported.resources(), ScenarioRequests.all(scenario))).isEqualTo(expected);
@@ -95,14 +93,8 @@ class ImportTest {
     @org.junit.jupiter.api.Test
     void importOfAnAmbientMeshRebuildsItsDataPlaneAndTheWaypointWithWhoMayLeave() throws Exception {
         Scenario scenario = BuiltInDesigns.finished("3-egress-authz-ambient");
-        MockCluster.installCrds(client, EnumSet.allOf(ApiKind.class), scenario.istioApi().name().toLowerCase(Locale.ROOT));
-        ClusterConnection connection = MockCluster.connect(client);
-        ResourceSet resources = ScenarioGenerator.generate(scenario);
-        MockCluster.installApplications(client, resources);
-        assertThat(Applier.apply(connection, Planner.plan(connection, scenario), new SnapshotStore(dir.resolve("s")),
-                ApplyListener.NONE, Cancellation.none()).complete()).isTrue();
 
-        Importer.Result imported = Importer.read(connection, List.copyOf(namespaces(resources)));
+        Importer.Result imported = MockCluster.appliedAndImported(client, scenario, dir.resolve("s"));
         assertThat(imported.resources().ofKind("Gateway")).as("the waypoint, a Gateway API Gateway, is read back")
                 .anySatisfy(e -> assertThat(e.resource().getApiVersion()).startsWith("gateway.networking.k8s.io/"));
         Scenario rebuilt = ScenarioImport.reconstruct(imported.resources(), null).scenario();
@@ -142,16 +134,6 @@ class ImportTest {
             }
         }
         return builder.build();
-    }
-
-    private static Set<String> namespaces(ResourceSet resources) {
-        Set<String> namespaces = new LinkedHashSet<>();
-        for (HasMetadata resource : resources.all()) {
-            namespaces.add(resource.getKind().equals("Namespace") ? resource.getMetadata().getName()
-                    : resource.getMetadata().getNamespace());
-        }
-        namespaces.remove(null);
-        return namespaces;
     }
 
     /** Request → outcome, from the predictor over these resources. */

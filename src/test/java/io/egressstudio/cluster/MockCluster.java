@@ -33,6 +33,35 @@ public final class MockCluster {
     private MockCluster() {
     }
 
+    /**
+     * A scenario generated and applied to the mock API server (its CRDs and the user's applications installed first),
+     * then read back by import from the namespaces it wrote.
+     */
+    public static Importer.Result appliedAndImported(KubernetesClient client, io.egressstudio.model.Scenario scenario,
+                                                     java.nio.file.Path snapshots) throws Exception {
+        installCrds(client, EnumSet.allOf(ApiKind.class), scenario.istioApi().name().toLowerCase(java.util.Locale.ROOT));
+        ClusterConnection connection = connect(client);
+        ResourceSet resources = io.egressstudio.generate.ScenarioGenerator.generate(scenario);
+        installApplications(client, resources);
+        ApplyReport report = Applier.apply(connection, Planner.plan(connection, scenario), new SnapshotStore(snapshots),
+                ApplyListener.NONE, Cancellation.none());
+        if (!report.complete()) {
+            throw new AssertionError("the scenario " + scenario.name() + " was not applied completely: " + report);
+        }
+        return Importer.read(connection, List.copyOf(namespaces(resources)));
+    }
+
+    /** The namespaces a set of resources lives in (a Namespace object counts as its own). */
+    public static Set<String> namespaces(ResourceSet resources) {
+        Set<String> namespaces = new java.util.LinkedHashSet<>();
+        for (HasMetadata resource : resources.all()) {
+            namespaces.add(resource.getKind().equals("Namespace") ? resource.getMetadata().getName()
+                    : resource.getMetadata().getNamespace());
+        }
+        namespaces.remove(null);
+        return namespaces;
+    }
+
     /** Every CRD Egress Studio uses (Istio networking in v1beta1, Maistra, federation, Route). */
     public static void installCrds(KubernetesClient client) {
         installCrds(client, EnumSet.allOf(ApiKind.class), "v1beta1");
