@@ -26,6 +26,7 @@ final class CanvasBadges {
         private final List<DesignFinding> found;
         private final Diagram.Fonts fonts;
         private final Rect bounds;
+        private final String look;
         private final double x;
         private final double y;
         private Group group;
@@ -38,6 +39,7 @@ final class CanvasBadges {
             this.found = found;
             this.fonts = fonts;
             this.bounds = bounds;
+            this.look = CanvasBadges.look(found);
             this.x = x;
             this.y = y;
         }
@@ -60,6 +62,11 @@ final class CanvasBadges {
 
         Rect bounds() {
             return bounds;
+        }
+
+        /** What its finding badge shows (see {@link CanvasBadges#look}). */
+        String look() {
+            return look;
         }
 
         /** The badges' nodes, made on the first call. */
@@ -118,6 +125,20 @@ final class CanvasBadges {
         return new Mark(id, anchor, isNew, found, fonts, new Rect(x, y, total, fonts.label() * 1.5), x, y);
     }
 
+    /**
+     * What a finding badge shows of its findings: the tooltip's text, which names each finding's severity (the
+     * badge's colour). Marks are compared by it after each analysis: its findings are new records that are mostly
+     * equal, and comparing them whole (with their quick fixes) cost milliseconds on a large scenario.
+     */
+    static String look(List<DesignFinding> found) {
+        StringBuilder tip = new StringBuilder();
+        for (var f : found) {
+            tip.append(tip.length() == 0 ? "" : "\n").append(f.severity()).append(' ').append(f.code()).append(": ")
+                    .append(f.message());
+        }
+        return tip.toString();
+    }
+
     /** The badges' texts, in drawing order: "!" for findings, then "new". */
     private static List<String> labels(boolean isNew, List<DesignFinding> found) {
         List<String> labels = new ArrayList<>(2);
@@ -141,12 +162,7 @@ final class CanvasBadges {
             // a tooltip is a popup window: made on the first hover
             badge.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
                 if (!badge.getProperties().containsKey(Tooltip.class)) {
-                    StringBuilder tip = new StringBuilder();
-                    for (var f : m.found) {
-                        tip.append(tip.length() == 0 ? "" : "\n").append(f.severity()).append(' ').append(f.code())
-                                .append(": ").append(f.message());
-                    }
-                    Tooltip tooltip = new Tooltip(tip.toString());
+                    Tooltip tooltip = new Tooltip(m.look);
                     badge.getProperties().put(Tooltip.class, tooltip);
                     Tooltip.install(badge, tooltip);
                 }

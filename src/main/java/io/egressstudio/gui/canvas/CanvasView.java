@@ -339,16 +339,7 @@ public final class CanvasView {
         if (!redraw && findings == findingsShown && highlighted.equals(highlightedShown)) {
             return;
         }
-        Map<String, List<DesignFinding>> problems = new HashMap<>();
-        if (a != null) {
-            for (DesignFinding f : a.findings()) {
-                String id = f.elementId();
-                if (id != null && ("ERROR".equalsIgnoreCase(f.severity()) || "WARNING".equalsIgnoreCase(f.severity()))
-                        && (boxes.containsKey(id) || links.containsKey(id))) {
-                    problems.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
-                }
-            }
-        }
+        Map<String, List<DesignFinding>> problems = problems(a);
         Set<String> classed = new HashSet<>(highlightedShown);
         classed.addAll(highlighted);
         for (String id : classed) {
@@ -364,13 +355,13 @@ public final class CanvasView {
         List<Node> made = new ArrayList<>();
         for (String id : ids) {
             boolean isNew = highlighted.contains(id);
-            List<DesignFinding> found = problems.getOrDefault(id, List.of());
             BoxSlot box = boxes.get(id);
             LinkSlot link = links.get(id);
+            List<DesignFinding> found = box == null && link == null ? List.of() : problems.getOrDefault(id, List.of());
             Object anchor = box != null ? box.shown : link != null ? link.route : null;
             CanvasBadges.Mark m = marks.get(id);
             if (m != null && m.anchor() == anchor && m.isNew() == isNew && m.fonts().equals(fonts)
-                    && m.found().equals(found)) {
+                    && (m.found() == found || m.look().equals(CanvasBadges.look(found)))) {
                 continue;
             }
             if (m != null) {
@@ -396,6 +387,32 @@ public final class CanvasView {
         markLayer.getChildren().addAll(made);
         highlightedShown = highlighted;
         findingsShown = findings;
+    }
+
+    private Object problemsOf;
+    private Map<String, List<DesignFinding>> problems = Map.of();
+
+    /**
+     * The ERROR and WARNING findings by element or link id, computed once per analysis: the diagram is laid out (and
+     * the marks checked) twice per edit, and a large scenario has thousands of findings.
+     */
+    private Map<String, List<DesignFinding>> problems(DesignAnalysis a) {
+        Object findings = a == null ? null : a.findings();
+        if (findings != problemsOf) {
+            Map<String, List<DesignFinding>> byId = new HashMap<>();
+            if (a != null) {
+                for (DesignFinding f : a.findings()) {
+                    String id = f.elementId();
+                    if (id != null && ("ERROR".equalsIgnoreCase(f.severity())
+                            || "WARNING".equalsIgnoreCase(f.severity()))) {
+                        byId.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+                    }
+                }
+            }
+            problems = byId;
+            problemsOf = findings;
+        }
+        return problems;
     }
 
     // ---- culling and level of detail ---------------------------------------------------------------------------
