@@ -29,17 +29,22 @@ import org.testfx.util.WaitForAsyncUtils;
 class CanvasLargeScenarioTest {
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 700;
+    /** Up close: texts, link shapes and badges are drawn. */
+    private static final double CLOSE = 1.5;
     private CanvasFixture canvas;
 
     @Start
     void start(Stage stage) {
+        // the shared primary stage may come maximised or full-screen from an earlier test: this one needs its size
+        stage.setFullScreen(false);
+        stage.setMaximized(false);
         canvas = new CanvasFixture(stage, DesignerBenchmark.largeScenario(4, 30, 120, 400), WIDTH, HEIGHT);
     }
 
     @Test
     void upCloseOnlyTheLinksInViewAreDrawnAsShapesInTheirPredictedColours(FxRobot robot) {
         analysed();
-        showAt(robot, 1.0, canvas.vm.diagram().bounds().x(), canvas.vm.diagram().bounds().y());
+        showAt(robot, CLOSE, canvas.vm.diagram().bounds().x(), canvas.vm.diagram().bounds().y());
         Rect view = view();
         Route near = canvas.vm.diagram().links().stream().filter(r -> inside(r, view)).findFirst().orElseThrow();
         Route far = farthestFrom(view);
@@ -66,7 +71,7 @@ class CanvasLargeScenarioTest {
     void whatComesIntoViewIsDrawnSelectedNewAndWithItsFindingsBadge(FxRobot robot) {
         analysed();
         Rect origin = canvas.vm.diagram().bounds();
-        showAt(robot, 1.0, origin.x(), origin.y());
+        showAt(robot, CLOSE, origin.x(), origin.y());
         Route far = farthestFrom(view());
         Box farBox = canvas.vm.diagram().box(far.to());
         String flagged = flaggedNear(farBox.rect());
@@ -77,14 +82,14 @@ class CanvasLargeScenarioTest {
         });
 
         Rect at = farBox.rect();
-        showAt(robot, 1.0, at.x() - 100, at.y() - 100);
+        showAt(robot, CLOSE, at.x() - 100, at.y() - 100);
         assertThat(canvas.view.linkNode(far.id()).getStyleClass()).as("selected while out of view")
                 .contains(Styles.SELECTED);
         assertThat(canvas.view.boxNode(farBox.id()).getStyleClass()).contains(Styles.NEW_IN_STEP);
         assertThat(robot.lookup("#new-badge-" + farBox.id()).tryQuery()).isPresent();
         assertThat(robot.lookup("#finding-badge-" + flagged).tryQuery()).as("the badge of " + flagged).isPresent();
 
-        showAt(robot, 1.0, origin.x(), origin.y());
+        showAt(robot, CLOSE, origin.x(), origin.y());
         assertThat(canvas.view.boxNode(farBox.id())).as("left the view").isNull();
         assertThat(robot.lookup("#new-badge-" + farBox.id()).tryQuery()).isEmpty();
     }
@@ -121,7 +126,9 @@ class CanvasLargeScenarioTest {
         Rect around = view.grow(view.w(), view.h(), view.w(), view.h());
         return canvas.vm.diagram().links().stream()
                 .filter(r -> !r.hops().isEmpty() && !LinkGlyph.boundsOf(r, Diagram.Fonts.NORMAL).intersects(around))
-                .findFirst().orElseThrow();
+                .findFirst().orElseThrow(() -> new AssertionError("no link far from the view " + view + " (canvas "
+                        + canvas.view.root().getWidth() + "×" + canvas.view.root().getHeight() + ", diagram "
+                        + canvas.vm.diagram().bounds() + ")"));
     }
 
     /** A box near the given one (within a viewport) with an ERROR or WARNING finding. */
