@@ -6,7 +6,6 @@ import io.egressstudio.gui.canvas.Diagram.Rect;
 import io.egressstudio.gui.theme.Styles;
 import java.util.List;
 import java.util.function.Function;
-import javafx.scene.Group;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
@@ -15,30 +14,30 @@ import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A mesh, namespace or node box on the canvas (id {@code node-ID}, or the namespace's id), updated in place. */
+/**
+ * A mesh, namespace or node box on the canvas (id {@code node-ID}, or the namespace's id), updated in place; made when
+ * the box comes into view and dropped when it leaves (see {@link BoxSlot}). Its icon and texts exist only up close
+ * (above {@link CanvasView#DETAIL_ZOOM}): in the overview they would be too small to read.
+ */
 final class BoxGlyph extends Pane {
     /** The findings of an element, for the tooltip (read on hover: findings change with every analysis). */
     private final Function<String, List<DesignFinding>> problems;
     final NodeKind kind;
-    final Text title = new Text();
-    final Text subtitle = new Text();
-    final FontIcon icon;
+    /** The icon and texts while shown up close, else null. */
+    Text title;
+    Text subtitle;
+    FontIcon icon;
     Region sidecar;
     Circle handle;
     Box shown;
-    Rect bounds;
-    Group layer;
     Tooltip tooltip;
     Diagram.Fonts styled;
+    private Diagram.Fonts fonts = Diagram.Fonts.NORMAL;
 
     BoxGlyph(Box b, boolean details, Function<String, List<DesignFinding>> problems) {
         this.problems = problems;
         this.kind = b.kind();
         setId(b.kind() == NodeKind.NAMESPACE || b.derived() ? b.id().replace(':', '-') : "node-" + b.id());
-        title.getStyleClass().add("glyph-title");
-        subtitle.getStyleClass().add("glyph-subtitle");
-        title.setMouseTransparent(true);
-        subtitle.setMouseTransparent(true);
         switch (kind) {
             case MESH -> getStyleClass().add("mesh-box");
             case NAMESPACE -> getStyleClass().add("ns-box");
@@ -47,10 +46,6 @@ final class BoxGlyph extends Pane {
         if (b.derived()) {
             getStyleClass().add(Styles.DERIVED);
         }
-        icon = new FontIcon(kind.icon());
-        icon.getStyleClass().add("glyph-icon");
-        icon.setMouseTransparent(true);
-        getChildren().addAll(icon, title, subtitle);
         if (kind == NodeKind.WORKLOAD) {
             handle = new Circle(7);
             handle.getStyleClass().add("connect-handle");
@@ -79,10 +74,34 @@ final class BoxGlyph extends Pane {
         return text.toString();
     }
 
+    /** Makes the icon and texts (up close) or drops them (the overview). */
     void details(boolean on) {
-        icon.setVisible(on);
-        title.setVisible(on);
-        subtitle.setVisible(on);
+        if (on == (title != null)) {
+            return;
+        }
+        if (on) {
+            icon = new FontIcon(kind.icon());
+            icon.getStyleClass().add("glyph-icon");
+            icon.setMouseTransparent(true);
+            title = new Text();
+            subtitle = new Text();
+            title.getStyleClass().add("glyph-title");
+            subtitle.getStyleClass().add("glyph-subtitle");
+            title.setMouseTransparent(true);
+            subtitle.setMouseTransparent(true);
+            // under the sidecar and the handle, as they were drawn before the texts were made lazily
+            getChildren().addAll(0, java.util.List.of(icon, title, subtitle));
+            styled = null;
+            if (shown != null) {
+                style(fonts);
+                texts(shown);
+            }
+        } else {
+            getChildren().removeAll(icon, title, subtitle);
+            icon = null;
+            title = null;
+            subtitle = null;
+        }
     }
 
     /**
@@ -90,7 +109,7 @@ final class BoxGlyph extends Pane {
      * measured (to shorten what does not fit) before the stylesheet is applied to a new glyph.
      */
     private void style(Diagram.Fonts f) {
-        if (f.equals(styled)) {
+        if (f.equals(styled) || title == null) {
             return;
         }
         styled = f;
@@ -106,34 +125,28 @@ final class BoxGlyph extends Pane {
         title.setY(kind == NodeKind.NAMESPACE ? DiagramLayout.namespaceBaseline(f) : DiagramLayout.titleBaseline(f));
         subtitle.setX(10 * s);
         subtitle.setY(kind == NodeKind.NAMESPACE ? DiagramLayout.namespaceBaseline(f) : DiagramLayout.subtitleBaseline(f));
-        if (handle != null) {
-            handle.setRadius(7 * s);
-        }
     }
 
     void update(Box b, Diagram.Fonts fonts) {
         // an unchanged box is the very instance shown (DiagramLayout.Reuse): no deep compare
-        if (b == shown || b.equals(shown) && fonts.equals(styled)) {
+        if (b == shown || b.equals(shown) && fonts.equals(this.fonts)) {
             return;
         }
         shown = b;
+        this.fonts = fonts;
         style(fonts);
         double s = fonts.scale();
         Rect r = b.rect();
-        bounds = r.grow(2, DiagramLayout.BADGE * s, DiagramLayout.BADGE * s + 10, 2);
         relocate(r.x(), r.y());
         setPrefSize(r.w(), r.h());
         resize(r.w(), r.h());
-        title.setText(b.title());
-        subtitle.setText(b.subtitle());
-        double side = b.sidecar() && kind == NodeKind.WORKLOAD ? DiagramLayout.SIDECAR_W * s : 0;
+        texts(b);
+        double side = sidecarWidth(b);
         if (kind == NodeKind.NAMESPACE) {
-            GlyphStyles.fitText(title, r.w() - 36 * s);
-            subtitle.setX(28 * s + title.getLayoutBounds().getWidth() + 8 * s);
             GlyphStyles.setClass(this, "outside", b.owner() == null);
-        } else {
-            GlyphStyles.fitText(title, r.w() - 34 * s - side);
-            GlyphStyles.fitText(subtitle, r.w() - 16 * s - side);
+        }
+        if (handle != null) {
+            handle.setRadius(7 * s);
         }
         if (kind == NodeKind.WORKLOAD) {
             if (b.sidecar() && sidecar == null) {
@@ -154,9 +167,32 @@ final class BoxGlyph extends Pane {
         }
     }
 
+    private double sidecarWidth(Box b) {
+        return b.sidecar() && kind == NodeKind.WORKLOAD ? DiagramLayout.SIDECAR_W * fonts.scale() : 0;
+    }
+
+    /** The title and subtitle, shortened to fit the box (when shown up close). */
+    private void texts(Box b) {
+        if (title == null) {
+            return;
+        }
+        double s = fonts.scale();
+        double w = b.rect().w();
+        title.setText(b.title());
+        subtitle.setText(b.subtitle());
+        if (kind == NodeKind.NAMESPACE) {
+            GlyphStyles.fitText(title, w - 36 * s);
+            subtitle.setX(28 * s + title.getLayoutBounds().getWidth() + 8 * s);
+        } else {
+            double side = sidecarWidth(b);
+            GlyphStyles.fitText(title, w - 34 * s - side);
+            GlyphStyles.fitText(subtitle, w - 16 * s - side);
+        }
+    }
+
     /** Whether a text of this box was shortened with an ellipsis (it did not fit). */
     boolean ellipsised() {
-        return title.getText() != null && title.getText().endsWith("\u2026")
-                || subtitle.getText() != null && subtitle.getText().endsWith("\u2026");
+        return title != null && title.getText() != null && title.getText().endsWith("\u2026")
+                || subtitle != null && subtitle.getText() != null && subtitle.getText().endsWith("\u2026");
     }
 }

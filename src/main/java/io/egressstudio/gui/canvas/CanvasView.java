@@ -57,8 +57,8 @@ public final class CanvasView {
     private final Map<String, CanvasBadges.Mark> marks = new HashMap<>();
     private final Group overlay = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
-    private final Map<String, BoxGlyph> boxes = new HashMap<>();
-    private final Map<String, LinkGlyph> links = new HashMap<>();
+    private final Map<String, BoxSlot> boxes = new HashMap<>();
+    private final Map<String, LinkSlot> links = new HashMap<>();
     /**
      * Below this zoom texts, icons, locks and dashes are too small to read and are not drawn, and links are drawn as
      * pixels by {@link LinkRaster} instead of shapes.
@@ -165,11 +165,12 @@ public final class CanvasView {
     }
 
     /**
-     * The node that draws a link (id {@code link-ID}, its outcome as the pseudo-class {@code :outcome-…}), also while
-     * it is culled out of the scene; null for an unknown link. For overlays that decorate links.
+     * The node that draws a link (id {@code link-ID}, its outcome as the pseudo-class {@code :outcome-…}); null for an
+     * unknown link or one not drawn as shapes now (out of view, or in the overview, where the links are one image).
      */
     public Node linkNode(String linkId) {
-        return links.get(linkId);
+        LinkSlot slot = links.get(linkId);
+        return slot == null ? null : slot.glyph;
     }
 
     /**
@@ -240,6 +241,11 @@ public final class CanvasView {
             applyDetails();
             boxes.values().forEach(g -> g.shown = null);
             links.values().forEach(g -> g.route = null);
+            boxes.values().forEach(g -> {
+                if (g.glyph != null) {
+                    g.glyph.shown = null;
+                }
+            });
         }
         emptyHint.setVisible(vm.isEmpty());
         renderPeerings(d);
@@ -249,8 +255,10 @@ public final class CanvasView {
         sync(d.nodes(), nodeLayer, seen);
         boxes.keySet().removeIf(id -> {
             if (!seen.contains(id)) {
-                BoxGlyph g = boxes.get(id);
-                g.layer.getChildren().remove(g);
+                BoxSlot g = boxes.get(id);
+                if (g.glyph != null) {
+                    g.layer.getChildren().remove(g.glyph);
+                }
                 return true;
             }
             return false;
@@ -258,19 +266,14 @@ public final class CanvasView {
         Set<String> seenLinks = new HashSet<>();
         for (Route r : d.links()) {
             seenLinks.add(r.id());
-            LinkGlyph g = links.get(r.id());
-            if (g == null) {
-                g = new LinkGlyph(r.id(), details);
-                links.put(r.id(), g);
-                if (culled == null) {
-                    linkLayer.getChildren().add(g);
-                }
-            }
-            g.update(r, fonts);
+            links.computeIfAbsent(r.id(), LinkSlot::new).update(r, fonts);
         }
         links.keySet().removeIf(id -> {
             if (!seenLinks.contains(id)) {
-                linkLayer.getChildren().remove(links.get(id));
+                LinkGlyph g = links.get(id).glyph;
+                if (g != null) {
+                    linkLayer.getChildren().remove(g);
+                }
                 return true;
             }
             return false;
@@ -313,9 +316,10 @@ public final class CanvasView {
         return null;
     }
 
-    /** The glyph of a box by element id (for tests and overlays), null when none. */
+    /** The glyph of a box by element id (for tests and overlays), null when none or when it is out of view. */
     public Node boxNode(String id) {
-        return boxes.get(id);
+        BoxSlot slot = boxes.get(id);
+        return slot == null ? null : slot.glyph;
     }
 
     // ---- marks: new in this step, findings ---------------------------------------------------------------------
@@ -335,20 +339,11 @@ public final class CanvasView {
         if (!redraw && findings == findingsShown && highlighted.equals(highlightedShown)) {
             return;
         }
-        Map<String, List<DesignFinding>> problems = new HashMap<>();
-        if (a != null) {
-            for (DesignFinding f : a.findings()) {
-                String id = f.elementId();
-                if (id != null && ("ERROR".equalsIgnoreCase(f.severity()) || "WARNING".equalsIgnoreCase(f.severity()))
-                        && (boxes.containsKey(id) || links.containsKey(id))) {
-                    problems.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
-                }
-            }
-        }
+        Map<String, List<DesignFinding>> problems = problems(a);
         Set<String> classed = new HashSet<>(highlightedShown);
         classed.addAll(highlighted);
         for (String id : classed) {
-            Node g = boxes.containsKey(id) ? boxes.get(id) : links.get(id);
+            Node g = glyphOf(id);
             if (g != null) {
                 GlyphStyles.setClass(g, Styles.NEW_IN_STEP, highlighted.contains(id));
             }
@@ -360,26 +355,29 @@ public final class CanvasView {
         List<Node> made = new ArrayList<>();
         for (String id : ids) {
             boolean isNew = highlighted.contains(id);
-            List<DesignFinding> found = problems.getOrDefault(id, List.of());
-            BoxGlyph box = boxes.get(id);
-            LinkGlyph link = links.get(id);
+            BoxSlot box = boxes.get(id);
+            LinkSlot link = links.get(id);
+            List<DesignFinding> found = box == null && link == null ? List.of() : problems.getOrDefault(id, List.of());
             Object anchor = box != null ? box.shown : link != null ? link.route : null;
             CanvasBadges.Mark m = marks.get(id);
             if (m != null && m.anchor() == anchor && m.isNew() == isNew && m.fonts().equals(fonts)
-                    && m.found().equals(found)) {
+                    && (m.found() == found || m.look().equals(CanvasBadges.look(found)))) {
                 continue;
             }
             if (m != null) {
-                gone.add(m.group());
+                if (m.shownGroup() != null) {
+                    gone.add(m.shownGroup());
+                }
                 marks.remove(id);
             }
             if (anchor != null && (isNew || !found.isEmpty())) {
+                List<Diagram.Hop> hops = link != null ? link.route.hops() : List.of();
                 CanvasBadges.Mark next = CanvasBadges.make(id, anchor, box != null ? box.shown : null,
-                        link != null && !link.hops.isEmpty() ? link.hops.get(link.hops.size() - 1) : null, isNew, found,
-                        fonts);
+                        hops.isEmpty() ? null : hops.get(hops.size() - 1), isNew, found, fonts);
                 if (next != null) {
                     marks.put(id, next);
-                    if (culled == null || next.bounds().intersects(culled)) {
+                    // badges are drawn up close only (as the culling does)
+                    if (details && culled != null && next.bounds().intersects(culled)) {
                         made.add(next.group());
                     }
                 }
@@ -389,6 +387,32 @@ public final class CanvasView {
         markLayer.getChildren().addAll(made);
         highlightedShown = highlighted;
         findingsShown = findings;
+    }
+
+    private Object problemsOf;
+    private Map<String, List<DesignFinding>> problems = Map.of();
+
+    /**
+     * The ERROR and WARNING findings by element or link id, computed once per analysis: the diagram is laid out (and
+     * the marks checked) twice per edit, and a large scenario has thousands of findings.
+     */
+    private Map<String, List<DesignFinding>> problems(DesignAnalysis a) {
+        Object findings = a == null ? null : a.findings();
+        if (findings != problemsOf) {
+            Map<String, List<DesignFinding>> byId = new HashMap<>();
+            if (a != null) {
+                for (DesignFinding f : a.findings()) {
+                    String id = f.elementId();
+                    if (id != null && ("ERROR".equalsIgnoreCase(f.severity())
+                            || "WARNING".equalsIgnoreCase(f.severity()))) {
+                        byId.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+                    }
+                }
+            }
+            problems = byId;
+            problemsOf = findings;
+        }
+        return problems;
     }
 
     // ---- culling and level of detail ---------------------------------------------------------------------------
@@ -423,14 +447,38 @@ public final class CanvasView {
         cacheLayers();
         Map<Group, Set<Node>> attach = new HashMap<>();
         Map<Group, Set<Node>> detach = new HashMap<>();
-        for (BoxGlyph g : boxes.values()) {
-            place(g, g.layer, g.bounds != null && g.bounds.intersects(culled), attach, detach);
+        for (BoxSlot g : boxes.values()) {
+            boolean shown = g.bounds != null && g.bounds.intersects(culled);
+            if (shown && g.glyph == null) {
+                realize(g);
+            }
+            if (g.glyph != null) {
+                place(g.glyph, g.layer, shown, attach, detach);
+            }
+            if (!shown) {
+                g.glyph = null;
+            }
         }
-        for (LinkGlyph g : links.values()) {
-            place(g, linkLayer, details && g.bounds != null && g.bounds.intersects(culled), attach, detach);
+        for (LinkSlot g : links.values()) {
+            boolean shown = details && g.bounds != null && g.bounds.intersects(culled);
+            if (shown && g.glyph == null) {
+                realize(g);
+            }
+            if (g.glyph != null) {
+                place(g.glyph, linkLayer, shown, attach, detach);
+            }
+            if (!shown) {
+                g.glyph = null;
+            }
         }
         for (CanvasBadges.Mark m : marks.values()) {
-            place(m.group(), markLayer, details && m.bounds().intersects(culled), attach, detach);
+            boolean shown = details && m.bounds().intersects(culled);
+            if (shown || m.shownGroup() != null) {
+                place(m.group(), markLayer, shown, attach, detach);
+            }
+            if (!shown) {
+                m.release();
+            }
         }
         // in batches: one change per layer
         detach.forEach((layer, nodes) -> layer.getChildren().removeAll(nodes));
@@ -453,7 +501,8 @@ public final class CanvasView {
 
     /**
      * Culled glyphs leave the scene graph rather than turning invisible: each pulse walks every node in the scene
-     * (bounds), and thousands of hidden glyphs would cost milliseconds per frame.
+     * (bounds), and thousands of hidden glyphs would cost milliseconds per frame. They are dropped, not kept: a node
+     * with its CSS state costs kilobytes, and a large scenario has thousands (made again when they come back into view).
      */
     private static void place(Node glyph, Group layer, boolean shown, Map<Group, Set<Node>> attach,
                               Map<Group, Set<Node>> detach) {
@@ -475,29 +524,64 @@ public final class CanvasView {
         boolean next = vm.zoomProperty().get() * fonts.scale() >= DETAIL_ZOOM;
         if (next != details) {
             details = next;
-            boxes.values().forEach(g -> g.details(details));
-            links.values().forEach(g -> g.details(details));
+            boxes.values().forEach(g -> {
+                if (g.glyph != null) {
+                    g.glyph.details(details);
+                }
+            });
+            links.values().forEach(g -> {
+                if (g.glyph != null) {
+                    g.glyph.details(details);
+                }
+            });
         }
     }
 
     private void sync(List<Box> list, Group layer, Set<String> seen) {
         for (Box b : list) {
             seen.add(b.id());
-            BoxGlyph g = boxes.get(b.id());
+            BoxSlot g = boxes.get(b.id());
             if (g != null && g.kind != b.kind()) {
-                layer.getChildren().remove(g);
+                if (g.glyph != null) {
+                    g.layer.getChildren().remove(g.glyph);
+                }
                 g = null;
             }
             if (g == null) {
-                g = new BoxGlyph(b, details, vm::problemsOf);
-                g.layer = layer;
+                g = new BoxSlot(b.kind(), layer);
                 boxes.put(b.id(), g);
-                if (culled == null) {
-                    layer.getChildren().add(g);
-                }
             }
             g.update(b, fonts);
         }
+    }
+
+    /** Makes a box's node as the box is now (it comes into view): its texts up close, selected, new in this step. */
+    private void realize(BoxSlot slot) {
+        BoxGlyph g = new BoxGlyph(slot.shown, details, vm::problemsOf);
+        g.update(slot.shown, slot.fonts);
+        slot.glyph = g;
+        marked(g, slot.shown.id());
+    }
+
+    /** Makes a link's shapes as the link is now (it comes into view up close). */
+    private void realize(LinkSlot slot) {
+        marked(slot.realize(details), slot.linkId);
+    }
+
+    /** A new glyph's selection and "new in this step" outline. */
+    private void marked(Node g, String id) {
+        GlyphStyles.setClass(g, Styles.SELECTED, selectedShown.contains(id));
+        GlyphStyles.setClass(g, Styles.NEW_IN_STEP, highlightedShown.contains(id));
+    }
+
+    /** The node drawing an element or link now, null when none is (unknown, or out of view). */
+    private Node glyphOf(String id) {
+        BoxSlot box = boxes.get(id);
+        if (box != null) {
+            return box.glyph;
+        }
+        LinkSlot link = links.get(id);
+        return link == null ? null : link.glyph;
     }
 
     /**
@@ -508,7 +592,7 @@ public final class CanvasView {
     private void applyPredictions() {
         DesignAnalysis a = vm.main().analysis();
         boolean current = a != null && a.scenario() == vm.main().shown();
-        for (LinkGlyph g : links.values()) {
+        for (LinkSlot g : links.values()) {
             if (current || !g.predicted) {
                 g.predict(vm.prediction(g.linkId));
             }
@@ -522,7 +606,7 @@ public final class CanvasView {
         Set<String> touched = new HashSet<>(selectedShown);
         touched.addAll(selected);
         for (String id : touched) {
-            Node g = boxes.containsKey(id) ? boxes.get(id) : links.get(id);
+            Node g = glyphOf(id);
             if (g != null) {
                 GlyphStyles.setClass(g, Styles.SELECTED, selected.contains(id));
             }

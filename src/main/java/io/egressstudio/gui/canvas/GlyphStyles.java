@@ -1,6 +1,11 @@
 package io.egressstudio.gui.canvas;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.Node;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -30,10 +35,17 @@ final class GlyphStyles {
         String style = "-fx-font-size: " + size + "px;" + (bold ? " -fx-font-weight: bold;" : "");
         if (!style.equals(text.getStyle())) {
             text.setStyle(style);
-            text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
-                    bold ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, size));
+            if (FONTS.size() > 256) {
+                // presenting fits the text sizes to the view: sizes seen once are not kept for ever
+                FONTS.clear();
+            }
+            text.setFont(FONTS.computeIfAbsent(List.of(size, bold), k -> Font.font(Font.getDefault().getFamily(),
+                    bold ? FontWeight.BOLD : FontWeight.NORMAL, size)));
         }
     }
+
+    /** One Font per size and weight, shared by all texts (a canvas has thousands of texts in a few sizes). */
+    private static final Map<List<Object>, Font> FONTS = new ConcurrentHashMap<>();
 
     /** Shortens a text with an ellipsis until it fits the width (the longest prefix that fits, by bisection). */
     static void fitText(Text text, double width) {

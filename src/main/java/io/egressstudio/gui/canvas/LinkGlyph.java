@@ -19,7 +19,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.shape.Polygon;
 
 /**
- * A link: one line per hop, coloured by the predicted outcome, each hop labelled with its TLS (and a lock). Its
+ * The shapes of a link on screen up close (made when it comes into view, dropped when it leaves, see
+ * {@link LinkSlot}): one line per hop, coloured by the predicted outcome, each hop labelled with its TLS (and a lock). Its
  * state is shown through pseudo-classes ({@code :outcome-ok}, {@code :plain}), not style classes: a style class
  * change re-matches every stylesheet rule for the glyph and its children, a pseudo-class change only switches
  * between the styles already matched. The shapes are made once and updated in place.
@@ -37,7 +38,6 @@ final class LinkGlyph extends Group {
     LinkPrediction prediction;
     Object drawn;
     Route route;
-    Rect bounds;
     boolean details;
     boolean predicted;
     Diagram.Fonts fonts = Diagram.Fonts.NORMAL;
@@ -70,8 +70,14 @@ final class LinkGlyph extends Group {
         route = r;
         fonts = f;
         hops = r.hops();
+        drawn = null;
+        redraw();
+    }
+
+    /** What a route's shapes cover, with a margin for the arrow and the badges; null for a route without hops. */
+    static Rect boundsOf(Route r, Diagram.Fonts f) {
         Rect b = null;
-        for (Hop h : hops) {
+        for (Hop h : r.hops()) {
             double x0 = Math.min(h.from().x(), h.to().x());
             double y0 = Math.min(h.from().y(), h.to().y());
             b = new Rect(x0, y0, Math.abs(h.to().x() - h.from().x()), Math.abs(h.to().y() - h.from().y())).union(b);
@@ -80,9 +86,34 @@ final class LinkGlyph extends Group {
             }
         }
         double m = 20 * f.scale();
-        bounds = b == null ? null : b.grow(m, m, m, m);
-        drawn = null;
-        redraw();
+        return b == null ? null : b.grow(m, m, m, m);
+    }
+
+    /** How a hop is drawn: its label, whether it is encrypted, whether it runs inside a box (app → its sidecar). */
+    record HopLook(String label, boolean encrypted, boolean inside) {
+    }
+
+    /**
+     * How each hop of a route is drawn under a prediction. A route drawn as designed (its prediction names nothing
+     * drawn) shows the predicted encryption where the hops line up (the first designed hop may be app → sidecar).
+     */
+    static List<HopLook> looks(Route route, LinkPrediction p) {
+        List<Hop> hops = route.hops();
+        List<HopLook> out = new ArrayList<>(hops.size());
+        int offset = hops.size() > 0 && hops.get(0).labelBox() == null ? 1 : 0;
+        for (int i = 0; i < hops.size(); i++) {
+            Hop h = hops.get(i);
+            String label = h.label();
+            boolean encrypted = h.encrypted();
+            if (p != null && !route.predicted() && i >= offset && i - offset < p.hops().size()
+                    && p.hops().size() == hops.size() - offset) {
+                LinkPrediction.HopView predicted = p.hops().get(i - offset);
+                label = predicted.encryption();
+                encrypted = predicted.encrypted();
+            }
+            out.add(new HopLook(label, encrypted, i < offset));
+        }
+        return out;
     }
 
     void details(boolean on) {
@@ -127,21 +158,11 @@ final class LinkGlyph extends Group {
         while (hopShapes.size() > hops.size()) {
             hopShapes.remove(hopShapes.size() - 1);
         }
-        // a route drawn as designed (its prediction names nothing drawn) shows the predicted encryption where the
-        // hops line up (the first designed hop may be app → sidecar)
-        int offset = hops.size() > 0 && hops.get(0).labelBox() == null ? 1 : 0;
+        List<HopLook> looks = looks(route, p);
         for (int i = 0; i < hops.size(); i++) {
-            Hop h = hops.get(i);
-            String label = h.label();
-            boolean encrypted = h.encrypted();
-            if (p != null && !route.predicted() && i >= offset && i - offset < p.hops().size()
-                    && p.hops().size() == hops.size() - offset) {
-                LinkPrediction.HopView predicted = p.hops().get(i - offset);
-                label = predicted.encryption();
-                encrypted = predicted.encrypted();
-            }
-            HopShapes shapes = hopShapes.get(i);
-            structure |= shapes.update(h, label, encrypted, i < offset, details, fonts);
+            HopLook look = looks.get(i);
+            structure |= hopShapes.get(i).update(hops.get(i), look.label(), look.encrypted(), look.inside(), details,
+                    fonts);
         }
         if (!hops.isEmpty()) {
             Hop last = hops.get(hops.size() - 1);
@@ -184,11 +205,11 @@ final class LinkGlyph extends Group {
     }
 
     /** Whether a policy refuses the request: the link ends in a bar at the refusing proxy. */
-    private static boolean refused(LinkPrediction p) {
+    static boolean refused(LinkPrediction p) {
         return p != null && p.outcome() == Outcome.DENIED;
     }
 
-    private static PseudoClass outcomeClass(Outcome outcome) {
+    static PseudoClass outcomeClass(Outcome outcome) {
         return outcomeClass(Styles.outcome(outcome));
     }
 

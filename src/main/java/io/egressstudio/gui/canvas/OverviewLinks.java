@@ -27,7 +27,7 @@ import javafx.scene.shape.Line;
 
 /**
  * The overview's links: below {@link CanvasView#DETAIL_ZOOM} the links are one image drawn off the FX thread by
- * {@link LinkRaster} from the link glyphs' lines (which stay out of the scene), coloured as the stylesheet colours
+ * {@link LinkRaster} from the links' routes (no link shapes are made), coloured as the stylesheet colours
  * the links; and since there are no link nodes to pick, the link under the pointer is found by distance.
  */
 final class OverviewLinks {
@@ -41,7 +41,7 @@ final class OverviewLinks {
     }
 
     private final CanvasViewModel vm;
-    private final Collection<LinkGlyph> links;
+    private final Collection<LinkSlot> links;
     /** The world region the canvas shows (culled to), or null when the links are drawn as glyphs. */
     private final Supplier<Rect> region;
     private final ImageView image = new ImageView();
@@ -51,7 +51,7 @@ final class OverviewLinks {
     private RasterJob lastRaster;
     private boolean rasterRequested;
 
-    OverviewLinks(CanvasViewModel vm, Collection<LinkGlyph> links, Supplier<Rect> region) {
+    OverviewLinks(CanvasViewModel vm, Collection<LinkSlot> links, Supplier<Rect> region) {
         this.vm = vm;
         this.links = links;
         this.region = region;
@@ -130,17 +130,19 @@ final class OverviewLinks {
         List<LinkRaster.Segment> segments = new ArrayList<>();
         List<LinkRaster.Segment> onTop = new ArrayList<>();
         Rect extent = null;
-        for (LinkGlyph g : links) {
+        for (LinkSlot g : links) {
             if (g.bounds == null || !g.bounds.intersects(culled)) {
                 continue;
             }
             extent = g.bounds.union(extent);
             int argb = colours.computeIfAbsent(g.outcomeName(), this::colour);
             boolean chosen = selected.contains(g.linkId);
-            for (HopShapes h : g.hopShapes) {
-                Line l = h.line;
-                (chosen ? onTop : segments).add(new LinkRaster.Segment(l.getStartX(), l.getStartY(), l.getEndX(),
-                        l.getEndY(), argb, chosen ? 3 : h.encrypted ? 2 : 1));
+            List<Diagram.Hop> hops = g.route.hops();
+            List<LinkGlyph.HopLook> looks = LinkGlyph.looks(g.route, g.prediction);
+            for (int i = 0; i < hops.size(); i++) {
+                Diagram.Hop h = hops.get(i);
+                (chosen ? onTop : segments).add(new LinkRaster.Segment(h.from().x(), h.from().y(), h.to().x(),
+                        h.to().y(), argb, chosen ? 3 : looks.get(i).encrypted() ? 2 : 1));
             }
         }
         segments.addAll(onTop);
@@ -189,10 +191,9 @@ final class OverviewLinks {
         double tolerance = 4 / vm.zoomProperty().get();
         String best = null;
         double bestDistance = tolerance;
-        for (LinkGlyph g : links) {
-            for (HopShapes h : g.hopShapes) {
-                Line l = h.line;
-                double d = distance(x, y, l.getStartX(), l.getStartY(), l.getEndX(), l.getEndY());
+        for (LinkSlot g : links) {
+            for (Diagram.Hop h : g.route.hops()) {
+                double d = distance(x, y, h.from().x(), h.from().y(), h.to().x(), h.to().y());
                 if (d <= bestDistance) {
                     bestDistance = d;
                     best = g.linkId;
