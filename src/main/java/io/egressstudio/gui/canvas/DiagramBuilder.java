@@ -96,11 +96,13 @@ final class DiagramBuilder {
     Diagram build() {
         for (Workload w : scenario.workloads()) {
             Mesh mesh = meshOfNamespace.get(w.namespace());
-            boolean sidecar = mesh != null && Boolean.TRUE.equals(w.sidecar());
-            String sub = f.presenting() ? (sidecar ? "sidecar" : "no sidecar")
-                    : w.namespace() + (sidecar ? " · sidecar" : " · no sidecar");
+            // in an ambient mesh a workload "with a sidecar" has none: the ztunnel of its node captures its traffic
+            boolean ambient = mesh != null && mesh.ambient() && Boolean.TRUE.equals(w.sidecar());
+            boolean sidecar = mesh != null && !mesh.ambient() && Boolean.TRUE.equals(w.sidecar());
+            String mode = sidecar ? "sidecar" : ambient ? "ambient" : "no sidecar";
+            String sub = f.presenting() ? mode : w.namespace() + " · " + mode;
             Position p = at.get(w.id());
-            leaf(reuse.box(w.id(), w, p, List.of(f, mesh == null ? "" : mesh.id()), () -> new Box(w.id(),
+            leaf(reuse.box(w.id(), w, p, List.of(f, mesh == null ? "" : mesh.id(), ambient), () -> new Box(w.id(),
                     NodeKind.WORKLOAD, node(p, w.name(), sub, WORKLOAD_W, WORKLOAD_H, sidecar), w.name(), sub,
                     mesh == null ? null : mesh.id(), w.namespace(), sidecar)));
         }
@@ -108,10 +110,12 @@ final class DiagramBuilder {
             Mesh mesh = scenario.mesh(g.mesh()).orElse(null);
             String ns = g.namespace() != null ? g.namespace() : mesh != null ? mesh.namespace() : "";
             String title = g.name() != null ? g.name() : g.id();
-            // a Gateway API gateway says so: its proxy is istiod's NAME-istio, configured by routes
-            String sub = (f.presenting() ? "egress gateway" : ns) + (g.usesGatewayApi() ? " · Gateway API" : "");
+            // a Gateway API gateway says so: its proxy is istiod's NAME-istio, configured by routes; in an ambient
+            // mesh it is the waypoint the ServiceEntries use
+            String api = mesh != null && mesh.ambient() ? " · waypoint" : g.usesGatewayApi() ? " · Gateway API" : "";
+            String sub = (f.presenting() ? "egress gateway" : ns) + api;
             Position p = at.get(g.id());
-            leaf(reuse.box(g.id(), g, p, List.of(f, ns), () -> new Box(g.id(), NodeKind.EGRESS_GATEWAY,
+            leaf(reuse.box(g.id(), g, p, List.of(f, ns, api), () -> new Box(g.id(), NodeKind.EGRESS_GATEWAY,
                     node(p, title, sub, GATEWAY_W, GATEWAY_H, false), title, sub, g.mesh(), ns, true)));
         }
         for (ExternalService e : scenario.externalServices()) {
@@ -548,7 +552,7 @@ final class DiagramBuilder {
     /** Presenting, on two lines: on one, the subtitle made a mesh wider than its content (decision 0017). */
     private String meshSubtitle(Mesh m) {
         return m.outboundPolicy() + (f.presenting() ? "\n" : " · ") + (m.mtls() ? "mTLS STRICT" : "mTLS PERMISSIVE")
-                + (m.autoMtls() ? " · auto mTLS" : "");
+                + (m.autoMtls() ? " · auto mTLS" : "") + (m.ambient() ? " · ambient (ztunnel)" : "");
     }
 
     private double widestLine(String text, double size) {

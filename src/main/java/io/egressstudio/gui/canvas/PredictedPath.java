@@ -109,6 +109,8 @@ final class PredictedPath {
         if (n.equals("router")) {
             return null;
         }
+        // ztunnel's tunnel ends at "waypoint NAMESPACE/NAME:15008": the waypoint is the drawn egress gateway
+        n = n.startsWith("waypoint ") ? n.substring("waypoint ".length()) : n;
         n = n.replaceFirst(":\\d+$", "");
         if (n.contains("/")) {
             return proxy(n.substring(0, n.indexOf('/')), n.substring(n.indexOf('/') + 1), encryption);
