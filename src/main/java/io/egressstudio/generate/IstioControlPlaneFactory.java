@@ -141,14 +141,18 @@ final class IstioControlPlaneFactory {
     static boolean needsExperimentalRoutes(Scenario scenario, Mesh mesh) {
         Optional<Integer> minor = mesh.flavour().istioMinor(mesh.version());
         for (Link link : scenario.links()) {
-            EgressGateway gateway = link.via() == null ? null : scenario.egressGateway(link.via()).orElse(null);
+            // most links go through no gateway, or through one Istio's API configures: no element lookup for them
+            if (link.via() == null || !ExperimentalGatewayApi.needsFlag(GatewayApiEgress.routeKind(link), minor)) {
+                continue;
+            }
+            EgressGateway gateway = scenario.egressGateway(link.via()).orElse(null);
+            if (gateway == null || !gateway.usesGatewayApi()) {
+                continue;
+            }
+            Mesh gatewayMesh = scenario.mesh(gateway.mesh()).orElse(null);
             ExternalService service = scenario.externalService(link.to()).orElse(null);
-            Mesh gatewayMesh = gateway == null ? null : scenario.meshes().stream()
-                    .filter(m -> m.id().equals(gateway.mesh())).findFirst().orElse(null);
-            if (gateway != null && gateway.usesGatewayApi() && service != null && gatewayMesh != null
-                    && (mesh.owns(ResourceNames.egressGatewayNamespace(gateway, gatewayMesh))
-                    || service.namespace() != null && mesh.owns(service.namespace()))
-                    && ExperimentalGatewayApi.needsFlag(GatewayApiEgress.routeKind(link), minor)) {
+            if (gatewayMesh != null && mesh.owns(ResourceNames.egressGatewayNamespace(gateway, gatewayMesh))
+                    || service != null && mesh.owns(service.namespace())) {
                 return true;
             }
         }
