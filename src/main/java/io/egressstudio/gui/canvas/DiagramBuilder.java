@@ -552,7 +552,9 @@ final class DiagramBuilder {
     /** Presenting, on two lines: on one, the subtitle made a mesh wider than its content (decision 0017). */
     private String meshSubtitle(Mesh m) {
         return m.outboundPolicy() + (f.presenting() ? "\n" : " · ") + (m.mtls() ? "mTLS STRICT" : "mTLS PERMISSIVE")
-                + (m.autoMtls() ? " · auto mTLS" : "") + (m.ambient() ? " · ambient (ztunnel)" : "");
+                + (m.autoMtls() ? " · auto mTLS" : "")
+                // presenting, the workloads say "ambient": a longer line would make every text of the canvas smaller
+                + (m.ambient() && !f.presenting() ? " · ambient (ztunnel)" : "");
     }
 
     private double widestLine(String text, double size) {
