@@ -41,6 +41,12 @@ final class ImportJson {
         }
     }
 
+    /** Whether a VirtualService applies to the mesh's sidecars: it names no gateways, or {@code mesh}. */
+    static boolean boundToMesh(ImportedObject vs) {
+        List<String> refs = strings(vs.spec().path("gateways"));
+        return refs.isEmpty() || refs.contains("mesh");
+    }
+
     static JsonNode firstDestination(JsonNode spec) {
         for (String section : List.of("http", "tls", "tcp")) {
             JsonNode destination = spec.path(section).path(0).path("route").path(0).path("destination");

@@ -1,5 +1,6 @@
 package io.egressstudio.design;
 
+import static io.egressstudio.design.ImportJson.boundToMesh;
 import static io.egressstudio.design.ImportJson.enumOr;
 import static io.egressstudio.design.ImportJson.firstDestination;
 import static io.egressstudio.design.ImportJson.firstMatchPort;
@@ -10,7 +11,6 @@ import static io.egressstudio.design.ImportJson.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.egressstudio.generate.ResourceNames;
-import io.egressstudio.mesh.Ambient;
 import io.egressstudio.mesh.ControlPlane;
 import io.egressstudio.mesh.AccessRulesImport;
 import io.egressstudio.mesh.MeshView;
@@ -19,9 +19,7 @@ import io.egressstudio.mesh.WorkloadInfo;
 import io.egressstudio.model.AppProtocol;
 import io.egressstudio.model.DataPlane;
 import io.egressstudio.model.EgressGateway;
-import io.egressstudio.model.EgressServerTls;
 import io.egressstudio.model.ExternalService;
-import io.egressstudio.model.GatewayApi;
 import io.egressstudio.model.Federation;
 import io.egressstudio.model.GatewayTlsMode;
 import io.egressstudio.model.IstioApiVersion;
@@ -61,11 +59,11 @@ import java.util.Set;
  * out, with a note.
  *
  * <p>Pure: it reads resources already fetched (by {@code cluster.Importer}) or read from files. The TLS and its
- * certificates ({@link ImportedTls}), the federations ({@link ImportedFederations}), the validation
- * ({@link ImportValidity}) and the layout ({@link ImportLayout}) are rules of their own.
+ * certificates ({@link ImportedTls}), the egress gateways and waypoints ({@link ImportedEgressGateways}), the
+ * federations ({@link ImportedFederations}), the validation ({@link ImportValidity}) and the layout
+ * ({@link ImportLayout}) are rules of their own.
  */
 public final class ScenarioImport {
-    private static final String MESH_GATEWAY = "mesh";
 
     /** The scenario and what the user should know about how it was made. */
     public record Result(Scenario scenario, List<String> notes) {
@@ -80,20 +78,19 @@ public final class ScenarioImport {
     private final List<Mesh> meshes = new ArrayList<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final Map<String, Workload> workloadByName = new LinkedHashMap<>();
-    private final List<EgressGateway> gateways = new ArrayList<>();
+    /** Read once the meshes are (a gateway belongs to one). */
+    private ImportedEgressGateways gateways;
     private final List<ExternalService> services = new ArrayList<>();
     private final Map<String, ImportedObject> serviceEntryOf = new LinkedHashMap<>();
     private final List<Link> links = new ArrayList<>();
     private final Map<String, ImportedObject> deploymentOf = new LinkedHashMap<>();
     private final ImportedTls tls;
-    private final ImportedGatewayApi gatewayApi;
     private final MeshView view;
 
     private ScenarioImport(ResourceSet resources) {
         objects = new ImportedObjects(resources);
         view = MeshView.of(resources);
         tls = new ImportedTls(objects, ids, notes, deploymentOf);
-        gatewayApi = new ImportedGatewayApi(objects);
     }
 
     /** @param name the scenario's name; null to take the scenario label the objects carry, or "imported" */
@@ -105,8 +102,7 @@ public final class ScenarioImport {
         meshes();
         workloads();
         serviceEntries();
-        egressGateways();
-        waypoints();
+        gateways = new ImportedEgressGateways(objects, view, ids, notes, meshes);
         links();
         ImportedFederations federated = new ImportedFederations(objects, ids, meshes, workloadByName);
         List<Federation> federations = federated.federations();
@@ -115,7 +111,7 @@ public final class ScenarioImport {
         String scenarioName = name != null ? name : scenarioName();
         Scenario scenario = new Scenario(scenarioName, "Imported: " + scenarioName,
                 "Read from a cluster by egress-studio import; see the notes in the import output.", api,
-                meshes, workloads, gateways, services, links, federations, tls.certificates(), List.of(),
+                meshes, workloads, gateways.all(), services, links, federations, tls.certificates(), List.of(),
                 Map.of());
         scenario = ImportValidity.valid(scenario, notes);
         return new Result(scenario.withLayout(ImportLayout.of(scenario)), notes);
@@ -350,114 +346,6 @@ public final class ScenarioImport {
         return Optional.empty();
     }
 
-    // ---- egress gateways
-
-    /** The egress gateways that VirtualServices bound to {@code mesh} send external hosts to. */
-    private void egressGateways() {
-        Set<String> seen = new LinkedHashSet<>();
-        for (ImportedObject vs : objects.ofKind("VirtualService")) {
-            if (!boundToMesh(vs)) {
-                continue;
-            }
-            String host = firstDestination(vs.spec()).path("host").asText();
-            Optional<ImportedObject> gateway = egressGatewayFor(host);
-            if (gateway.isEmpty() || !seen.add(host)) {
-                continue;
-            }
-            String[] parts = host.split("\\.");
-            Map<String, String> selector = new LinkedHashMap<>();
-            gateway.get().spec().path("selector").properties()
-                    .forEach(f -> selector.put(f.getKey(), f.getValue().asText()));
-            addEgressGateway(gateway.get(), parts[0], parts[1], selector, GatewayApi.ISTIO);
-        }
-        // configured by the Gateway API: a route from a ServiceEntry to the Service istiod deployed for a Gateway
-        for (ImportedGatewayApi.MeshRoute route : gatewayApi.meshRoutes()) {
-            Optional<ImportedObject> gateway = gatewayApi.gatewayDeploying(route.backendNamespace(), route.backendName());
-            if (gateway.isPresent() && seen.add(route.backendHost())) {
-                addEgressGateway(gateway.get(), gateway.get().name(), route.backendNamespace(), null,
-                        GatewayApi.GATEWAY_API);
-            }
-        }
-    }
-
-    private void addEgressGateway(ImportedObject gateway, String name, String namespace, Map<String, String> selector,
-                                  GatewayApi api) {
-        Optional<Mesh> mesh = meshOwning(namespace);
-        if (mesh.isEmpty()) {
-            notes.add("egress gateway " + namespace + "/" + name + " belongs to no imported mesh: left out");
-            return;
-        }
-        // a Gateway API listener that terminates Istio's mutual TLS says how mesh traffic arrives
-        EgressServerTls serverTls = api == GatewayApi.GATEWAY_API && gatewayApi.terminatesIstioMutual(gateway)
-                ? EgressServerTls.ISTIO_MUTUAL : null;
-        EgressGateway drawn = new EgressGateway(ids.id(gateway, mesh.get().id() + "-" + name), mesh.get().id(), name,
-                namespace, selector, serverTls, List.of(), api);
-        // who may leave through it: the AuthorizationPolicies selecting its pods, as access rules
-        AccessRulesImport.Result access = AccessRulesImport.of(view, namespace, drawn.podLabels());
-        notes.addAll(access.notes());
-        gateways.add(new EgressGateway(drawn.id(), drawn.mesh(), name, namespace, drawn.selector(), serverTls,
-                access.rules(), api));
-    }
-
-    /**
-     * The waypoints that ServiceEntries are bound to, as the egress gateways of ambient meshes (Gateway API), with the
-     * access rules of the policies attached to them.
-     */
-    private void waypoints() {
-        for (Ambient.Waypoint w : view.ambient().waypoints().values()) {
-            boolean used = view.ambient().bindings().values().stream().anyMatch(b -> w.equals(b.waypoint()));
-            Optional<Mesh> mesh = meshOwning(w.namespace()).or(() -> Optional.ofNullable(view.controlPlaneOf(w.namespace()))
-                    .flatMap(cp -> meshes.stream().filter(m -> m.namespace().equals(cp.namespace())).findFirst()));
-            if (!used || mesh.isEmpty() || !mesh.get().ambient()) {
-                if (used) {
-                    notes.add(w.key() + ": a waypoint of no imported ambient mesh: left out");
-                }
-                continue;
-            }
-            ImportedObject gateway = objects.ofKind("Gateway").stream().filter(g -> g.namespace().equals(w.namespace())
-                    && g.name().equals(w.name())).findFirst().orElse(null);
-            AccessRulesImport.Result access = AccessRulesImport.ofWaypoint(view, w.namespace(), w.name());
-            notes.addAll(access.notes());
-            gateways.add(new EgressGateway(ids.id(gateway, mesh.get().id() + "-" + w.name()), mesh.get().id(), w.name(),
-                    w.namespace(), Map.of(), null, access.rules(), GatewayApi.GATEWAY_API));
-        }
-    }
-
-    /** The drawn waypoint a ServiceEntry is bound to, if any. */
-    private Optional<EgressGateway> waypointOf(ImportedObject se) {
-        Ambient.Binding b = se == null ? null : view.ambient().bindings().get("ServiceEntry/" + se.namespace() + "/"
-                + se.name());
-        if (b == null || !b.bound()) {
-            return Optional.empty();
-        }
-        return gateways.stream().filter(g -> g.usesGatewayApi() && g.name().equals(b.waypoint().name())
-                && b.waypoint().namespace().equals(g.namespace())).findFirst();
-    }
-
-    /** A Gateway named like the service {@code name.namespace.svc.cluster.local} in that namespace. */
-    private Optional<ImportedObject> egressGatewayFor(String host) {
-        String[] parts = host.split("\\.");
-        if (parts.length != 5 || !host.endsWith("." + ResourceNames.CLUSTER_DOMAIN)) {
-            return Optional.empty();
-        }
-        return objects.ofKind("Gateway").stream()
-                .filter(g -> g.namespace().equals(parts[1]) && g.name().equals(parts[0])).findFirst();
-    }
-
-    private Optional<EgressGateway> egressGatewayOf(String host) {
-        String[] parts = host.split("\\.");
-        if (parts.length != 5) {
-            return Optional.empty();
-        }
-        return gateways.stream().filter(g -> g.proxyName().equals(parts[0]) && parts[1].equals(g.namespace()))
-                .findFirst();
-    }
-
-    private static boolean boundToMesh(ImportedObject vs) {
-        List<String> refs = strings(vs.spec().path("gateways"));
-        return refs.isEmpty() || refs.contains(MESH_GATEWAY);
-    }
-
     // ---- links
 
     private void links() {
@@ -496,9 +384,8 @@ public final class ScenarioImport {
             port = firstMatchPort(route.get().spec());
         }
         // a Gateway API route with the ServiceEntry as parent, to a gateway istiod deployed
-        ImportedObject se = serviceEntryOf.get(service.id());
-        Optional<ImportedGatewayApi.MeshRoute> meshRoute = route.isPresent() || se == null ? Optional.empty()
-                : gatewayApi.meshRouteOf(se.namespace(), se.name());
+        Optional<ImportedGatewayApi.MeshRoute> meshRoute = route.isPresent() ? Optional.empty()
+                : gateways.meshRouteOf(serviceEntryOf.get(service.id()));
         if (meshRoute.isPresent() && meshRoute.get().parentPort() > 0) {
             port = meshRoute.get().parentPort();
         }
@@ -516,10 +403,10 @@ public final class ScenarioImport {
         Integer targetPort = null;
         JsonNode destination = route.map(r -> firstDestination(r.spec()))
                 .orElse(MissingNode.getInstance());
-        Optional<EgressGateway> gateway = egressGatewayOf(meshRoute.map(ImportedGatewayApi.MeshRoute::backendHost)
+        Optional<EgressGateway> gateway = gateways.ofHost(meshRoute.map(ImportedGatewayApi.MeshRoute::backendHost)
                 .orElse(destination.path("host").asText()));
         Optional<EgressGateway> waypoint = meshOwning(workload.namespace()).filter(Mesh::ambient)
-                .flatMap(m -> waypointOf(serviceEntryOf.get(service.id())));
+                .flatMap(m -> gateways.waypointOf(serviceEntryOf.get(service.id())));
         if (waypoint.isPresent()) {
             // ztunnel sends the pod's bytes to the entry's waypoint, which originates TLS by its DestinationRule
             via = waypoint.get().id();
@@ -536,7 +423,7 @@ public final class ScenarioImport {
                 // the sidecar's TLS to the gateway is the DestinationRule for its Service, on the backend's port
                 sidecarTls = meshRoute.flatMap(r -> tls.rule(workload.namespace(), r.backendHost(), r.backendPort(),
                         null)).orElse(null);
-                out = gatewayApi.portFromGateway(gateway.get().namespace(), gateway.get().name(), host);
+                out = gateways.portFromGateway(gateway.get(), host);
             } else {
                 sidecarTls = tls.gatewaySubsetTls(workload.namespace(), destination);
                 Optional<ImportedObject> fromGateway = objects.ofKind("VirtualService").stream()
